@@ -1,0 +1,75 @@
+"""Drives the stages in order for one run: ingest → extract → resolve → store."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from dateline.extract.extractor import Extractor
+from dateline.ingest.neardup import NearDuplicateIndex
+from dateline.ingest.prepare import prepare
+from dateline.ingest.sources import iter_documents
+from dateline.model import InputError
+from dateline.resolve.merge import resolve
+from dateline.store.db import Store
+
+
+@dataclass
+class IngestReport:
+    new: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+    rejected: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
+
+
+def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
+           on_document: Callable[[str], None] | None = None,
+           on_error: Callable[[InputError], None] | None = None) -> IngestReport:
+    """Ingests every source, one transaction per article, then re-resolves the ledger."""
+    report = IngestReport()
+    index = NearDuplicateIndex(store.minhashes())
+    for item in iter_documents(list(specs)):
+        if isinstance(item, InputError):
+            report.rejected.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        try:
+            article = prepare(item)
+            known = store.article_by_hash(article.content_hash)
+            if known is not None:
+                report.known.append(known)
+            elif store.article_hash(article.id) is not None:
+                raise InputError(item.origin, f"article id {article.id!r} is already stored with"
+                                              " different text; give the new text a new id")
+            else:
+                links = index.links_for(article)
+                records = extractor.extract(article)
+                store.add_article(article, records, links)
+                index.add(article)
+                report.new.append(article.id)
+        except InputError as error:
+            report.rejected.append(error)
+            if on_error:
+                on_error(error)
+        if on_document:
+            on_document(item.origin)
+    if report.new:
+        rebuild_ledger(store)
+    return report
+
+
+def rebuild_ledger(store: Store) -> int:
+    """Resolves every stored mention into the ledger; returns how many records it holds."""
+    resolved = resolve(store.mentions(), {a.id: a for a in store.articles()})
+    store.replace_records(resolved)
+    return len(resolved)
+
+
+def reextract(store: Store, extractor: Extractor) -> int:
+    """Runs extraction again over every stored article (after a knowledge-base change)."""
+    articles = store.articles()
+    for article in articles:
+        store.replace_mentions(article.id, extractor.extract(article))
+    return rebuild_ledger(store)

@@ -1,0 +1,194 @@
+"""The SQLite store: versioned migrations, one transaction per article, idempotent re-ingest."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dateline.model import Article, Record, record_from_dict, record_kind, record_to_dict
+
+
+class StoreError(Exception):
+    """The database cannot be opened or is not a Dateline database."""
+
+
+def _migrations() -> list[tuple[int, str, str]]:
+    """Returns (version, name, sql) for every migration shipped in the package, in order."""
+    folder = resources.files("dateline.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            version = int(entry.name.split("_", 1)[0])
+            found.append((version, entry.name, entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    """A Dateline database file. Plain SQLite: Datasette, sqlite3 and pandas can open it too."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection.row_factory = sqlite3.Row
+            self.connection.execute("PRAGMA journal_mode=WAL")
+            self.connection.execute("PRAGMA foreign_keys=ON")
+            self.connection.execute("PRAGMA synchronous=NORMAL")
+            self.migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a usable Dateline database ({error})") from error
+
+    def close(self) -> None:
+        self.connection.close()
+
+    # -- schema -------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Applies every migration newer than the file's `user_version`, each in its own transaction."""
+        current = self.schema_version()
+        for version, _name, sql in _migrations():
+            if version <= current:
+                continue
+            with self.transaction():
+                for statement in _split_sql(sql):
+                    self.connection.execute(statement)
+                self.connection.execute(f"PRAGMA user_version = {version}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.connection
+        except BaseException:
+            self.connection.execute("ROLLBACK")
+            raise
+        else:
+            self.connection.execute("COMMIT")
+
+    # -- articles -----------------------------------------------------------------------------
+    def article_by_hash(self, content_hash: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        return row["id"] if row else None
+
+    def article_hash(self, article_id: str) -> str | None:
+        row = self.connection.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["content_hash"] if row else None
+
+    def add_article(self, article: Article, mentions: Iterable[Record] = (),
+                    links: Iterable[tuple[str, float]] = ()) -> None:
+        """Stores an article, what was extracted from it and its near-duplicate links, atomically."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO articles (id, content_hash, origin, url, outlet, title, author, published,"
+                " published_method, dateline_place, text, words, removed_lines, minhash)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, article.content_hash, article.origin, article.url, article.outlet,
+                 article.title, article.author,
+                 article.published.isoformat() if article.published else None,
+                 article.published_method, article.dateline_place, article.text, article.words,
+                 article.removed_lines, article.minhash))
+            self._insert_mentions(db, article.id, mentions)
+            for other_id, similarity in links:
+                db.execute("INSERT OR IGNORE INTO article_links VALUES (?,?,?,?)",
+                           (article.id, other_id, "near-duplicate", similarity))
+
+    def replace_mentions(self, article_id: str, mentions: Iterable[Record]) -> None:
+        """Replaces what was extracted from one article (used by re-extraction)."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+            self._insert_mentions(db, article_id, mentions)
+
+    @staticmethod
+    def _insert_mentions(db: sqlite3.Connection, article_id: str, mentions: Iterable[Record]) -> None:
+        for position, record in enumerate(mentions):
+            db.execute("INSERT INTO mentions (article_id, kind, position, body) VALUES (?,?,?,?)",
+                       (article_id, record_kind(record), position,
+                        json.dumps(record_to_dict(record), ensure_ascii=False)))
+
+    def articles(self) -> list[Article]:
+        rows = self.connection.execute(
+            "SELECT * FROM articles ORDER BY published IS NULL, published, id").fetchall()
+        return [_article_from_row(row) for row in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article_from_row(row) if row else None
+
+    def article_count(self) -> int:
+        return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def minhashes(self) -> list[tuple[str, bytes]]:
+        rows = self.connection.execute(
+            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id").fetchall()
+        return [(row["id"], row["minhash"]) for row in rows]
+
+    def links(self, article_id: str) -> list[tuple[str, str, float]]:
+        """Returns (other article, kind, similarity) for every link of an article, either way."""
+        rows = self.connection.execute(
+            "SELECT other_id AS other, kind, similarity FROM article_links WHERE article_id = ?"
+            " UNION SELECT article_id, kind, similarity FROM article_links WHERE other_id = ?"
+            " ORDER BY 1", (article_id, article_id)).fetchall()
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    # -- extraction and resolution ------------------------------------------------------------
+    def mentions(self) -> list[tuple[int, str, Record]]:
+        """Returns (mention id, article id, record) for everything extracted, in a stable order."""
+        rows = self.connection.execute(
+            "SELECT id, article_id, body FROM mentions ORDER BY article_id, position").fetchall()
+        return [(row["id"], row["article_id"], record_from_dict(json.loads(row["body"])))
+                for row in rows]
+
+    def replace_records(self, resolved: Iterable[tuple[str, Record, list[int]]]) -> None:
+        """Writes the resolved ledger (record id, record, mention ids) in one transaction."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM record_mentions")
+            db.execute("DELETE FROM records")
+            for record_id, record, mention_ids in resolved:
+                body = record_to_dict(record)
+                sort_date = body.get("event_date") or body.get("as_of") or body.get("date")
+                db.execute("INSERT INTO records (id, kind, body, sort_date) VALUES (?,?,?,?)",
+                           (record_id, record_kind(record), json.dumps(body, ensure_ascii=False),
+                            sort_date))
+                db.executemany("INSERT OR IGNORE INTO record_mentions VALUES (?, ?)",
+                               [(record_id, mention_id) for mention_id in mention_ids])
+
+    def records(self, kind: str | None = None) -> list[tuple[str, Record]]:
+        query = "SELECT id, body FROM records"
+        params: tuple[Any, ...] = ()
+        if kind:
+            query += " WHERE kind = ?"
+            params = (kind,)
+        query += " ORDER BY kind, sort_date IS NULL, sort_date, id"
+        rows = self.connection.execute(query, params).fetchall()
+        return [(row["id"], record_from_dict(json.loads(row["body"]))) for row in rows]
+
+    def record(self, record_id: str) -> Record | None:
+        row = self.connection.execute("SELECT body FROM records WHERE id = ?", (record_id,)).fetchone()
+        return record_from_dict(json.loads(row["body"])) if row else None
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], content_hash=row["content_hash"], origin=row["origin"],
+        url=row["url"], outlet=row["outlet"], title=row["title"], author=row["author"],
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
+        published_method=row["published_method"], dateline_place=row["dateline_place"],
+        removed_lines=row["removed_lines"], minhash=row["minhash"])
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Splits a migration into statements (migrations hold no semicolons inside strings)."""
+    return [part.strip() for part in sql.split(";") if part.strip() and not _only_comments(part)]
+
+
+def _only_comments(part: str) -> bool:
+    return all(not line.strip() or line.strip().startswith("--") for line in part.splitlines())
