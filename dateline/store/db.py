@@ -186,9 +186,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 
 
 def _split_sql(sql: str) -> list[str]:
-    """Splits a migration into statements (migrations hold no semicolons inside strings)."""
-    return [part.strip() for part in sql.split(";") if part.strip() and not _only_comments(part)]
-
-
-def _only_comments(part: str) -> bool:
-    return all(not line.strip() or line.strip().startswith("--") for line in part.splitlines())
+    """Splits a migration into statements, after dropping `--` comment lines (migrations hold no
+    semicolons inside strings)."""
+    code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
+    return [part.strip() for part in code.split(";") if part.strip()]

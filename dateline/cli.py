@@ -1,0 +1,335 @@
+"""The `dateline` command: ingest articles, look at them, and export the ledger."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dateline.model import EventRecord, InputError, StatementRecord, TallyRecord
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Context:
+    """What every command shares: where the database is and which user KB files to read."""
+
+    def __init__(self, db: str, kb: tuple[str, ...]) -> None:
+        self.db = db
+        self.kb = list(kb)
+
+    def store(self) -> Any:
+        from dateline.store.db import Store, StoreError
+
+        try:
+            return Store(self.db)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from error
+
+    def extractor(self) -> Any:
+        from dateline.extract.extractor import Extractor
+        from dateline.extract.kb import KnowledgeBaseError, load_knowledge_base
+
+        try:
+            return Extractor.from_kb(load_knowledge_base(self.kb))
+        except KnowledgeBaseError as error:
+            raise click.ClickException(str(error)) from error
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def output_option(function: F) -> F:
+    """`--output FILE` shared by the commands that write a file (default: standard output)."""
+    return click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True),
+                        help="Write to this file instead of standard output.")(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", default=lambda: os.environ.get("DATELINE_DB", "dateline.db"),
+              show_default="./dateline.db or $DATELINE_DB", help="The SQLite database file.")
+@click.option("--kb", multiple=True, type=click.Path(exists=True),
+              help="Extra knowledge-base TOML file or folder (repeatable; also $DATELINE_KB).")
+@click.version_option(package_name="dateline")
+@click.pass_context
+def main(ctx: click.Context, db: str, kb: tuple[str, ...]) -> None:
+    """Dateline turns conflict news into a sourced, deduplicated, mapped ledger of events.
+
+    \b
+    Example:
+      dateline --db ledger.db ingest articles/ feed.xml https://example.org/story
+      dateline --db ledger.db events
+    """
+    ctx.obj = Context(db, kb)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only errors and the closing line.")
+@pass_context
+def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
+    """Ingest articles: files (.html, .txt), folders, JSONL dumps, URLs and RSS/Atom feeds.
+
+    Each article is cleaned, dated, checked against what the database already holds, and its
+    events, tallies and statements are extracted. Rejected inputs are named on standard error,
+    and the command then exits with status 1.
+
+    \b
+    Example:
+      dateline ingest ../shared/dev/corpus.jsonl
+      dateline ingest dateline/data/sample https://example.org/feed.xml
+    """
+    from dateline.pipeline import ingest as run_ingest
+
+    store = context.store()
+    extractor = context.extractor()
+
+    def report_error(error: InputError) -> None:
+        click.echo(f"rejected: {error}", err=True)
+
+    show_progress = not quiet and sys.stderr.isatty()
+    with click.progressbar(length=0, label="ingesting", file=sys.stderr,
+                           show_pos=True) if show_progress else _NullBar() as bar:
+        report = run_ingest(store, sources, extractor, on_document=lambda _origin: bar.update(1),
+                            on_error=report_error)
+    click.echo(report.summary())
+    store.close()
+    if report.rejected:
+        sys.exit(1)
+
+
+class _NullBar:
+    def __enter__(self) -> _NullBar:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, _steps: int) -> None:
+        return None
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of article records.")
+@pass_context
+def articles(context: Context, as_json: bool) -> None:
+    """List the stored articles: id, published, outlet, title, words.
+
+    \b
+    Example:
+      dateline articles
+      dateline articles --json | jq '.[].published'
+    """
+    store = context.store()
+    rows = store.articles()
+    if as_json:
+        click.echo(json.dumps([
+            {"id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title,
+             "published": a.published.isoformat() if a.published else None,
+             "published_method": a.published_method, "words": a.words,
+             "dateline": a.dateline_place}
+            for a in rows], ensure_ascii=False, indent=2))
+        return
+    table = [(a.id, a.published.isoformat() if a.published else "-", a.outlet or "-",
+              _clip(a.title or "-", 60), str(a.words)) for a in rows]
+    _print_table(("id", "published", "outlet", "title", "words"), table)
+
+
+@main.command()
+@click.argument("article_id")
+@pass_context
+def show(context: Context, article_id: str) -> None:
+    """Show one article: its metadata and the cleaned text.
+
+    \b
+    Example:
+      dateline show 000_0a6870a6add54e36
+    """
+    store = context.store()
+    article = store.article(article_id)
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id!r}")
+    published = article.published.isoformat() if article.published else "unknown"
+    click.echo(f"id:        {article.id}")
+    click.echo(f"title:     {article.title or '-'}")
+    click.echo(f"outlet:    {article.outlet or '-'}")
+    click.echo(f"author:    {article.author or '-'}")
+    click.echo(f"url:       {article.url or '-'}")
+    click.echo(f"published: {published} (found by: {article.published_method})")
+    click.echo(f"dateline:  {article.dateline_place or '-'}")
+    click.echo(f"source:    {article.origin}")
+    for other, kind, similarity in store.links(article.id):
+        click.echo(f"linked:    {other} ({kind}, similarity {similarity:.2f})")
+    click.echo(f"words:     {article.words} (furniture lines removed: {article.removed_lines})")
+    click.echo("")
+    click.echo(article.text)
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["event", "tally", "statement"]), default="event",
+              show_default=True, help="Which records to list.")
+@pass_context
+def events(context: Context, kind: str) -> None:
+    """Print the ledger as a readable table (events by default).
+
+    \b
+    Example:
+      dateline events
+      dateline events --kind statement
+    """
+    store = context.store()
+    rows = store.records(kind)
+    if kind == "event":
+        table = [(rid, r.event_date or "?", _clip(r.sub_event_type, 24), _clip(r.actor1, 28),
+                  _clip(r.actor2 or "-", 28), _clip(r.location or r.admin1 or r.country or "-", 24),
+                  _num(r.fatalities), _num(r.injured), str(len(r.sources)))
+                 for rid, r in rows if isinstance(r, EventRecord)]
+        _print_table(("id", "date", "type", "actor1", "actor2", "place", "killed", "injured",
+                      "sources"), table)
+    elif kind == "tally":
+        table = [(rid, r.as_of or "?", _clip(r.metric, 32), f"{r.qualifier} {r.as_export()['value']}",
+                  r.period_start or "-", r.attributed_to or "-", ",".join(r.scope))
+                 for rid, r in rows if isinstance(r, TallyRecord)]
+        _print_table(("id", "as of", "metric", "value", "since", "according to", "scope"), table)
+    else:
+        table = [(rid, r.date or "?", _clip(r.speaker, 32), r.stance, _clip(r.quote, 60))
+                 for rid, r in rows if isinstance(r, StatementRecord)]
+        _print_table(("id", "date", "speaker", "stance", "quote"), table)
+
+
+@main.command()
+@click.argument("record_id")
+@pass_context
+def explain(context: Context, record_id: str) -> None:
+    """Explain a record field by field: the value, the words that gave it and the rule used.
+
+    \b
+    Example:
+      dateline explain ev-3f2a9c1b
+    """
+    store = context.store()
+    record = store.record(record_id)
+    if record is None:
+        raise click.ClickException(f"no record with id {record_id!r}")
+    exported = record.as_export()
+    click.echo(f"{record_id} ({exported['kind']})")
+    for name, value in exported.items():
+        if name in ("kind", "sources"):
+            continue
+        evidence = record.evidence.get(name)
+        click.echo(f"  {name}: {json.dumps(value, ensure_ascii=False)}")
+        if evidence is not None:
+            if evidence.span:
+                click.echo(f"      from: “{evidence.span}”")
+            if evidence.rule:
+                click.echo(f"      rule: {evidence.rule}")
+    click.echo("  sources:")
+    for source in record.sources:
+        click.echo(f"    [{source.article}] {source.quote}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
+              help="Export format (EVENTS.md records, one per line).")
+@click.option("--kind", type=click.Choice(["event", "tally", "statement"]), multiple=True,
+              help="Only these kinds of record (default: all).")
+@output_option
+@pass_context
+def export(context: Context, fmt: str, kind: tuple[str, ...], output: str | None) -> None:
+    """Export the ledger in the EVENTS.md format.
+
+    \b
+    Example:
+      dateline export --format jsonl --output ledger.jsonl
+    """
+    from dateline.serve.exports import write_jsonl
+
+    store = context.store()
+    records = [record for _rid, record in store.records()]
+    if kind:
+        records = [r for r in records if r.as_export()["kind"] in kind]
+    if output:
+        with open(output, "w", encoding="utf-8") as handle:
+            count = write_jsonl(records, handle)
+        click.echo(f"wrote {count} records to {output}", err=True)
+    else:
+        write_jsonl(records, sys.stdout)
+
+
+@main.command()
+@pass_context
+def tallies(context: Context) -> None:
+    """Print officials' aggregate tallies ("more than 165 attacks since mid-October").
+
+    \b
+    Example:
+      dateline tallies
+    """
+    context_events = click.get_current_context()
+    context_events.invoke(events, kind="tally")
+
+
+@main.command()
+@pass_context
+def reextract(context: Context) -> None:
+    """Run extraction again over every stored article (after a knowledge-base change).
+
+    \b
+    Example:
+      dateline --kb my_conflict.toml reextract
+    """
+    from dateline.pipeline import reextract as run_reextract
+
+    count = run_reextract(context.store(), context.extractor())
+    click.echo(f"ledger rebuilt: {count} records")
+
+
+@main.command()
+@pass_context
+def summary(context: Context) -> None:
+    """Print what the database holds: articles, events by type, tallies, statements.
+
+    \b
+    Example:
+      dateline summary
+    """
+    store = context.store()
+    records = [record for _rid, record in store.records()]
+    event_rows = [r for r in records if isinstance(r, EventRecord)]
+    click.echo(f"database:   {Path(context.db).resolve()}")
+    click.echo(f"articles:   {store.article_count()}")
+    click.echo(f"events:     {len(event_rows)}")
+    by_type: dict[str, int] = {}
+    for record in event_rows:
+        by_type[record.event_type] = by_type.get(record.event_type, 0) + 1
+    for name, count in sorted(by_type.items(), key=lambda item: -item[1]):
+        click.echo(f"  {name}: {count}")
+    click.echo(f"tallies:    {sum(isinstance(r, TallyRecord) for r in records)}")
+    click.echo(f"statements: {sum(isinstance(r, StatementRecord) for r in records)}")
+    if event_rows:
+        click.echo("")
+        click.echo("latest events:")
+        dated = sorted((r for r in event_rows if r.event_date), key=lambda r: r.event_date or "")
+        for record in dated[-8:]:
+            click.echo(f"  {record.event_date}  {_clip(record.notes, 110)}")
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _num(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
+def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+    click.echo("  ".join("-" * w for w in widths))
+    for row in rows:
+        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    click.echo(f"({len(rows)} rows)")

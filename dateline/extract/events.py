@@ -1,0 +1,318 @@
+"""Turns the frames of one sentence into ACLED-coded event records, each field with its evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from dateline.extract.frames import Frame
+from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
+from dateline.extract.roles import AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, role_of
+from dateline.extract.triggers import TriggerLexicon, WeaponHit
+from dateline.model import EventRecord, Evidence, Source
+
+# Sub-event types by the first weapon named in the clause (ACLED codebook).
+_BY_WEAPON = {
+    "drone": ("Explosions/Remote violence", "Air/drone strike"),
+    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+    "rocket": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "missile": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "small arms": ("Battles", "Armed clash"),
+}
+_DEFAULT_BY_TRIGGER = {
+    "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+}
+_MODAL = re.compile(
+    r"\b(?:could|would|might|may|will|shall|if|unless|threat(?:en(?:s|ed)?)?\s+to|threats?\s+to|"
+    r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|prepar\w*\s+to|ready\s+to|"
+    r"warn(?:s|ed)?\s+(?:of|against)|possible|potential|any\s+(?:future\s+)?|should|in\s+case\s+of|"
+    r"to\s+prevent|to\s+deter|capable\s+of|avoid|deny\s+that|denied\s+that)\b[^,.;]{0,60}$", re.I)
+_NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
+_GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
+                      r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
+                      r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
+_ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
+                        r"(?:[\w-]+\s+){0,2}$", re.I)
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians?|children|child|women|woman|girls?|boys?|famil(?:y|ies)|residents?|farmers?|"
+    r"shepherds?|worshippers|students|villagers|passers-by|journalists?|aid workers?)\b", re.I)
+
+
+@dataclass
+class SentenceFacts:
+    """Everything found in one sentence, with offsets relative to the sentence."""
+
+    text: str
+    article_id: str
+    published: date | None
+    actors: list[Any]
+    places: list[Any]
+    times: list[Any]
+    weapons: list[WeaponHit]
+    casualties: Any = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FrameEvent:
+    """An event read from one frame, before places split it; kept for anaphora and dates."""
+
+    record: EventRecord
+    frame: Frame
+    place_choice: PlaceChoice | None
+
+
+class EventBuilder:
+    """Builds EventRecords from frames; holds the knowledge it needs (actors, gazetteer, weapons)."""
+
+    def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon) -> None:
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    # -- the whole frame ----------------------------------------------------------------------
+    def skip_reason(self, facts: SentenceFacts, frame: Frame, own_date: bool, own_day: bool,
+                    specific_place: bool, has_casualties: bool) -> str | None:
+        """Returns why a frame tells no concrete event (hypothetical, generic, anaphoric), or None."""
+        text = facts.text
+        primary = frame.primary
+        lead = text[max(frame.start - 0, 0):primary.start]
+        sentence_lead = text[:primary.start]
+        if _MODAL.search(sentence_lead[-90:]):
+            return "hypothetical or threatened, not an event"
+        if _NEGATED.search(lead[-25:]):
+            return "negated"
+        window = text[frame.start:frame.end]
+        if _GENERIC.search(window) and not own_day:
+            return "generic repeated activity"
+        if frame.prior and not own_date and not specific_place:
+            return "background reference with no time or place of its own"
+        if primary.trigger.noun and _ANAPHORIC.search(text[max(0, primary.start - 40):primary.start]) \
+                and not own_date and not specific_place:
+            return "refers back to an event already told"
+        if primary.plural and not own_date and not specific_place and not has_casualties:
+            return "plural with no time or place: generic activity"
+        weapons_here = [w for w in facts.weapons if frame.start <= w.start < frame.end]
+        if all(h.trigger.needs_weapon for h in frame.hits) and not weapons_here:
+            armed = any(r.role == AGENT and not _is_civilian(a.actor) for a, r in
+                        self._roles(facts, frame))
+            if not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
+                return "vague attack word with no weapon and no armed actor"
+        return None
+
+    def _roles(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
+        out = []
+        for mention in facts.actors:
+            if not frame.start <= mention.start < frame.end:
+                continue
+            out.append((mention, role_of(facts.text, mention.start, mention.end, frame.primary.start)))
+        return out
+
+    def build(self, facts: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],
+              fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
+        """Returns the event records of one frame (one per place it names)."""
+        text = facts.text
+        window = text[frame.start:frame.end]
+        primary = frame.primary
+        roles = self._roles(facts, frame)
+        blocked = [(a.start, a.end) for a, _cue in roles]
+        window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
+        places, launch_country = usable_mentions(text, window_places, blocked)
+        choices = choose_places(text, places, self.gazetteer.contains)
+        borrowed = False
+        if not choices and fallback_places:
+            choices, borrowed = fallback_places[:1], True
+        weapons = [w for w in facts.weapons if frame.start <= w.start < frame.end]
+        event_type, sub_event_type, weapon_names, type_rule = self._type(frame, weapons, roles)
+
+        events = []
+        casualties = facts.casualties
+        casualty_owner = self._casualty_owner(choices, casualties, frame)
+        for index, choice in enumerate(choices or [None]):
+            country = choice.place.country if choice else article_country
+            agent = self._agent(roles, event_type, sub_event_type, launch_country or country)
+            target = self._target(roles, choice, index == casualty_owner, casualties, country,
+                                  event_type, sub_event_type)
+            if target is not None and target[0] == agent[0]:
+                target = None
+            killed = injured = None
+            ev: dict[str, Evidence] = {}
+            if index == casualty_owner and casualties is not None:
+                killed, injured = casualties.killed, casualties.injured
+                if killed is not None:
+                    ev["fatalities"] = Evidence(killed, casualties.killed_span, casualties.rule)
+                if injured is not None:
+                    ev["injured"] = Evidence(injured, casualties.injured_span, casualties.rule)
+            event_date, precision, date_evidence = when
+            ev["event_date"] = date_evidence
+            ev["date_precision"] = Evidence(precision, date_evidence.span, date_evidence.rule)
+            ev["event_type"] = Evidence(event_type, primary.text, type_rule)
+            ev["sub_event_type"] = Evidence(sub_event_type, primary.text, type_rule)
+            ev["actor1"] = Evidence(agent[0], agent[1], agent[2])
+            ev["actor2"] = Evidence(target[0] if target else None, target[1] if target else None,
+                                    target[2] if target else "no target named")
+            ev["weapons"] = Evidence(weapon_names, ", ".join(w.text for w in weapons) or primary.text,
+                                     "weapon words in the clause (KB [[weapon]])")
+            location, admin1, lat, lon, precision_geo = self._where(choice, borrowed)
+            ev["location"] = Evidence(location, choice.mention_text if choice else None,
+                                      self._place_rule(choice, borrowed))
+            ev["country"] = Evidence(country, choice.mention_text if choice else None,
+                                     "gazetteer" if choice else "the article's main country")
+            record = EventRecord(
+                event_date=event_date.isoformat() if event_date else None,
+                date_precision=precision, event_type=event_type, sub_event_type=sub_event_type,
+                actor1=agent[0], actor2=target[0] if target else None, country=country,
+                admin1=admin1, location=location, latitude=lat, longitude=lon,
+                geo_precision=precision_geo, fatalities=killed, injured=injured,
+                weapons=weapon_names, sources=[Source(facts.article_id, text)], evidence=ev)
+            events.append(record)
+        return events
+
+    # -- fields -------------------------------------------------------------------------------
+    def _type(self, frame: Frame, weapons: list[WeaponHit],
+              roles: list[tuple[Any, RoleCue]]) -> tuple[str, str, list[str], str]:
+        trigger = frame.primary.trigger
+        names: list[str] = []
+        for hit in frame.hits:
+            names.extend(w for w in hit.trigger.weapons if w not in names)
+        for weapon in weapons:
+            if weapon.weapon not in names:
+                names.append(weapon.weapon)
+        if trigger.sub_event_type != "by-weapon":
+            event_type, sub = trigger.event_type, trigger.sub_event_type
+            rule = f"trigger '{trigger.name}' ({trigger.source})"
+        elif names:
+            event_type, sub = _BY_WEAPON.get(names[0], (trigger.event_type, "Attack"))
+            rule = f"trigger '{trigger.name}' + first weapon '{names[0]}'"
+        elif trigger.name in _DEFAULT_BY_TRIGGER:
+            event_type, sub = _DEFAULT_BY_TRIGGER[trigger.name]
+            rule = f"trigger '{trigger.name}' with no weapon named"
+        else:
+            agent = next((a for a, r in roles if r.role == AGENT), None)
+            if agent is not None and agent.actor.type in ("state_military", "government", "coalition"):
+                event_type, sub = "Explosions/Remote violence", "Air/drone strike"
+                names = ["airstrike"]
+                rule = "a state's forces striking with no weapon named: air strike"
+            else:
+                event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+                rule = "remote attack with no weapon named"
+        if event_type == "Battles":
+            victims = [a for a, r in roles if r.role in (TARGET, VICTIM) and _is_civilian(a.actor)]
+            if victims:
+                event_type, sub = "Violence against civilians", "Attack"
+                rule += "; civilians targeted"
+        return event_type, sub, [n for n in names if n], rule
+
+    def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
+               country: str | None) -> tuple[str, str | None, str]:
+        agents = [(a, r) for a, r in roles if r.role == AGENT]
+        chosen = _most_specific(agents, self.actors)
+        if chosen is None:
+            name = self.actors.unidentified(country or "Iraq")
+            return name, None, "nobody named as the actor: unidentified group of the event's country"
+        mention, cue = chosen
+        actor = mention.actor
+        if getattr(actor, "generic", False):
+            return self.actors.unidentified(country or actor.country or "Iraq"), mention.text, \
+                cue.rule + "; generic group → unidentified"
+        if event_type != "Strategic developments" and actor.type == "government":
+            forces = self.actors.forces_of(actor)
+            if forces.name != actor.name:
+                return forces.name, mention.text, cue.rule + "; a government striking → its forces"
+        if actor.country_from_context:
+            return self.actors.localise(actor, country).name, mention.text, cue.rule
+        return actor.name, mention.text, cue.rule
+
+    def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
+                casualties: Any, country: str | None, event_type: str,
+                sub: str) -> tuple[str, str | None, str] | None:
+        if sub == "Other":
+            return None
+        if sub == "Disrupted weapons use":
+            launchers = [(a, r) for a, r in roles if r.role in (TARGET,)]
+            chosen = _most_specific(launchers, self.actors)
+            if chosen and not getattr(chosen[0].actor, "generic", False):
+                return chosen[0].actor.name, chosen[0].text, chosen[1].rule
+            return self.actors.unidentified(country or "Iraq"), None, \
+                "interception: the launcher is unidentified"
+        victims = [(a, r) for a, r in roles if r.role == VICTIM]
+        targets = [(a, r) for a, r in roles if r.role == TARGET]
+        if owns_casualties and victims:
+            chosen = _most_specific(victims, self.actors)
+        else:
+            chosen = _most_specific(targets, self.actors) or _most_specific(victims, self.actors)
+        if chosen is not None:
+            mention, cue = chosen
+            if getattr(mention.actor, "generic", False):
+                return self.actors.unidentified(country or "Iraq"), mention.text, cue.rule + \
+                    "; generic group → unidentified"
+            actor = mention.actor
+            if actor.country_from_context:
+                actor = self.actors.localise(actor, country)
+            return actor.name, mention.text, cue.rule
+        if casualties is not None and owns_casualties and casualties.killed_span:
+            found = _CIVILIAN_VICTIMS.search(casualties.killed_span or "") or \
+                _CIVILIAN_VICTIMS.search(casualties.injured_span or "")
+            if found:
+                return f"Civilians ({country or 'Iraq'})", found.group(), "civilian victims named"
+        return None
+
+    def _casualty_owner(self, choices: list[PlaceChoice], casualties: Any, frame: Frame) -> int:
+        """Index of the event that gets the clause's casualty figures: the place told right after
+        them ("killing 16 … in Anbar"), else the first place (a total for several sites)."""
+        if casualties is None or len(choices) < 2 or not casualties.killed_span and not casualties.injured_span:
+            return 0
+        anchor = getattr(casualties, "start", None)
+        if anchor is None:
+            return 0
+        for index, choice in enumerate(choices):
+            if any(start >= anchor for start, _end in choice.chain):
+                return index
+        return 0
+
+    def _where(self, choice: PlaceChoice | None,
+               borrowed: bool) -> tuple[str | None, str | None, float | None, float | None, int]:
+        if choice is None:
+            return None, None, None, None, 3
+        place = choice.place
+        precision = choice.geo_precision
+        if borrowed and precision == 1:
+            precision = 2
+        if place.kind == "country":
+            return None, None, place.lat, place.lon, 3
+        if place.kind == "region":
+            return None, place.admin1 or place.name, place.lat, place.lon, 3
+        return place.name, place.admin1, place.lat, place.lon, precision
+
+    @staticmethod
+    def _place_rule(choice: PlaceChoice | None, borrowed: bool) -> str:
+        if choice is None:
+            return "no place named: country of the article"
+        source = f"gazetteer: {choice.place.kind} ({choice.place.source})"
+        if borrowed:
+            return source + "; named in a neighbouring sentence"
+        return source + ("; 'near' the place" if choice.near else "")
+
+
+def _is_civilian(actor: Any) -> bool:
+    return getattr(actor, "type", "") in ("civilians", "protesters")
+
+
+def _most_specific(candidates: list[tuple[Any, RoleCue]], actors: Any) -> tuple[Any, RoleCue] | None:
+    """A named actor beats a generic one; a faction beats the umbrella it belongs to."""
+    if not candidates:
+        return None
+    named = [c for c in candidates if not getattr(c[0].actor, "generic", False)]
+    pool = named or candidates
+    best = pool[0]
+    for candidate in pool[1:]:
+        if actors.is_part_of(candidate[0].actor.name, best[0].actor.name):
+            best = candidate
+    return best
+
+
+__all__ = ["EventBuilder", "SentenceFacts", "FrameEvent", "AGENT", "TARGET", "VICTIM", "SPEAKER",
+           "DESCRIPTOR"]

@@ -1,0 +1,279 @@
+"""Reads one cleaned article and returns its events, tallies and statements with provenance."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Any
+
+from dateline.extract import dates as time_words
+from dateline.extract import numbers
+from dateline.extract.actors import ActorBook
+from dateline.extract.events import EventBuilder, SentenceFacts
+from dateline.extract.frames import Frame, build_frames
+from dateline.extract.gazetteer import Gazetteer
+from dateline.extract.kb import KnowledgeBase
+from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
+from dateline.extract.sentences import Sentence, split_sentences
+from dateline.extract.statements import find_statement
+from dateline.extract.tallies import find_tallies
+from dateline.extract.triggers import TriggerLexicon
+from dateline.model import Article, EventRecord, Evidence, Record
+
+# "said on Tuesday", "told Rudaw in a briefing on Thursday", "on Friday said": the day of a
+# speech, not of the event it is about.
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|reported|confirmed|wrote|claimed|denied|"
+    r"briefing|statement|interview|press conference)\b(?:\s+(?!that\b)[\w’'.-]+){0,6}\s*$", re.I)
+_SPEECH_AFTER = re.compile(
+    r"^\s*,?\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
+    r"wrote|warned|stressed|reiterated)\b", re.I)
+_PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+(?:claims|reports)|fabricated|"
+                     r"false\s+(?:claims|reports)|not\s+(?:involved|responsible)|had\s+nothing\s+to\s+do)\b",
+                     re.I)
+_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\s+for\s+(?!(?:most|many|some|several|all|"
+                    r"dozens|scores|a\s+number|the\s+majority)\b)(?:the|this|that|Sunday’s|\w+’s|an?)\b",
+                    re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z’'.\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
+                       r"\s*[-–—]+\s")
+_PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
+                             r"assaults)\b", re.I)
+
+
+class Extractor:
+    """Event, tally and statement extraction; built once, then called per article."""
+
+    def __init__(self, actors: ActorBook, gazetteer: Gazetteer, lexicon: TriggerLexicon) -> None:
+        self.actors = actors
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.builder = EventBuilder(actors, gazetteer, lexicon)
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> Extractor:
+        return cls(ActorBook.from_kb(kb), Gazetteer.default(kb), TriggerLexicon.from_kb(kb))
+
+    def extract(self, article: Article) -> list[Record]:
+        """Returns every record the article tells, in reading order."""
+        sentences = split_sentences(article.text)
+        facts = [self._facts(article, s) for s in sentences]
+        article_country = self._main_country(facts)
+        records: list[Record] = []
+        recent: list[tuple[int, EventRecord]] = []  # (sentence index, event) for dates and denials
+        for index, (sentence, fact) in enumerate(zip(sentences, facts)):
+            hits = self.lexicon.find(sentence.text)
+            frames = build_frames(sentence.text, hits) if hits else []
+            sentence_events: list[EventRecord] = []
+            for frame in frames:
+                sentence_events.extend(self._frame_events(
+                    article, sentences, facts, index, frame, frames, recent, article_country))
+            self._attach_claims_and_denials(fact, sentence_events, recent, index)
+            for event in sentence_events:
+                recent.append((index, event))
+            records.extend(sentence_events)
+            records.extend(find_tallies(fact, self.actors, article, sentence_events))
+            statement = find_statement(fact, self.actors, article)
+            if statement is not None:
+                records.append(statement)
+        return records
+
+    # -- per sentence -------------------------------------------------------------------------
+    def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:
+        text = sentence.text
+        # The dateline ("ERBIL, Kurdistan Region -") says where the reporter was, not the event.
+        lead = _DATELINE.match(text)
+        skip = lead.end() if lead else 0
+        return SentenceFacts(
+            text=text, article_id=article.id, published=article.published,
+            actors=[a for a in self.actors.find(text) if a.start >= skip],
+            places=[p for p in self.gazetteer.find(text) if p.start >= skip],
+            times=time_words.find_time_expressions(text, article.published),
+            weapons=self.lexicon.find_weapons(text))
+
+    def _main_country(self, facts: list[SentenceFacts]) -> str | None:
+        counts: Counter[str] = Counter()
+        for fact in facts:
+            for mention in fact.places:
+                if mention.places:
+                    counts[mention.places[0].country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _frame_events(self, article: Article, sentences: list[Sentence], facts: list[SentenceFacts],
+                      index: int, frame: Frame, frames: list[Frame],
+                      recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:
+        fact = facts[index]
+        window = fact.text[frame.start:frame.end]
+        casualties = numbers.find_casualties(window)
+        if casualties is not None and casualties.killed is None and casualties.injured is None:
+            casualties = None
+        if casualties is not None:
+            span = casualties.killed_span or casualties.injured_span or ""
+            found = window.find(span) if span else -1
+            casualties = _Located(casualties, frame.start + found if found >= 0 else None)
+        when = self._date(fact, frame, frames, facts, index, recent, article)
+        own_date = when[0] is not None and when[2].rule.startswith("own:") and \
+            "relative" not in when[2].rule
+        roles_blocked = [(a.start, a.end) for a in fact.actors]
+        usable, _launch = usable_mentions(fact.text, [p for p in fact.places
+                                                      if frame.start <= p.start < frame.end],
+                                          roles_blocked)
+        specific = any(m.places and m.places[0].kind not in ("country",) for m in usable)
+        own_day = own_date and when[1] == "day"
+        reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
+        if reason:
+            return []
+        frame_fact = replace(fact, casualties=casualties)
+        fallback = self._fallback_places(sentences, facts, index)
+        if not when[2].rule.startswith("own:") and when[0] is None and not frame.prior:
+            pass
+        return self.builder.build(frame_fact, frame, when, fallback, article_country)
+
+    def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],
+              index: int, recent: list[tuple[int, EventRecord]],
+              article: Article) -> tuple[date | None, str, Evidence]:
+        """Returns (date, precision, evidence) for a frame: its own time words, then the sentence's,
+        then the paragraph's previous sentence; relative words ("a day later") count from the
+        event told before."""
+        text = fact.text
+        primary = frame.primary
+        usable = [t for t in fact.times if self._event_time(text, t)]
+        own = [t for t in usable if frame.start <= t.start < frame.end]
+        # "a day later" counts from the event told before; "a day after explosions occurred"
+        # (relative words just before this trigger) makes this event the earlier one.
+        for expr in own:
+            if not expr.relative_to_event:
+                continue
+            anchor = self._anchor(text[:expr.start], recent, index)
+            if anchor is None:
+                continue
+            resolved, precision = _count_from(expr, anchor, expr.end <= primary.start
+                                              and primary.start - expr.end < 12)
+            return resolved, precision, Evidence(
+                resolved.isoformat(), expr.text,
+                f"own: {expr.rule or 'relative'}, counted from the event told before ({anchor[0]})")
+        absolute = [t for t in own if t.date is not None and not getattr(t, "relative_to_event", False)]
+        if absolute:
+            best = min(absolute, key=lambda t: abs(t.start - primary.start))
+            return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
+        outside = [t for t in usable if t.date is not None and not getattr(t, "relative_to_event", False)
+                   and not any(f is not frame and f.start <= t.start < f.end for f in frames)]
+        if outside:
+            best = outside[0]
+            return best.date, best.precision, Evidence(best.date.isoformat(), best.text,
+                                                       f"sentence: {best.rule}")
+        if not frame.prior and index > 0 and facts[index - 1] is not None:
+            previous = facts[index - 1]
+            same_paragraph = self._same_paragraph(article, previous.text, fact.text)
+            if same_paragraph:
+                earlier = [t for t in previous.times if t.date is not None and self._event_time(previous.text, t)
+                           and not getattr(t, "relative_to_event", False)]
+                if earlier:
+                    best = earlier[0]
+                    return best.date, best.precision, Evidence(
+                        best.date.isoformat(), best.text, f"previous sentence: {best.rule}")
+        return None, "unknown", Evidence(None, None, "no time words for this event")
+
+    @staticmethod
+    def _same_paragraph(article: Article, first: str, second: str) -> bool:
+        position = article.text.find(first)
+        if position < 0:
+            return False
+        following = article.text[position + len(first):position + len(first) + 4]
+        return "\n" not in following
+
+    @staticmethod
+    def _event_time(text: str, expr: Any) -> bool:
+        """True when time words date an event, not a speech ("said on Tuesday") or a period."""
+        if expr.future or expr.role != "point":
+            return False
+        before = text[max(0, expr.start - 60):expr.start]
+        if _PERIOD_WORD.search(before) or re.match(r"(?i)(?:since|between|from|until)\b", expr.text):
+            return False
+        if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
+            return False
+        return True
+
+    def _anchor(self, before: str, recent: list[tuple[int, EventRecord]],
+                index: int) -> tuple[date, str] | None:
+        dated = [(i, e) for i, e in recent if e.event_date and e.date_precision in ("day", "range")]
+        if not dated:
+            return None
+        if _PLURAL_ANAPHOR.search(before):
+            # "The attacks came a day after…": the set of attacks just told starts at its earliest.
+            window = [e for i, e in dated if index - i <= 5] or [dated[-1][1]]
+            first = min(window, key=lambda e: e.event_date or "")
+            return date.fromisoformat(first.event_date or ""), first.date_precision
+        last = dated[-1][1]
+        return date.fromisoformat(last.event_date or ""), last.date_precision
+
+    def _fallback_places(self, sentences: list[Sentence], facts: list[SentenceFacts],
+                         index: int) -> list[PlaceChoice]:
+        """Places from the next sentence of the paragraph when it only elaborates (no trigger)."""
+        if index + 1 >= len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph:
+            return []
+        following = facts[index + 1]
+        if self.lexicon.find(following.text):
+            return []
+        usable, _launch = usable_mentions(following.text, following.places,
+                                          [(a.start, a.end) for a in following.actors])
+        return choose_places(following.text, usable, self.gazetteer.contains)
+
+    def _attach_claims_and_denials(self, fact: SentenceFacts, events: list[EventRecord],
+                                   recent: list[tuple[int, EventRecord]], index: int) -> None:
+        """A denial or a claim in this sentence belongs to its own events, else to the events of
+        the sentence just before ("The US military denied responsibility.")."""
+        denial = _DENIAL.search(fact.text)
+        claim = _CLAIM.search(fact.text)
+        if not denial and not claim:
+            return
+        owners = events or [e for i, e in recent if i == index - 1]
+        if not owners:
+            return
+        cue = denial or claim
+        assert cue is not None
+        parties = [a for a in fact.actors if a.end <= cue.start() + 40 and a.start < cue.start()
+                   and not getattr(a.actor, "generic", False)]
+        if not parties:
+            return
+        party = parties[-1].actor.name
+        for event in owners:
+            if denial:
+                if party not in event.denied_by and party != event.actor2:
+                    event.denied_by.append(party)
+                    event.evidence["denied_by"] = Evidence(list(event.denied_by), fact.text,
+                                                           "denial words after the event")
+            elif party not in event.claimed_by:
+                event.claimed_by.append(party)
+                event.evidence["claimed_by"] = Evidence(list(event.claimed_by), fact.text,
+                                                        "claim of responsibility for this event")
+
+
+def _count_from(expr: Any, anchor: tuple[date, str], reversed_order: bool) -> tuple[date, str]:
+    """Returns the date `expr` ("a day later", "two days after", "days later") gives from `anchor`.
+
+    With `reversed_order` the words stand before this event's own trigger ("a day after
+    explosions occurred"), so this event is the earlier one."""
+    unit_days = {"week": 7, "month": 30}.get(getattr(expr, "unit", None) or "day", 1)
+    vague = expr.offset_days is None
+    offset = (3 if vague else expr.offset_days) * unit_days
+    sign = 1 if expr.direction != "before" else -1
+    if reversed_order:
+        sign = -sign
+    precision = "range" if vague or anchor[1] != "day" else "day"
+    return anchor[0] + timedelta(days=sign * offset), precision
+
+
+class _Located:
+    """Casualty figures with the offset (in the sentence) where they were read."""
+
+    def __init__(self, casualties: Any, start: int | None) -> None:
+        self._inner = casualties
+        self.start = start
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+
+__all__ = ["Extractor"]

@@ -1,0 +1,88 @@
+"""Groups the trigger words of a sentence into clause frames, one frame per told event.
+
+"After a drone strike in late January killed three US troops in Jordan, Washington retaliated on
+February 2 by hitting more than 85 targets…" holds two frames: the clause break (", " before a
+new finite trigger) separates them, while "…by hitting…" and ", targeting the base" continue the
+frame they follow. Each frame owns a window of the sentence; the dates, places, actors and
+numbers found in that window belong to it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dateline.extract.triggers import TriggerHit
+
+_SEPARATOR = re.compile(r"[,;:—–]|\s-\s|\b(?:and then|while|whereas|but)\b", re.I)
+# Words that open a clause about an earlier event than the one around it.
+_PRIOR_LEAD = re.compile(
+    r"\b(?:in response to|in retaliation for|after|following|days? after|weeks? after|"
+    r"since|before|prompted by|triggered by|in reprisal for)\s+(?:\w+\s+){0,3}$", re.I)
+
+
+@dataclass
+class Frame:
+    """A clause that tells one event: its triggers and its window `[start, end)` in the sentence."""
+
+    hits: list[TriggerHit]
+    start: int
+    end: int
+    prior: bool = False  # introduced as an earlier event ("in response to a missile strike")
+
+    @property
+    def primary(self) -> TriggerHit:
+        """The trigger that decides the type: the most specific one (interceptions first)."""
+        def rank(hit: TriggerHit) -> tuple[int, int]:
+            trigger = hit.trigger
+            if trigger.event_type == "Strategic developments":
+                return (0, hit.start)
+            if not trigger.needs_weapon and trigger.sub_event_type != "by-weapon":
+                return (1, hit.start)
+            if not trigger.needs_weapon:
+                return (2, hit.start)
+            return (3, hit.start)
+        return min(self.hits, key=rank)
+
+
+_LEAD = re.compile(r"\b(?:in response to|in retaliation for|after|following|a day after|"
+                   r"days after|since|before|prompted by|in reprisal for)\b", re.I)
+
+
+def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:
+    """True when `hit` belongs to the clause of `previous` rather than opening a new one."""
+    between = sentence[previous.end:hit.start]
+    word = hit.text.lower()
+    # Participles and "by …ing" carry on the clause before them: ", targeting the base".
+    if hit.trigger.needs_weapon and (word.endswith("ing") or re.search(r"\bby\s+$", between)):
+        return True
+    return not _SEPARATOR.search(between) and not _LEAD.search(between) and len(between) < 80
+
+
+def build_frames(sentence: str, hits: list[TriggerHit]) -> list[Frame]:
+    """Returns the frames of a sentence, in order, covering it from start to end."""
+    frames: list[Frame] = []
+    for hit in hits:
+        if frames and _continues(sentence, frames[-1].hits[-1], hit):
+            frames[-1].hits.append(hit)
+            continue
+        start = 0
+        if not frames:
+            # The first clause starts at a lead like "after…" when one stands before its trigger:
+            # "X called on Y, a spokesman said, after rockets targeted bases" is about the rockets.
+            leads = list(_LEAD.finditer(sentence[:hit.start]))
+            if leads:
+                start = leads[-1].start()
+        if frames:
+            previous = frames[-1].hits[-1]
+            between = sentence[previous.end:hit.start]
+            cuts = [m.end() for m in _SEPARATOR.finditer(between)]
+            start = previous.end + (cuts[-1] if cuts else len(between) // 2)
+            lead = _LEAD.search(between)
+            if lead:
+                start = min(start, previous.end + lead.start())
+            frames[-1].end = start
+        frames.append(Frame([hit], start, len(sentence)))
+    for frame in frames:
+        lead_text = sentence[frame.start:frame.hits[0].start]
+        frame.prior = bool(_LEAD.match(lead_text.lstrip()) or _PRIOR_LEAD.search(lead_text))
+    return frames

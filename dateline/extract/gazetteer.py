@@ -1,0 +1,467 @@
+"""The gazetteer: places with coordinates and admin units, looked up by name or found in text.
+
+`Gazetteer` is a service object built from a places file (the shipped
+`dateline/data/gazetteer/places.tsv.gz`, made by `scripts/build_gazetteer.py` from Who's On
+First, GeoNames, airportsdata and OpenSyria) plus the knowledge base's `[[facility]]` entries
+(bases, embassies, oil fields, and corrections of badly named open-data places). Tests pass a
+small places file; `Gazetteer.default(kb)` loads the shipped one.
+
+Ranking of candidates for a name, best first:
+1. the country hint, when given;
+2. the kind a descriptor word asks for ("Anbar province" → region, "Qaim district" → district
+   or town, "Mashtal neighborhood" → neighbourhood, "Ayn al-Asad air base" → facility);
+3. entries of the curated facility table;
+4. exact (normalised) matches before fuzzy ones;
+5. significance: population where known, else an estimate from the feature (admin seat,
+   village, abandoned), with fixed values for admin units so a big city outranks the
+   province of the same name ("Baghdad", "Kirkuk") and a province outranks villages ("Anbar");
+6. the place's own name before its aliases.
+
+`find()` rules, so that people, agencies and English words are not taken for villages:
+- a name starts at a capitalised word (or an article before one: "al-Qaim"); inner words may
+  be capitalised, articles, digits, or descriptor words ("air base", "province"); a name never
+  crosses punctuation or a possessive ("Baghdad’s Mashtal" is two places); the longest name
+  wins, up to six words;
+- words in `stopwords.txt` (weekdays, months, titles, agencies, common first names) never
+  make a place on their own, and a name right after a title ("General", "spokesman") is a person;
+- hyphenated adjectives are not places ("Iran-aligned", "US-led", "pro-Iran");
+- all-capital words of up to four letters are acronyms unless they name a facility or airport;
+- a neighbourhood needs its city in the same text ("Baghdad’s Mashtal") or a cue word;
+- a tiny village (no population, not an admin seat) needs a cue: a descriptor word around it
+  ("the village of X", "X village"), or a locative preposition ("in", "near", "outside", ...)
+  together with an exact match of the village's own name; otherwise a bigger place must be
+  what the words name.
+"""
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
+
+from dateline.extract.placenames import (
+    DESCRIPTORS, NORMALIZER_VERSION, TOKEN, fuzzy_key, fuzzy_key_of_tokens, is_possessive, key_tokens,
+    name_key, split_descriptors, token_key)
+
+TINY = 1_000          # significance below which a locality is a village needing a cue
+SIGNIFICANT = 5_000   # places fuzzy matching may find in running text
+CURATED_RANK = 50_000
+MAX_WORDS = 6
+
+# Facility-table kinds that are really populated places or admin units.
+_KB_KINDS = {"town": "locality", "city": "locality", "village": "locality", "locality": "locality",
+             "district": "county", "county": "county", "neighbourhood": "neighbourhood",
+             "neighborhood": "neighbourhood", "airport": "airport", "region": "region"}
+_LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "from", "toward", "towards", "into", "to",
+                       "between", "on", "across", "inside", "via", "of", "targeted", "hit", "struck"})
+_QUALIFIERS = frozenset({"eastern", "western", "northern", "southern", "central", "north", "south", "east",
+                         "west", "northeastern", "northwestern", "southeastern", "southwestern", "northeast",
+                         "northwest", "southeast", "southwest", "rural", "greater", "outer", "downtown"})
+_CONNECTORS = frozenset({"bin", "ibn", "bint", "wa", "w", "al", "of"})
+_LOCALITY_CUES = frozenset({"village", "town", "city", "area", "district", "neighbourhood", "quarter",
+                            "outskirts", "countryside", "suburb", "hamlet", "settlement", "township"})
+_JOIN = re.compile(r"[ \u00a0\u202f-]{1,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place: admin unit, town, neighbourhood, airport or facility, with its hierarchy."""
+
+    name: str
+    kind: str                 # country | region | county | locality | neighbourhood | airport | facility
+    country: str
+    admin1: str
+    admin2: str
+    parent: str               # the city of a neighbourhood or facility ("Baghdad"), else ""
+    lat: float | None
+    lon: float | None
+    population: int | None
+    source: str
+    id: str
+    feature: str = ""         # GeoNames feature code, or the facility-table kind ("base", "embassy")
+    rank: int = 0             # significance used for ranking (see module docstring)
+    note: str = ""            # precision note of a curated entry
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name found in text: character offsets, the words, and candidates best first."""
+
+    start: int
+    end: int
+    text: str
+    places: tuple[Place, ...]
+    qualifier: str | None = None     # "eastern" in "eastern Baghdad"
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int
+    end: int
+    key: str
+    cap: bool
+    joined: bool          # separated from the previous token by spaces or a hyphen only
+    hyphen_before: bool
+    possessive: bool
+    caps: bool            # all capitals ("ERBIL", "PMF")
+
+
+class GazetteerError(Exception):
+    """A places file or facility entry that cannot be used; the message names it."""
+
+
+def _stopwords() -> frozenset[str]:
+    text = (resources.files("dateline") / "data" / "gazetteer" / "stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class Gazetteer:
+    """Places by normalised name; see the module docstring for the ranking and find() rules."""
+
+    def __init__(self, places_file: str | Path, facilities: Iterable[dict[str, Any]] = (),
+                 stopwords: Iterable[str] | None = None) -> None:
+        self.places: list[Place] = []
+        self._exact: dict[str, list[int]] = {}
+        self._fuzzy: dict[str, list[int]] = {}
+        self._primary: list[str] = []
+        self._curated: set[int] = set()
+        self._stop = frozenset(name_key(w) for w in stopwords) if stopwords is not None else _stopwords()
+        self._fuzzy_choices: list[str] | None = None
+        self._by_id: dict[str, int] | None = None
+        self._load(Path(places_file))
+        for entry in facilities:
+            self._add_facility(entry)
+        self._regions = {(p.country, p.admin1): i for i, p in enumerate(self.places) if p.kind == "region"}
+        self._countries = {p.name: i for i, p in enumerate(self.places) if p.kind == "country"}
+
+    @classmethod
+    def default(cls, kb: Any = None) -> "Gazetteer":
+        """Returns the gazetteer of the shipped places file plus the KB's `[[facility]]` entries."""
+        path = Path(str(resources.files("dateline") / "data" / "gazetteer" / "places.tsv.gz"))
+        return cls(path, kb.entries("facility") if kb is not None else ())
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def _load(self, path: Path) -> None:
+        opener = gzip.open if path.suffix == ".gz" else open
+        try:
+            with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
+                first = handle.readline()
+                current = f"normalizer {NORMALIZER_VERSION};" in first
+                header = handle.readline().rstrip("\n").split("\t") if first.startswith("#") else first.rstrip("\n").split("\t")
+                lines = handle.read().splitlines()
+        except OSError as error:
+            raise GazetteerError(f"{path}: cannot read the places file ({error})") from error
+        if not current:
+            warnings.warn(f"{path} was built with another name normaliser; recomputing keys (slow). "
+                          "Rebuild it with scripts/build_gazetteer.py.", stacklevel=3)
+        column = {name: i for i, name in enumerate(header)}
+        try:
+            get = [column[c] for c in ("name", "kind", "country", "admin1", "admin2", "parent", "lat", "lon",
+                                       "population", "source", "id", "feature", "rank", "aliases", "keys",
+                                       "fuzzy")]
+        except KeyError as error:
+            raise GazetteerError(f"{path}: missing column {error}") from error
+        shared: dict[str, str] = {}   # one string object per repeated value saves ~30% memory
+        for number, line in enumerate(lines, start=3):
+            cells = line.split("\t")
+            try:
+                (name, kind, country, admin1, admin2, parent, lat, lon, population, source, id_,
+                 feature, rank, aliases, keys, fuzzies) = (cells[i] for i in get)
+                place = Place(name, shared.setdefault(kind, kind), shared.setdefault(country, country),
+                              shared.setdefault(admin1, admin1), shared.setdefault(admin2, admin2),
+                              shared.setdefault(parent, parent), float(lat) if lat else None,
+                              float(lon) if lon else None, int(population) if population else None,
+                              shared.setdefault(source, source), id_, shared.setdefault(feature, feature),
+                              int(rank or 0))
+            except (IndexError, ValueError) as error:
+                raise GazetteerError(f"{path}:{number}: malformed row ({error})") from error
+            names = [name, *aliases.split("|")] if aliases else [name]
+            if current:
+                self._index(place, keys.split("|") if keys else [], fuzzies.split("|") if fuzzies else [])
+            else:
+                self._index(place, [name_key(n) for n in names], [fuzzy_key(n) for n in names])
+
+    def _index(self, place: Place, keys: list[str], fuzzies: list[str], at: int | None = None) -> int:
+        if at is None:
+            at = len(self.places)
+            self.places.append(place)
+            self._primary.append(keys[0] if keys else "")
+        else:
+            self.places[at] = place
+            self._primary[at] = keys[0] if keys else self._primary[at]
+        for table, values in ((self._exact, keys), (self._fuzzy, fuzzies)):
+            for value in values:
+                if value:
+                    bucket = table.setdefault(value, [])
+                    if at not in bucket:
+                        bucket.append(at)
+        return at
+
+    def _add_facility(self, entry: dict[str, Any]) -> None:
+        where = f"{entry.get('_file', 'facility table')}: facility {entry.get('name')!r}"
+        missing = [f for f in ("name", "kind", "country", "lat", "lon", "source") if entry.get(f) in (None, "")]
+        if missing:
+            raise GazetteerError(f"{where}: missing {', '.join(missing)}")
+        if self._by_id is None:
+            self._by_id = {p.id: i for i, p in enumerate(self.places)}
+        replaced = self._by_id.get(str(entry.get("same_as") or ""))
+        try:
+            place = Place(str(entry["name"]), _KB_KINDS.get(str(entry["kind"]), "facility"),
+                          str(entry["country"]), str(entry.get("admin1", "")), str(entry.get("admin2", "")),
+                          str(entry.get("parent", "")), float(entry["lat"]), float(entry["lon"]),
+                          int(entry["population"]) if entry.get("population") else None, str(entry["source"]),
+                          str(entry.get("same_as") or "kb:" + name_key(str(entry["name"])).replace(" ", "-")),
+                          str(entry["kind"]), CURATED_RANK, str(entry.get("precision_note", "")))
+        except (TypeError, ValueError) as error:
+            raise GazetteerError(f"{where}: {error}") from error
+        names = [place.name, *(str(a) for a in entry.get("aliases", []))]
+        keys = [k for k in (name_key(n) for n in names) if k]
+        fuzzies = [k for k in (fuzzy_key(n) for n in names) if k]
+        # A corrected open-data record keeps its own keys (they point at the same slot), so its
+        # spellings still find the corrected place.
+        self._curated.add(self._index(place, keys, fuzzies, at=replaced))
+        self._fuzzy_choices = None
+
+    # ---- lookup --------------------------------------------------------------------------
+
+    def lookup(self, name: str, country: str | None = None) -> list[Place]:
+        """Returns candidate places for a name, best first (see the module docstring)."""
+        tokens = key_tokens(name)
+        if not tokens:
+            return []
+        core, hint = split_descriptors(tokens)
+        keys = {" ".join(tokens), " ".join(core)}
+        found = {i for k in keys for i in self._exact.get(k, ())}
+        level = 0
+        core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
+        if not found:
+            # Short skeletons ("km", "adr") collide across unrelated names: confirm those by
+            # the spelling of the place's own name.
+            found = {i for i in self._fuzzy.get(skeleton, ())
+                     if len(skeleton) >= 4 or fuzz.ratio(core_key, self._primary[i]) >= 70}
+            level = 1
+        if not found:
+            found = {i for i in self._near_spellings(skeleton) if fuzz.ratio(core_key, self._primary[i]) >= 75}
+            level = 2
+        wanted = self.country_place(country).name if country and self.country_place(country) else country
+        return self._ranked(found, keys, hint, wanted, level)
+
+    def _ranked(self, found: Iterable[int], keys: set[str], hint: frozenset[str] | None,
+                country: str | None, level: int = 0) -> list[Place]:
+        def order(i: int) -> tuple[Any, ...]:
+            place = self.places[i]
+            return (country is not None and place.country != country,
+                    bool(hint) and place.kind not in hint and not (place.kind == "facility" and "airport" in hint),
+                    i not in self._curated, level, -place.rank, self._primary[i] not in keys, place.name)
+        return [self.places[i] for i in sorted(found, key=order)]
+
+    def _near_spellings(self, skeleton: str) -> set[int]:
+        """Fuzzy scan of significant places' skeletons; only for lookups nothing else matched."""
+        if len(skeleton) < 4:
+            return set()
+        if self._fuzzy_choices is None:
+            self._fuzzy_choices = [k for k, ids in self._fuzzy.items()
+                                   if any(self.places[i].rank >= SIGNIFICANT or i in self._curated for i in ids)]
+        hits = process.extract(skeleton, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=85, limit=5)
+        return {i for key, _, _ in hits for i in self._fuzzy[key]
+                if self.places[i].rank >= SIGNIFICANT or i in self._curated}
+
+    def country_place(self, name: str) -> Place | None:
+        """Returns the country place for an English name or alias ("Iraq", "Türkiye")."""
+        if name in self._countries:
+            return self.places[self._countries[name]]
+        for i in self._exact.get(name_key(name), ()):
+            if self.places[i].kind == "country":
+                return self.places[i]
+        return None
+
+    def admin1_place(self, country: str, admin1: str) -> Place | None:
+        """Returns the region (first-level division) of that short name in that country."""
+        found = self._regions.get((country, admin1))
+        if found is None:
+            key = name_key(admin1)
+            found = next((i for i in self._exact.get(key, ()) if self.places[i].kind == "region"
+                          and self.places[i].country == country), None)
+        return self.places[found] if found is not None else None
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """True when `inner` lies within `outer`: a town in a country, a base in a province, a
+        neighbourhood or facility in a city (by its `parent`, or by distance for points near a city)."""
+        if outer.id == inner.id:
+            return True
+        if outer.kind == "country":
+            return inner.kind != "country" and inner.country == outer.name
+        if inner.country != outer.country:
+            return False
+        if outer.kind == "region":
+            return inner.kind not in ("country", "region") and inner.admin1 == outer.admin1
+        if outer.kind == "county":
+            return inner.kind not in ("country", "region", "county") and inner.admin1 == outer.admin1 \
+                and name_key(inner.admin2) == name_key(outer.admin2)
+        if inner.parent and name_key(inner.parent) == name_key(outer.name):
+            return not inner.admin1 or not outer.admin1 or inner.admin1 == outer.admin1
+        if outer.kind == "locality" and inner.kind in ("neighbourhood", "facility", "airport") \
+                and inner.admin1 == outer.admin1:
+            # A city's extent grows with its size: ~21 km for Baghdad, ~3 km for a small town.
+            radius = 2.0 + 0.008 * math.sqrt(outer.population or outer.rank)
+            return _distance_km(outer, inner) <= radius
+        return False
+
+    # ---- finding names in text -----------------------------------------------------------
+
+    def find(self, text: str) -> list[PlaceMention]:
+        """Returns the place names in a sentence, left to right (rules in the module docstring)."""
+        tokens = self._tokens(text)
+        sentence_keys = " " + " ".join(t.key for t in tokens) + " "
+        mentions: list[PlaceMention] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(tokens, i, sentence_keys) if self._may_start(tokens, i) else None
+            if found is None:
+                i += 1
+                continue
+            end, places = found
+            start_char, end_char = tokens[i].start, tokens[end - 1].end
+            before = tokens[i - 1].key if i > 0 and tokens[i - 1].joined else None
+            qualifier = before if before in _QUALIFIERS and not tokens[i - 1].cap else None
+            if mentions and tokens[i - 1].possessive and mentions[-1].end == tokens[i - 1].end:
+                owner = mentions[-1].places[0]
+                places = sorted(places, key=lambda p: not self.contains(owner, p))
+            mentions.append(PlaceMention(start_char, end_char, text[start_char:end_char], tuple(places), qualifier))
+            i = end
+        return mentions
+
+    @staticmethod
+    def _tokens(text: str) -> list[_Token]:
+        tokens: list[_Token] = []
+        previous_end = -1
+        for match in TOKEN.finditer(text):
+            word, start, end = match.group(), match.start(), match.end()
+            possessive = is_possessive(word)
+            if possessive:
+                word, end = word[:-2], end - 2
+            gap = text[previous_end:start] if previous_end >= 0 else ""
+            joined = previous_end >= 0 and _JOIN.fullmatch(gap) is not None
+            tokens.append(_Token(start, end, token_key(word), word[:1].isupper(), joined, joined and "-" in gap,
+                                 possessive, word.isupper() and len(word) > 1))
+            previous_end = match.end()
+        return tokens
+
+    def _may_start(self, tokens: list[_Token], i: int) -> bool:
+        token = tokens[i]
+        if not token.key:   # an article: "al-Qaim", "al Asad air base"
+            return i + 1 < len(tokens) and tokens[i + 1].joined and tokens[i + 1].cap
+        if not token.cap or token.key.isdigit() or self._adjectival(tokens, i):
+            return False
+        return not (i > 0 and tokens[i - 1].joined and tokens[i - 1].key in self._stop_titles)
+
+    _stop_titles = frozenset({"president", "minister", "general", "gen", "colonel", "col", "spokesman",
+                              "spokeswoman", "spokesperson", "commander", "leader", "mr", "mrs", "ms", "dr",
+                              "brigadier", "lieutenant", "lt", "major", "maj", "captain", "capt", "sergeant",
+                              "sgt", "ayatollah", "cleric", "deputy", "secretary", "ambassador", "envoy", "mp",
+                              "governor", "admiral", "chief", "journalist", "correspondent", "reporter"})
+
+    @staticmethod
+    def _adjectival(tokens: list[_Token], i: int) -> bool:
+        """True for the "Iran" of "Iran-aligned", "US-led" and "pro-Iran"."""
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if after is not None and after.hyphen_before and not after.cap and after.key and not after.key.isdigit():
+            return True
+        before = tokens[i - 1] if i > 0 else None
+        return tokens[i].hyphen_before and before is not None and not before.cap and bool(before.key)
+
+    def _match_at(self, tokens: list[_Token], i: int, sentence_keys: str) -> tuple[int, list[Place]] | None:
+        words: list[str] = []
+        ends: list[tuple[int, list[str]]] = []
+        j = i
+        while j < len(tokens) and j - i < MAX_WORDS:
+            token = tokens[j]
+            if j > i:
+                inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
+                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "sub", "border")
+                if not token.joined or not inner_ok or self._adjectival(tokens, j):
+                    break
+            if token.key:
+                words.extend(token.key.split())
+                if token.key not in _CONNECTORS:
+                    ends.append((j + 1, list(words)))
+            if token.possessive:
+                break
+            j += 1
+        for end, key_words in reversed(ends):
+            places = self._candidates(tokens, i, end, key_words, sentence_keys)
+            if places:
+                return end, places
+        return None
+
+    def _candidates(self, tokens: list[_Token], i: int, end: int, words: list[str],
+                    sentence_keys: str) -> list[Place] | None:
+        key = " ".join(words)
+        core, hint = split_descriptors(words)
+        core_key = " ".join(core)
+        if key in self._stop or core_key in self._stop or not core or core_key in DESCRIPTORS:
+            return None
+        span = tokens[i:end]
+        if all(t.caps or not t.key for t in span) and sum(len(t.key) for t in span) <= 4:
+            acronym = True
+        else:
+            acronym = False
+        found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
+        fuzzy = False
+        if not found and all(t.cap or not t.key for t in span) and len(core_key) >= 5:
+            found = {x for x in self._fuzzy.get(fuzzy_key_of_tokens(core), ())
+                     if self.places[x].rank >= SIGNIFICANT or x in self._curated}
+            fuzzy = True
+        if not found:
+            return None
+        cue = hint is not None or self._cue_around(tokens, i, end)
+        locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
+        kept = []
+        for x in found:
+            place = self.places[x]
+            if x in self._curated:
+                kept.append(x)
+            elif acronym and place.kind not in ("airport", "country"):
+                continue
+            elif place.kind == "neighbourhood" and not cue and \
+                    f" {name_key(place.parent)} " not in sentence_keys:
+                continue
+            elif place.kind == "locality" and place.rank < TINY and not cue and \
+                    not (locative and not fuzzy and self._primary[x] == core_key):
+                continue
+            else:
+                kept.append(x)
+        if not kept:
+            return None
+        return self._ranked(kept, {key, core_key}, hint, None, int(fuzzy))
+
+    @staticmethod
+    def _cue_around(tokens: list[_Token], i: int, end: int) -> bool:
+        """True when a place word stands before ("village of X", "the town X") or after the name,
+        possibly after more capitalised names ("the Hama Agha and Birdya villages")."""
+        k = i - 1
+        if k >= 0 and tokens[k].key == "of":
+            k -= 1
+        if k >= 0 and tokens[k].key in _LOCALITY_CUES:
+            return True
+        for token in tokens[end:end + 6]:
+            if token.key in _LOCALITY_CUES:
+                return True
+            if not (token.cap or token.key in ("and", "or")):
+                return False
+        return False

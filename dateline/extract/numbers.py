@@ -1,0 +1,367 @@
+"""Numbers, qualified counts and casualty figures in one news sentence.
+
+Regex grammar compiled at import; runs on every sentence. Casualty figures follow ACLED/EVENTS.md:
+"at least 16" → 16; None where the text says nothing; 0 only where it says nobody was hurt;
+combined figures ("40 killed or injured") are never split. Vague words follow ACLED's codebook
+("several"/"many" → 10, "dozens" → 12, "hundreds" → 100) in `find_casualties` only; `parse_number`
+returns None for them because they are not numbers.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# -- word lists (data: extend here for other phrasings) ---------------------------------------------
+UNITS: dict[str, int] = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+TENS: dict[str, int] = {w: 10 * i for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+VAGUE: dict[str, int] = {"several": 10, "many": 10, "dozens": 12, "hundreds": 100}  # ACLED codebook
+QUALIFIERS: dict[str, str] = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "a minimum of": "at least", "more than": "more than", "in excess of": "more than",
+    "upwards of": "more than", "over": "over", "about": "about", "around": "about",
+    "approximately": "about", "roughly": "about", "some": "about", "an estimated": "about",
+    "estimated": "about", "up to": "up to", "as many as": "up to", "at most": "up to",
+    "no more than": "up to", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "fewer than": "less than", "less than": "less than", "under": "less than"}
+KILL_VERBS = ("killed", "killing", "kills", "kill", "slew", "slaying", "executed", "executing")
+INJURE_VERBS = ("injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "wound",
+                "hurt", "hurting", "maimed", "maiming")
+KILLED_STATES = ("killed", "dead", "slain", "died", "martyred", "perished", "executed",
+                 "lost their lives")
+INJURED_STATES = ("injured", "wounded", "hurt", "maimed")
+STATE_ADVERBS = ("reportedly", "also", "all", "both", "later", "allegedly", "confirmed", "reported",
+                 "believed", "feared", "left", "found", "seriously", "critically", "severely",
+                 "slightly", "lightly", "badly", "fatally", "mortally", "subsequently")
+PERSON_NOUNS = (
+    "people", "persons?", "civilians?", "soldiers?", "troops", "service\\s*members?", "servicemen",
+    "serviceman", "fighters?", "militants?", "militiam[ae]n", "militia\\s+members?", "members?",
+    "commanders?", "leaders?", "children", "child", "women", "woman", "men", "man", "boys?", "girls?",
+    "officers?", "policem[ae]n", "police\\s+officers?", "guards?", "contractors?", "workers?",
+    "journalists?", "residents?", "farmers?", "students?", "shepherds?", "drivers?", "pilots?",
+    "officials?", "employees?", "staff(?:ers?)?", "personnel", "marines?", "sergeants?", "colonels?",
+    "generals?", "operatives?", "insurgents?", "jihadists?", "gunm[ae]n", "attackers?", "bombers?",
+    "citizens?", "nationals?", "recruits?", "volunteers?", "fishermen", "fisherman", "pilgrims?",
+    "protesters?", "demonstrators?", "relatives?", "others", "victims?", "casualties", "individuals?",
+    "infants?", "babies", "baby", "teenagers?", "elders?", "paramedics?", "medics?", "doctors?",
+    "nurses?", "aid\\s+workers?", "diplomats?", "advisers?", "advisors?", "mercenaries", "mercenary")
+DEATH_NOUNS = ("deaths", "fatalities", "dead")
+INJURY_NOUNS = ("injuries", "wounded")
+COMBINED_NOUNS = ("casualties",)
+
+# -- number grammar -------------------------------------------------------------------------------
+def _alt(words: object) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+_W_UNIT = _alt(list(UNITS))
+_W_SMALL = rf"(?:(?:{_alt(list(TENS))})(?:[-\s](?:{_alt([w for w, v in UNITS.items() if 0 < v < 10])}))?|{_W_UNIT})"
+_W_HUND = rf"(?:(?:{_W_SMALL}|a|one)\s+hundred(?:\s+(?:and\s+)?{_W_SMALL})?|{_W_SMALL})"
+_W_NUM = (rf"(?:(?:{_W_HUND}|a)\s+(?:thousand|million)(?:\s+(?:and\s+)?{_W_HUND})?"
+          rf"|(?:{_W_SMALL}|a|half\s+a)\s+dozen|{_W_HUND})")
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand))?"
+_QUAL = _alt([q.replace(" ", r"\s+") for q in QUALIFIERS])
+# A number glued to a word ("F-16", "48-hour", "1st", "10:30", "5%") is not a count of things.
+_DIGIT_NUM = rf"(?<![\w.,:$£€/-]){_DIGITS}(?![\w%]|[.,:]\d|-[A-Za-z]|[-/.]\d{{1,2}}[-/.]\d)"
+_WORD_NUM = rf"\b(?<![Nn]o\s)(?:{_W_NUM})\b(?!-[A-Za-z])"
+_PERSON = rf"(?:{_alt(PERSON_NOUNS)})"
+_HI_NUM = rf"(?:{_DIGITS}(?![\w%]|[.,:]\d|-[A-Za-z])|{_WORD_NUM})"  # after "-" or "to" in a range
+# Numbers are read only where a cheap anchor (a digit or a number word present in the sentence)
+# sits: trying the full word-number grammar at every position costs ~10x more.
+_NO_ARTICLE_COUNT = r"(?!\s+(?:further|total|additional|estimated|few|couple|number|dozen|hundred|thousand|" \
+                    r"million|half|third|quarter|majority|minority|group|series|handful|lot)\b)"
+_NUMBER_AT_RE = re.compile(
+    rf"(?P<between>between)\s+(?P<lo>{_DIGIT_NUM}|{_WORD_NUM})\s+and\s+(?P<bhi>{_HI_NUM})"
+    rf"|(?P<num>{_DIGIT_NUM}|{_WORD_NUM})(?:\s*(?:-|–|\bto\b)\s*(?P<hi>{_HI_NUM}))?"
+    rf"|(?P<vague>{_alt(list(VAGUE))})\b(?!\s+(?:of\s+)?(?:times|ways|years|months|weeks|days|hours)\b)"
+    # "a soldier" counts as one (casualties only) when a person noun follows within a few words.
+    rf"|(?P<art>an?)\b{_NO_ARTICLE_COUNT}(?=(?:\s+[\w'’-]+){{0,4}}?\s+{_PERSON}\b)", re.I)
+_QUAL_BEFORE_RE = re.compile(
+    r"(?:\b(?P<pre>another|an?\s+additional|a\s+further|a\s+total\s+of)\s+)?"
+    rf"(?:\b(?P<q>{_QUAL})\s+)?(?:(?P<pre2>another)\s+)?\Z", re.I)
+_ANCHOR_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | {"a", "an", "half", "between"}
+_SCALE_WORDS = frozenset(("dozen", "hundred", "thousand", "million"))
+_TOKEN_RE = re.compile(r"[a-z]+|\d")
+_DIGIT_RE = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1024)
+def _anchor_re(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = [r"(?<![\w.,:$£€/-])\d"] + ([rf"\b(?:{_alt(words)})\b"] if words else [])
+    return re.compile("|".join(alternatives), re.I)
+
+
+def _tokens(sentence: str) -> set[str]:
+    return set(_TOKEN_RE.findall(sentence.lower()))
+
+
+_DIGIT_FULL_RE = re.compile(rf"{_DIGITS}", re.I)
+_WORD_FULL_RE = re.compile(_W_NUM, re.I)
+_MONTH_BEFORE_RE = re.compile(r"(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$")
+_MONTH_AFTER_RE = re.compile(r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_CAP_BEFORE_RE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+_YEAR_AFTER_RE = re.compile(r"\s+(?!(?:and|or|to|when|after|before|but|as|the|in|on|at|with|for|that|"
+                            r"which|while|during|until|since|respectively)\b)[a-z]")
+_CAP_ALLOWED = frozenset(list(QUALIFIERS) + ["another", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                             "saturday", "sunday", "killing", "killed", "wounding", "injuring"])
+_TIME_AFTER_RE = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|percent\b|per\s+cent\b)", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    qualifier: str  # exact | about | at least | more than | over | up to | nearly | less than | vague
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(text: str, *, article_as_one: bool = False) -> int | None:
+    """Integer value of a number written in digits or words; None for anything else.
+
+    "2,500" → 2500, "twenty-five" → 25, "a dozen" → 12, "2.5 million" → 2500000. "dozens",
+    "several", "two-thirds" and a bare "a" → None ("a" → 1 only with `article_as_one`).
+    """
+    t = " ".join(text.strip().lower().replace("\u00a0", " ").split())
+    if article_as_one and t in ("a", "an"):
+        return 1
+    if _DIGIT_FULL_RE.fullmatch(t):
+        number, _, scale = t.partition(" ")
+        value = float(number.replace(",", "")) * SCALES.get(scale, 1)
+        return int(value) if value == int(value) else None
+    if not _WORD_FULL_RE.fullmatch(t):
+        return None
+    if t == "half a dozen":
+        return 6
+    total = current = 0
+    for token in re.split(r"[\s-]+", t):
+        if token in UNITS:
+            current += UNITS[token]
+        elif token in TENS:
+            current += TENS[token]
+        elif token == "hundred":
+            current = (current or 1) * 100
+        elif token == "dozen":
+            current = (current or 1) * 12
+        elif token in SCALES:
+            total += (current or 1) * SCALES[token]
+            current = 0
+    return total + current
+
+
+def _excluded(sentence: str, start: int, end: int, raw: str, qualified: bool) -> bool:
+    """Digits that are part of a date, a year, a time, a percentage or a name ("Tower 22")."""
+    if not raw[:1].isdigit():
+        return raw.lower() == "one" and sentence[end:end + 8].lower().startswith(" another")
+    before = sentence[max(0, start - 12):start]
+    if _MONTH_BEFORE_RE.search(before) or _MONTH_AFTER_RE.match(sentence, end) or _TIME_AFTER_RE.match(sentence, end):
+        return True
+    if not qualified and len(raw) == 4 and raw[:2] in ("19", "20") and not _YEAR_AFTER_RE.match(sentence, end):
+        return True
+    cap = _CAP_BEFORE_RE.search(sentence, max(0, start - 25), start)
+    return bool(cap and cap.start() > 0 and sentence[:cap.start()].rstrip()[-1:] not in ".!?“\"(:"
+                and cap.group(1).lower() not in _CAP_ALLOWED)
+
+
+def _value(m: re.Match[str], q: str) -> tuple[int, str] | None:
+    """(value, qualifier) of a number match; None when the words do not make a number."""
+    if m.group("vague"):
+        return VAGUE[m.group("vague").lower()], "vague"
+    if m.group("art"):
+        return 1, "exact"
+    if m.group("between"):  # ACLED codes the low end of a stated range
+        value = parse_number(m.group("lo"))
+        return (value, "at least") if value is not None else None
+    value = parse_number(m.group("num"))
+    if value is None:
+        return None
+    return value, "at least" if m.group("hi") and not q else QUALIFIERS.get(q, "exact")
+
+
+def _iter_counts(sentence: str, tokens: set[str], include_vague: bool, articles: bool) -> list[Count]:
+    words = tokens & _ANCHOR_WORDS
+    if not articles and not tokens & _SCALE_WORDS:  # "a dozen", "a hundred" still need the "a" anchor
+        words -= {"a", "an"}
+    if not words and not _DIGIT_RE.search(sentence):
+        return []
+    out: list[Count] = []
+    last_end = 0
+    for anchor in _anchor_re(frozenset(words)).finditer(sentence):
+        p = anchor.start()
+        if p < last_end:
+            continue
+        m = _NUMBER_AT_RE.match(sentence, p)
+        if not m or (m.group("art") and not articles) or (m.group("vague") and not include_vague):
+            continue
+        num = "lo" if m.group("between") else "num"
+        qb = None if m.group("between") or m.group("art") else _QUAL_BEFORE_RE.search(sentence, max(0, p - 40), p)
+        q = " ".join((qb.group("q") or "").lower().split()) if qb else ""
+        if m.group(num) is not None and _excluded(sentence, m.start(num), m.end(num), m.group(num),
+                                                  bool(q or m.group("between"))):
+            continue
+        value = _value(m, q)
+        if value is None:
+            continue
+        start = qb.start() if qb and qb.start() < p else p
+        out.append(Count(value[0], value[1], start, m.end(), sentence[start:m.end()]))
+        last_end = m.end()
+    return out
+
+
+def find_counts(sentence: str, *, include_vague: bool = False) -> list[Count]:
+    """Counts with their qualifier: "at least 16", "more than 85", "around 2,500", "some 30".
+
+    Dates, years, times, percentages and numbers in names are skipped; vague words
+    ("dozens") only with `include_vague`, at the ACLED values.
+    """
+    return _iter_counts(sentence, _tokens(sentence), include_vague, articles=False)
+
+
+# -- casualties -------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    kind: str  # killed | injured | killed_or_injured
+    value: int
+    start: int
+    end: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    killed: int | None = None
+    injured: int | None = None
+    killed_span: str | None = None
+    injured_span: str | None = None
+    killed_or_injured: int | None = None
+    rule: str = "none"
+    killed_or_injured_span: str | None = None
+    # Every figure in reading order; the fields above take the first of each kind, because two
+    # figures of one kind in a sentence are usually two events ("a strike killed three ...;
+    # Washington retaliated, killing 16"), and a sum would be a number nobody stated.
+    mentions: tuple[CasualtyMention, ...] = ()
+
+
+_STOP = (r"(?:and|or|but|were|was|are|is|have|has|had|been|be|being|who|whom|which|that|where|when|while|"
+         r"after|before|as|because|if|than|including|not|no|said|says|told|" + _alt(KILL_VERBS + INJURE_VERBS)
+         + "|" + _alt(KILLED_STATES) + r")")
+_NP = rf"(?:\s+(?!{_STOP}\b)[\w'’.-]+)"
+_VERB = rf"(?:{_alt(KILL_VERBS + INJURE_VERBS)})"
+_STATE = rf"(?:{_alt([s.replace(' ', chr(92) + 's+') for s in KILLED_STATES + INJURED_STATES])})"
+_ACTIVE_HEAD_RE = re.compile(rf"\b(?P<v1>{_VERB})(?:\s+(?:or|and)\s+(?P<v2>{_VERB}))?\s+\Z", re.I)
+_TOLL_HEAD_RE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|hit)\s+\Z", re.I)
+_PASSIVE_TAIL_RE = re.compile(
+    rf"(?P<np>{_NP}{{0,8}}?)\s+(?:(?P<aux>were|was|are|is|have\s+been|has\s+been|had\s+been|got|been|being)\s+)?"
+    rf"(?:(?:{_alt(STATE_ADVERBS)})\s+){{0,2}}(?P<s1>{_STATE})(?:\s+(?:or|and)\s+(?P<s2>{_STATE}))?\b", re.I)
+_NOMINAL_TAIL_RE = re.compile(
+    rf"\s+(?:[\w-]+\s+)?(?P<noun>{_alt(DEATH_NOUNS + INJURY_NOUNS + COMBINED_NOUNS)})\b", re.I)
+# After a bare participle, an object means the participle was an active verb ("85 targets killed three").
+_OBJECT_AFTER_RE = re.compile(rf"\s+(?:(?:another|the|an?|his|her|their|its|at\s+least|more\s+than|up\s+to|some|"
+                              rf"{_W_UNIT})\b|\d)", re.I)
+_LINK_RE = re.compile(rf"(?P<np>{_NP}{{0,4}})(?:\s*,|\s*,?\s+and|\s*,?\s+as\s+well\s+as)\s+\Z", re.I)
+_PERSON_RE = re.compile(rf"\b{_PERSON}\b", re.I)
+_NP_AFTER_RE = re.compile(rf"{_NP}{{0,6}}", re.I)
+_ZERO_NOUN_RE = re.compile(
+    r"\b(?:no|without(?:\s+(?:causing|inflicting|resulting\s+in|any))*|(?:did|does|do)\s+not\s+(?:cause|"
+    r"result\s+in|leave)\s+any|caused\s+no)\s+(?:immediate\s+|further\s+|reported\s+)?"
+    r"(?:reports?\s+of\s+(?:any\s+)?)?(?:(?:material\s+)?damage\s+(?:or|and)\s+)?"
+    r"(?P<noun>casualties|injuries|injured|victims|fatalities|deaths|dead|loss(?:es)?\s+of\s+li(?:fe|ves))\b", re.I)
+_ZERO_ONE_RE = re.compile(
+    r"\b(?:no\s+one|no-one|nobody|none)(?:\s+[\w'’-]+){0,3}?\s+(?:was|were|has\s+been|have\s+been|had\s+been|got)"
+    r"\s+(?:reportedly\s+|seriously\s+)?(?P<s1>killed|hurt|injured|wounded|harmed)"
+    r"(?:\s+(?:or|and)\s+(?P<s2>killed|hurt|injured|wounded|harmed))?\b", re.I)
+_CASUALTY_TOKENS = frozenset(w for phrase in KILL_VERBS + INJURE_VERBS + KILLED_STATES + INJURED_STATES + DEATH_NOUNS
+                             + INJURY_NOUNS + COMBINED_NOUNS for w in phrase.split() if w not in ("lost", "their")) \
+    | {"toll", "death", "harmed", "victims", "injury", "casualty"}
+_KILL_WORDS = frozenset(w.lower() for w in KILL_VERBS + KILLED_STATES + DEATH_NOUNS)
+
+
+def _kind(*words: str | None) -> str:
+    """killed | injured | killed_or_injured, from the casualty words governing a count."""
+    kinds = {"killed" if " ".join(w.lower().split()) in _KILL_WORDS else "injured"
+             for w in words if w}
+    if any(w and w.lower() in COMBINED_NOUNS for w in words):
+        return "killed_or_injured"
+    return kinds.pop() if len(kinds) == 1 else "killed_or_injured"
+
+
+def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
+    """Killed / injured / killed-or-injured figures of one sentence, split by grammar.
+
+    Active ("killing at least 16 ... and injuring another 36"), passive ("three children and two
+    women were killed" → 5), bare participle ("five dead and 12 injured"), nouns ("12 deaths",
+    "the death toll rose to 12") and statements of none ("no casualties" → 0/0, "no one was
+    killed" → killed 0). Numbers not governed by a casualty word ("85 targets") are ignored.
+    `vague=False` drops ACLED's values for "several", "dozens" and the like.
+    """
+    tokens = _tokens(sentence)
+    if not tokens & _CASUALTY_TOKENS:
+        return Casualties()
+    counts = _iter_counts(sentence, tokens, vague, articles=True)
+    mentions: list[CasualtyMention] = []
+    i, n = 0, len(counts)
+    while i < n:
+        j = i
+        # Coordinated victims share one verb: "three children and two women were killed".
+        while j + 1 < n:
+            link = _LINK_RE.match(sentence, counts[j].end, counts[j + 1].start)
+            if not link or not _PERSON_RE.search(link.group("np")):
+                break
+            j += 1
+        group = counts[i:j + 1]
+        head_from = counts[i - 1].end if i else 0
+        tail_to = counts[j + 1].start if j + 1 < n else len(sentence)
+        kind = rule = None
+        span_start, span_end = group[0].start, group[-1].end
+        head = _ACTIVE_HEAD_RE.search(sentence, head_from, group[0].start)
+        if head:
+            kind, rule, span_start = _kind(head.group("v1"), head.group("v2")), "active-verb", head.start()
+            np_after = _NP_AFTER_RE.match(sentence, span_end, tail_to)
+            span_end = np_after.end() if np_after else span_end
+        elif _TOLL_HEAD_RE.search(sentence, head_from, group[0].start):
+            kind, rule = "killed", "death-toll"
+        elif tail := _PASSIVE_TAIL_RE.match(sentence, span_end, tail_to):
+            bare = tail.group("aux") is None
+            if not (bare and _OBJECT_AFTER_RE.match(sentence, tail.end())):
+                kind, rule, span_end = _kind(tail.group("s1"), tail.group("s2")), \
+                    "bare-participle" if bare else "passive", tail.end()
+        elif nominal := _NOMINAL_TAIL_RE.match(sentence, span_end, tail_to):
+            kind, rule, span_end = _kind(nominal.group("noun")), "noun", nominal.end()
+        if kind and rule:
+            rule += "+acled-vague" if any(c.qualifier == "vague" for c in group) else ""
+            while span_end > span_start and sentence[span_end - 1] in ".,;:":
+                span_end -= 1
+            mentions.append(CasualtyMention(kind, sum(c.value for c in group), span_start, span_end,
+                                            sentence[span_start:span_end], rule))
+        i = j + 1
+    first: dict[str, CasualtyMention] = {}
+    for mention in mentions:
+        first.setdefault(mention.kind, mention)
+    values = {k: m.value for k, m in first.items()}
+    spans = {k: m.text for k, m in first.items()}
+    rules = list(dict.fromkeys(m.rule for m in first.values()))
+    if len(mentions) > len(first):
+        rules.append("first-of-several")
+    # Statements of none count only where no figure was found for that field.
+    for zero in list(_ZERO_NOUN_RE.finditer(sentence)) + list(_ZERO_ONE_RE.finditer(sentence)):
+        words = zero.groupdict()
+        noun = (words.get("noun") or "").lower()
+        states = {(words.get("s1") or "").lower(), (words.get("s2") or "").lower()} - {""}
+        only_killed = noun in ("fatalities", "deaths", "dead") or noun.startswith("loss") or states == {"killed"}
+        for kind in ("killed",) if only_killed else ("killed", "injured"):
+            if kind not in values:
+                values[kind], spans[kind] = 0, zero.group(0)
+                if "none-stated" not in rules:
+                    rules.append("none-stated")
+    return Casualties(killed=values.get("killed"), injured=values.get("injured"),
+                      killed_span=spans.get("killed"), injured_span=spans.get("injured"),
+                      killed_or_injured=values.get("killed_or_injured"), rule="+".join(rules) or "none",
+                      killed_or_injured_span=spans.get("killed_or_injured"), mentions=tuple(mentions))
+
+
+__all__ = ["Count", "Casualties", "CasualtyMention", "parse_number", "find_counts", "find_casualties"]

@@ -1,0 +1,101 @@
+"""Chooses where a clause's event happened, and splits a clause that names several places.
+
+"strikes near Qaim and Jurf al-Nasr" are two events; "85 targets in Iraq and Syria" one per
+country; "Mashtal neighborhood in eastern Baghdad" one event at the more precise place. Places
+named as launch sites ("launched from Iraq"), as reference points ("south of Baghdad") or inside an
+actor's name ("Islamic Resistance in Iraq") are not where the event happened.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+# ACLED geo_precision by the kind of place the location names.
+PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "county": 2,
+             "region": 3, "country": 3}
+_LEVEL = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3,
+          "region": 4, "country": 5}
+
+_LAUNCH_FROM = re.compile(r"\b(?:launched|fired|took\s+off|flown|came|originated)\s+from\b", re.I)
+_TOWARD_TARGET = re.compile(r"\b(?:target\w*|toward|towards|at|hit\w*|struck|striking|on|into|against)\b",
+                            re.I)
+_REFERENCE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
+                        r"outskirts)(?:ern)?\s+of\s+(?:the\s+)?$|\bkm\s+(?:\w+\s+)?(?:of|from)\s+$",
+                        re.I)
+_NEAR = re.compile(r"\b(?:near|close to|outside|around|on the outskirts of|in the vicinity of)\s+"
+                   r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+_COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
+
+
+@dataclass
+class PlaceChoice:
+    """Where one event happened: the chosen place and the mentions that support it."""
+
+    place: Any
+    mention_start: int
+    mention_text: str
+    near: bool
+    chain: list[tuple[int, int]] = field(default_factory=list)  # spans of the place and its parents
+    launch_country: str | None = None
+
+    @property
+    def geo_precision(self) -> int:
+        base = PRECISION.get(self.place.kind, 3)
+        if self.near and base == 1:
+            return 2
+        return base
+
+
+def level(place: Any) -> int:
+    return _LEVEL.get(place.kind, 5)
+
+
+def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, int]]) -> tuple[list[Any], str | None]:
+    """Returns the place mentions of a window that can locate the event, and a launch country."""
+    kept, launch_country = [], None
+    for mention in mentions:
+        if any(a < mention.end and mention.start < b for a, b in blocked):
+            continue  # part of an actor's name: "Islamic Resistance in Iraq"
+        before = window[max(0, mention.start - 60):mention.start]
+        launches = [m.end() for m in _LAUNCH_FROM.finditer(window, 0, mention.start)]
+        if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
+            launch_country = mention.places[0].country if mention.places else None
+            continue
+        if _REFERENCE.search(before) and mentions.index(mention) > 0:
+            continue
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+            continue  # "condemnation from Baghdad", "troops from Iraq": not where it happened
+        kept.append(mention)
+    return kept, launch_country
+
+
+def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:
+    """Returns one PlaceChoice per event the window tells: leaves of the place hierarchy, split
+    only where the text coordinates them ("Qaim and Jurf al-Nasr", "Iraq and Syria")."""
+    resolved = [(m, m.places[0]) for m in mentions if m.places]
+    if not resolved:
+        return []
+    leaves: list[tuple[Any, Any]] = []
+    for mention, place in resolved:
+        inner = [p for _m, p in resolved if p is not place and p.id != place.id and contains(place, p)]
+        if inner:
+            continue
+        if any(p.id == place.id or (p.name == place.name and p.country == place.country)
+               for _m, p in leaves):
+            continue
+        leaves.append((mention, place))
+    groups: list[list[tuple[Any, Any]]] = [[leaves[0]]]
+    for previous, current in zip(leaves, leaves[1:]):
+        between = window[previous[0].end:current[0].start]
+        if _COORDINATED.match(between) or previous[1].country != current[1].country:
+            groups.append([current])
+        else:
+            groups[-1].append(current)
+    choices = []
+    for group in groups:
+        mention, place = min(group, key=lambda mp: (level(mp[1]), mp[0].start))
+        chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
+        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start]))
+        choices.append(PlaceChoice(place, mention.start, mention.text, near, chain))
+    return choices

@@ -1,0 +1,90 @@
+"""Decides who acted and who was targeted in a clause, from the words around each actor mention.
+
+The cues are English grammar, not lists of names: "by X" is the agent of a passive; "against X",
+"on X", "targeting X", "facilities of X" mark the target; a count before an actor ("three US
+troops", "16 PMF fighters") marks victims; "which houses US troops" names who was at the target;
+an actor followed by "said"/"told" or after "according to" is a speaker, not a party. With no cue,
+an actor before the trigger is its agent (subject or attributive adjective: "A US drone strike")
+and one after it is the target.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+AGENT = "agent"
+TARGET = "target"
+VICTIM = "victim"
+SPEAKER = "speaker"
+DESCRIPTOR = "descriptor"
+
+_BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+_BEFORE_DESCRIPTOR = re.compile(
+    r"\b(?:backed|supported|funded|armed|trained|sponsored|linked|tied|allied|aligned|affiliated|"
+    r"connected|close|loyal|belonging|blamed|blames|blame)\s+(?:by|to|with|on)\s+(?:the\s+)?$"
+    r"|\b(?:network|coalition|umbrella)\s+of\s+(?:\w+\s+){0,4}$", re.I)
+_BEFORE_TARGET = re.compile(
+    r"(?:\b(?:against|on|at|targeting|targeted|target|targets|hit|hitting|struck|striking|"
+    r"attacking|attacked|bombing|shelling|killing|killed|wounding|wounded|injuring|injured|"
+    r"houses|housing|hosting|hosted|stationed|of|including|mainly|mostly|among\s+them|"
+    r"members\s+of|fighters\s+of|commander\s+of|leader\s+of|positions\s+of|facilities\s+of|"
+    r"headquarters\s+of|bases?\s+of|convoys?\s+of|sites?\s+(?:of|used\s+by))"
+    r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$)", re.I)
+_AFTER_SPEAKER = re.compile(
+    r"^[’'s]*\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|announced|stated|added|claimed|"
+    r"confirmed|wrote|tweeted|posted|noted|declared|spokesperson|spokesman|spokeswoman|statement|"
+    r"officials?\s+(?:said|told))\b", re.I)
+_BEFORE_SPEAKER = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$", re.I)
+# "American troops … came under attack", "the convoy was hit by": the subject suffered the trigger.
+_PASSIVE_BETWEEN = re.compile(
+    r"\b(?:was|were|been|being|is|are|came\s+under|come\s+under|comes\s+under|coming\s+under|"
+    r"under\s+(?:fire|attack))\b", re.I)
+_COUNT_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
+    r"several|many|scores|hundreds|another|more)\b)\s+(?:of\s+(?:its|their|the)\s+)?(?:\w+\s+)?$",
+    re.I)
+_VICTIM_NOUN_AFTER = re.compile(
+    r"^[’'s]*\s*(?:\w+\s+){0,2}?(?:troops|soldiers|fighters|members|militants|militiamen|"
+    r"personnel|service\s*members|servicemen|officers|guards|commanders?|policemen|police|"
+    r"civilians|people|contractors|recruits|operatives|gunmen)\b", re.I)
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    role: str
+    rule: str
+
+
+def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
+    """Returns the role of the actor mention `sentence[start:end]` relative to a trigger."""
+    before = sentence[max(0, start - 60):start]
+    after = sentence[end:end + 60]
+    if _BEFORE_SPEAKER.search(before) or _AFTER_SPEAKER.match(after):
+        return RoleCue(SPEAKER, "speaker: 'said/told' after or 'according to' before")
+    if _BEFORE_DESCRIPTOR.search(before):
+        return RoleCue(DESCRIPTOR, "descriptor: 'backed by/affiliated with' before")
+    if _BEFORE_AGENT.search(before):
+        return RoleCue(AGENT, "agent: 'by' before the actor")
+    if _COUNT_BEFORE.search(before) and _VICTIM_NOUN_AFTER.match(after):
+        return RoleCue(VICTIM, "victims: a count before the actor and a people noun after it")
+    if _VICTIM_NOUN_AFTER.match(after) and re.search(
+            r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\b", sentence[max(0, start - 40):start], re.I):
+        return RoleCue(VICTIM, "victims: after a casualty verb")
+    if start > trigger_start and _BEFORE_TARGET.search(before):
+        return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
+    if start < trigger_start:
+        between = sentence[end:trigger_start]
+        if _PASSIVE_BETWEEN.search(between) and not re.search(r"\bby\b", between, re.I):
+            return RoleCue(TARGET, "target: subject of a passive ('was hit', 'came under')")
+        return RoleCue(AGENT, "agent: actor before the trigger (subject or attribute)")
+    return RoleCue(TARGET, "target: actor after the trigger")
+
+
+def pick(mentions: list[tuple[Any, RoleCue]], roles: tuple[str, ...]) -> tuple[Any, RoleCue] | None:
+    """Returns the best mention with one of `roles`: a named actor beats a generic one."""
+    candidates = [(m, cue) for m, cue in mentions if cue.role in roles]
+    if not candidates:
+        return None
+    named = [(m, cue) for m, cue in candidates if not getattr(m.actor, "generic", False)]
+    return (named or candidates)[0]

@@ -1,0 +1,91 @@
+"""Finds event trigger words and weapon words in a sentence, from the KB's `[[trigger]]`/`[[weapon]]`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dateline.extract.kb import KnowledgeBase
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    event_type: str
+    sub_event_type: str
+    weapons: tuple[str, ...]
+    noun: bool
+    needs_weapon: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    start: int
+    end: int
+    text: str
+    trigger: Trigger
+
+    @property
+    def plural(self) -> bool:
+        last = self.text.split()[-1].lower()
+        return last.endswith("s") and not last.endswith("ss") and self.trigger.noun
+
+
+@dataclass(frozen=True)
+class WeaponHit:
+    start: int
+    end: int
+    text: str
+    weapon: str
+
+
+@dataclass
+class TriggerLexicon:
+    """Compiled trigger and weapon patterns; matching keeps the longest hit where two overlap."""
+
+    triggers: list[tuple[re.Pattern[str], Trigger]] = field(default_factory=list)
+    weapons: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase) -> TriggerLexicon:
+        lexicon = cls()
+        for entry in kb.entries("trigger"):
+            trigger = Trigger(
+                name=entry["name"], event_type=entry["event_type"],
+                sub_event_type=entry["sub_event_type"], weapons=tuple(entry.get("weapons", [])),
+                noun=bool(entry.get("noun", False)), needs_weapon=bool(entry.get("needs_weapon", False)),
+                source=entry.get("source", entry.get("_file", "")))
+            lexicon.triggers.append((_compile(entry["patterns"], entry["name"]), trigger))
+        for entry in kb.entries("weapon"):
+            lexicon.weapons.append((_compile(entry["patterns"], entry["name"]), entry["name"]))
+        return lexicon
+
+    def find(self, sentence: str) -> list[TriggerHit]:
+        """Returns the trigger hits of a sentence in order, overlapping hits resolved to the longest."""
+        hits = [TriggerHit(m.start(), m.end(), m.group(), trigger)
+                for pattern, trigger in self.triggers for m in pattern.finditer(sentence)]
+        return _non_overlapping(hits)
+
+    def find_weapons(self, text: str) -> list[WeaponHit]:
+        """Returns weapon words in order of appearance (longest where two overlap)."""
+        hits = [WeaponHit(m.start(), m.end(), m.group(), name)
+                for pattern, name in self.weapons for m in pattern.finditer(text)]
+        return _non_overlapping(hits)
+
+
+def _compile(patterns: list[str], name: str) -> re.Pattern[str]:
+    try:
+        # Lowercase-only patterns match any case; a pattern with capitals (IED, Grad) is
+        # case-sensitive so "grad student" or "ied" inside words do not count.
+        parts = [p if any(c.isupper() for c in p) else f"(?i:{p})" for p in patterns]
+        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    except re.error as error:
+        raise ValueError(f"knowledge-base entry {name!r}: bad pattern ({error})") from error
+
+
+def _non_overlapping(hits: list) -> list:  # type: ignore[type-arg]
+    chosen: list = []  # type: ignore[type-arg]
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in chosen):
+            chosen.append(hit)
+    return sorted(chosen, key=lambda h: h.start)

@@ -1,0 +1,86 @@
+"""Bytes to text: refuses binary, empty and oversized inputs, then decodes UTF-8 or a detected legacy encoding."""
+from __future__ import annotations
+
+import codecs
+import re
+
+import charset_normalizer
+
+from dateline.model import InputError
+
+# One article page is a few hundred KB at most; anything larger is an archive, a dump or a mistake.
+MAX_BYTES = 5 * 1024 * 1024
+
+# Text files hold tabs, newlines, carriage returns and form feeds; any other C0 control byte is a
+# sign of binary data. A few stray ones occur in real captures, so only a high share is refused.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
+MAX_CONTROL_SHARE = 0.05
+# Only the head of a file is inspected: enough to recognise binary data, cheap on big files.
+_SNIFF_BYTES = 64 * 1024
+
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# <meta charset="..."> or <meta http-equiv="Content-Type" content="text/html; charset=...">
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""",
+                           re.IGNORECASE)
+
+
+def check_size(size: int, origin: str, max_bytes: int = MAX_BYTES) -> None:
+    """Returns nothing; raises InputError when `size` bytes is over the cap."""
+    if size > max_bytes:
+        raise InputError(origin, f"is {size / 1_048_576:.1f} MB, over the"
+                                 f" {max_bytes / 1_048_576:.0f} MB limit for one document")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """Returns the charset an HTML page declares in a <meta> tag of its head, if any."""
+    found = _META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii").lower() if found else None
+
+
+def decode_bytes(data: bytes, origin: str, declared: str | None = None,
+                 max_bytes: int = MAX_BYTES) -> str:
+    """Returns the text of `data`; raises InputError for empty, binary, oversized or undecodable input.
+
+    `declared` is a charset named by the transport or the page (HTTP header, <meta>); it is tried
+    after UTF-8, because pages often declare one charset and are served in UTF-8.
+    """
+    check_size(len(data), origin, max_bytes)
+    if not data.strip():
+        raise InputError(origin, "is empty")
+    if data.startswith(_UTF16_BOMS):
+        # UTF-16 text is full of NUL bytes, so it must be recognised before the binary check.
+        return _decode_with(data, "utf-16", origin)
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        raise InputError(origin, "looks like a binary file (it holds NUL bytes), not text or HTML")
+    controls = sum(head.count(byte) for byte in _CONTROL_BYTES)
+    if controls / len(head) > MAX_CONTROL_SHARE:
+        raise InputError(origin, "looks like a binary file (too many control characters)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    if declared and declared.replace("-", "").replace("_", "") not in ("utf8", "utf16"):
+        try:
+            return data.decode(_codec_name(declared))
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong or unknown declaration is common; detection below decides
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        raise InputError(origin, "is not UTF-8 and its text encoding cannot be detected")
+    return _decode_with(data, best.encoding, origin)
+
+
+def _codec_name(charset: str) -> str:
+    """Returns the Python codec for a charset label; browsers read latin-1 labels as cp1252."""
+    normalized = charset.strip().lower()
+    return "cp1252" if normalized in ("iso-8859-1", "latin-1", "latin1", "us-ascii") else normalized
+
+
+def _decode_with(data: bytes, encoding: str, origin: str) -> str:
+    """Returns `data` decoded with `encoding`; raises InputError when it does not decode."""
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError) as error:
+        raise InputError(origin, f"cannot be decoded as {encoding} ({error.__class__.__name__})"
+                         ) from error

@@ -1,0 +1,67 @@
+"""A cleaned, dated, fingerprinted Article from a RawDocument: the last step of ingest."""
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from dateline.ingest.clean import CleanedText, clean_text
+from dateline.ingest.dateline_header import dateline_place
+from dateline.ingest.html import extract_html
+from dateline.ingest.neardup import content_hash, minhash_bytes
+from dateline.ingest.pubdate import find_publication_date
+from dateline.model import Article, InputError, RawDocument
+
+
+def prepare(raw: RawDocument, known_lines: Collection[str] = (),
+            today: date | None = None) -> Article:
+    """Returns the article in a raw document; raises InputError when it holds no article text.
+
+    `known_lines` are lines the outlet repeats on its pages (`clean.learn_outlet_lines`), removed
+    as furniture; `today` bounds the dates accepted (tests pin it).
+    """
+    if (raw.text is None) == (raw.html is None):
+        raise InputError(raw.origin, "a document needs exactly one of text or html")
+    html_date = None
+    url = raw.url
+    outlet = raw.outlet
+    title = raw.title
+    author = raw.author
+    if raw.html is not None:
+        page = extract_html(raw.html, raw.origin, raw.url, today)
+        title = title or page.title
+        author = author or page.author
+        outlet = outlet or page.site_name
+        url = url or page.url
+        html_date = page.published
+        # The extractor has already dropped the page's header, so only line rules apply.
+        cleaned = clean_text(page.text, title=title, outlet=outlet, known_lines=known_lines,
+                             capture=False)
+    else:
+        cleaned = clean_text(raw.text or "", title=title, outlet=outlet, known_lines=known_lines)
+        title = cleaned.title
+    if not cleaned.text.strip():
+        raise InputError(raw.origin, "no article text is left once page furniture is removed")
+    published = find_publication_date(
+        text=_dating_text(title, cleaned), header=cleaned.header, given=raw.published,
+        html_date=html_date, url=url, outlet=outlet, today=today)
+    fingerprint = content_hash(cleaned.text)
+    return Article(
+        id=raw.id or f"doc-{fingerprint[:16]}",
+        text=cleaned.text,
+        content_hash=fingerprint,
+        origin=raw.origin,
+        url=url,
+        outlet=outlet,
+        title=title,
+        author=author or cleaned.author,
+        published=published.value,
+        published_method=published.method,
+        dateline_place=dateline_place(cleaned.text),
+        removed_lines=cleaned.removed_lines,
+        minhash=minhash_bytes(cleaned.text),
+    )
+
+
+def _dating_text(title: str | None, cleaned: CleanedText) -> str:
+    """Returns the text searched for a printed date: the headline and the page before its end zone."""
+    return f"{title}\n{cleaned.scan_text}" if title else cleaned.scan_text

@@ -1,0 +1,181 @@
+"""Raw documents from the inputs a user names: files, folders, JSONL corpora, URLs and feeds.
+
+Every failure becomes an InputError naming its input (a path, `file.jsonl:12`, a URL) and the
+run goes on with the next document.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dateline.ingest.decode import MAX_BYTES, check_size, declared_charset, decode_bytes
+from dateline.ingest.feeds import feed_documents
+from dateline.ingest.fetch import fetch, page_document
+from dateline.model import InputError, RawDocument
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+
+_ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
+
+
+def iter_documents(specs: list[str]) -> Iterator[RawDocument | InputError]:
+    """Yields a raw document, or an InputError, for every article the inputs hold, in input order."""
+    for spec in specs:
+        yield from spec_documents(spec)
+
+
+def spec_documents(spec: str) -> Iterator[RawDocument | InputError]:
+    """Yields the documents of one input: an http(s) URL, a file, or a folder searched recursively."""
+    if spec.lower().startswith(("http://", "https://")):
+        yield from url_documents(spec)
+        return
+    path = Path(spec)
+    if path.is_dir():
+        for file in folder_files(path):
+            yield from file_documents(file)
+    elif path.is_file():
+        yield from file_documents(path)
+    elif path.exists():
+        yield InputError(spec, "is neither a regular file nor a folder")
+    else:
+        yield InputError(spec, "no such file, folder or URL")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """Returns the files under a folder, recursively, in sorted order, without hidden files or folders."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        # Hidden entries are editor backups, VCS metadata and OS litter, never articles.
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+def file_documents(path: Path) -> Iterator[RawDocument | InputError]:
+    """Yields the documents in one file, chosen by its extension; other extensions are an InputError."""
+    origin = str(path)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from jsonl_documents(path)
+        return
+    if suffix not in SUPPORTED_SUFFIXES:
+        # Refused rather than skipped in silence, so the user sees what a folder held that was
+        # not read; the run goes on.
+        expected = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        yield InputError(origin, f"unsupported file type {suffix or '(no extension)'};"
+                                 f" expected one of {expected}")
+        return
+    try:
+        check_size(path.stat().st_size, origin)
+        data = path.read_bytes()
+        if suffix in FEED_SUFFIXES:
+            decode_bytes(data, origin)  # the same empty/binary/size checks as any other file
+            yield from feed_documents(data, origin)
+        elif suffix in HTML_SUFFIXES:
+            html = decode_bytes(data, origin, declared_charset(data))
+            yield RawDocument(origin=origin, id=path.stem, html=html)
+        else:
+            yield RawDocument(origin=origin, id=path.stem, text=decode_bytes(data, origin))
+    except InputError as error:
+        yield error
+    except OSError as error:
+        yield InputError(origin, f"cannot be read ({error.strerror or error})")
+
+
+def url_documents(url: str) -> Iterator[RawDocument | InputError]:
+    """Yields the article at a URL, or the items of the feed at it."""
+    try:
+        fetched = fetch(url)
+        if fetched.is_feed:
+            yield from feed_documents(fetched.body, url, feed_url=fetched.url)
+        else:
+            yield page_document(fetched, url)
+    except InputError as error:
+        yield error
+
+
+def jsonl_documents(path: Path) -> Iterator[RawDocument | InputError]:
+    """Yields one document per line of a JSONL corpus; a bad line is an InputError for `file:LINE`."""
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        yield InputError(str(path), f"cannot be read ({error.strerror or error})")
+        return
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            origin = f"{path}:{number}"
+            if not line.strip():
+                continue
+            try:
+                check_size(len(line), origin, MAX_BYTES)
+                record = json.loads(line)
+                yield record_document(record, origin)
+            except InputError as error:
+                yield error
+            except UnicodeDecodeError:
+                yield InputError(origin, "line is not valid UTF-8")
+            except json.JSONDecodeError as error:
+                yield InputError(origin, f"line is not valid JSON ({error.msg} at column {error.colno})")
+
+
+def record_document(record: Any, origin: str) -> RawDocument:
+    """Returns the raw document a JSONL record describes; raises InputError for a malformed record.
+
+    A record has `text` or `html` (when both are given, `text` is used: it is what the user
+    curated), an optional `id` (else one is derived from the text), and optional `url`, `title`,
+    `outlet`, `author` and `published` (YYYY-MM-DD).
+    """
+    if not isinstance(record, dict):
+        raise InputError(origin, f"line holds a JSON {type(record).__name__}, not an object")
+    text = _optional_string(record, "text", origin)
+    html = _optional_string(record, "html", origin)
+    if not (text and text.strip()) and not (html and html.strip()):
+        raise InputError(origin, "record has no `text` or `html` with content")
+    identifier = record.get("id")
+    if identifier is not None and (not isinstance(identifier, (str, int)) or isinstance(identifier, bool)
+                                   or not str(identifier).strip()):
+        raise InputError(origin, "`id` must be a non-empty string or a number")
+    use_text = bool(text and text.strip())
+    return RawDocument(
+        origin=origin,
+        id=str(identifier).strip() if identifier is not None else None,
+        text=text if use_text else None,
+        html=None if use_text else html,
+        url=_optional_string(record, "url", origin),
+        title=_optional_string(record, "title", origin),
+        outlet=_optional_string(record, "outlet", origin),
+        author=_optional_string(record, "author", origin),
+        published=_published(record.get("published"), origin),
+    )
+
+
+def _optional_string(record: dict[str, Any], name: str, origin: str) -> str | None:
+    """Returns a string field of a record, None when absent or null; raises InputError otherwise."""
+    value = record.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(origin, f"`{name}` must be a string, not {type(value).__name__}")
+    return value
+
+
+def _published(value: Any, origin: str) -> date | None:
+    """Returns the date of a `published` field (YYYY-MM-DD, a time after it is ignored)."""
+    if value is None or value == "":
+        return None
+    found = _ISO_DAY.fullmatch(value) if isinstance(value, str) else None
+    try:
+        if found:
+            return date.fromisoformat(found.group(1))
+    except ValueError:
+        pass  # reported below with the value
+    raise InputError(origin, f"`published` must be a date as YYYY-MM-DD, not {value!r}")

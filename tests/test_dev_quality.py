@@ -1,0 +1,73 @@
+"""The quality gate: the dev set scored with ../shared/tools/score.py, against pinned floors.
+
+Raise a floor when quality rises; never lower one silently (say why in the commit).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FLOORS = {
+    "event_f1": 0.0,
+    "fields": 0.0,
+    "tally_f1": 0.0,
+    "sources_recall": 0.0,
+}
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "dateline", *args], capture_output=True, text=True,
+                          check=False)
+
+
+def _score(dev_dir: Path, score_tool: Path, tmp_path: Path, corpus: Path) -> dict[str, Any]:
+    db = tmp_path / "dev.db"
+    ingest = _run("--db", str(db), "ingest", str(corpus))
+    assert ingest.returncode == 0, ingest.stderr
+    out = tmp_path / "dev.jsonl"
+    export = _run("--db", str(db), "export", "--format", "jsonl", "--output", str(out))
+    assert export.returncode == 0, export.stderr
+    scored = subprocess.run([sys.executable, str(score_tool), str(dev_dir / "gold.jsonl"), str(out),
+                             "--json"], capture_output=True, text=True, check=True)
+    return json.loads(scored.stdout)
+
+
+@pytest.fixture(scope="module")
+def scores(dev_dir: Path, score_tool: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return _score(dev_dir, score_tool, tmp_path_factory.mktemp("dev"), dev_dir / "corpus.jsonl")
+
+
+def test_event_f1_floor(scores: dict[str, Any]) -> None:
+    assert scores["events"]["f1"] >= FLOORS["event_f1"], scores["events"]
+
+
+def test_every_field_floor(scores: dict[str, Any]) -> None:
+    low = {k: v for k, v in scores["fields"].items() if v < FLOORS["fields"]}
+    assert not low, low
+
+
+def test_tally_f1_floor(scores: dict[str, Any]) -> None:
+    assert scores["tallies"]["f1"] >= FLOORS["tally_f1"], scores["tallies"]
+
+
+def test_sources_recall_floor(scores: dict[str, Any]) -> None:
+    assert (scores["sources_recall"] or 0) >= FLOORS["sources_recall"]
+
+
+def test_without_given_dates_the_scores_hold(dev_dir: Path, score_tool: Path, tmp_path: Path,
+                                             scores: dict[str, Any]) -> None:
+    # The foundation's date finding must carry the extraction: drop `published` and score again.
+    corpus = tmp_path / "undated.jsonl"
+    with (dev_dir / "corpus.jsonl").open(encoding="utf-8") as source, corpus.open("w", encoding="utf-8") as out:
+        for line in source:
+            record = json.loads(line)
+            record.pop("published", None)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    undated = _score(dev_dir, score_tool, tmp_path, corpus)
+    assert undated["events"]["f1"] >= FLOORS["event_f1"]
+    assert undated["events"]["f1"] >= scores["events"]["f1"] - 0.02
