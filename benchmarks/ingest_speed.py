@@ -55,11 +55,13 @@ def main() -> None:
             for number in range(args.articles):
                 article = dict(base[number % len(base)])
                 article["id"] = f"{article['id']}-copy{number}"
-                marker = f"\n\nReference {number}."
+                # The marker goes into the body (cleaning drops what follows the comment section).
+                marker = f"Reference {number} of this benchmark run."
                 if article.get("text"):
-                    article["text"] = str(article["text"]) + marker
+                    head, sep, tail = str(article["text"]).partition("\n")
+                    article["text"] = f"{head}{sep}{marker}\n{tail}"
                 else:
-                    article["html"] = str(article["html"]).replace("</body>", f"<p>{marker}</p></body>")
+                    article["html"] = str(article["html"]).replace("</p>", f" {marker}</p>", 1)
                 handle.write(json.dumps({k: v for k, v in article.items() if v is not None}) + "\n")
         started = time.perf_counter()
         extractor = Extractor.from_kb(load_knowledge_base())

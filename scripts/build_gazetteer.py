@@ -5,6 +5,8 @@
 
 SOURCE_DIR (default ../shared/data/gazetteer, relative to the repository) holds the Who's On
 First extracts, GeoNames admin codes, airportsdata and OpenSyria files described in its README.
+The build's own curated tables (admin1 names and spellings, countries, filters) are in
+scripts/gazetteer_tables.toml.
 The output is the only gazetteer file Dateline reads at run time; this script is needed only to
 refresh it. One row per place: id, name (common English form), kind (country / region / county /
 locality / neighbourhood / airport), feature (GeoNames feature code or similar), country
@@ -20,6 +22,7 @@ import gzip
 import json
 import math
 import sys
+import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -32,109 +35,23 @@ from rapidfuzz import fuzz  # noqa: E402  (after the path set-up so the repo pac
 
 from dateline.extract.placenames import NORMALIZER_VERSION, fold, fuzzy_key, name_key  # noqa: E402
 
-# Short English admin1 names as analysts write them (ACLED-like), with the spellings WOF,
-# GeoNames, OpenSyria, airportsdata and the news use; every spelling also becomes an alias.
-REGIONS: dict[str, dict[str, list[str]]] = {
-    "IQ": {
-        "Anbar": ["Al-Anbar", "Al Anbar", "Dulaim"],
-        "Babil": ["Babel", "Babylon", "Bābil"],
-        "Baghdad": ["Baghdad Governorate"],
-        "Basra": ["Al-Basrah", "Basrah", "Al Basrah", "Al-Basra"],
-        "Dhi Qar": ["Dhi-Qar", "Thi Qar", "Dhiqar", "Thi-Qar"],
-        "Diyala": ["Diyālá", "Diyalah"],
-        "Duhok": ["Dihok", "Dohuk", "Dahuk", "Dahok", "Dihuk"],
-        "Erbil": ["Arbil", "Irbil", "Hawler", "Hewler", "Arbīl"],
-        "Halabja": ["Halabja Governorate", "Halabjah"],
-        "Karbala": ["Karbala'", "Kerbala", "Muhafazat Karbala'", "Karbalāʼ"],
-        "Kirkuk": ["Tamim", "At-Ta'mim", "Al-Tamim"],
-        "Maysan": ["Missan", "Misan", "Maisan"],
-        "Muthanna": ["Al-Muthannia", "Al Muthanna", "Al-Muthanna", "Al Muthanná"],
-        "Najaf": ["An-Najaf", "An Najaf", "Al-Najaf", "Najaf Governorate"],
-        "Nineveh": ["Ninawa", "Ninewa", "Ninevah", "Nineva", "Ninawa Governorate"],
-        "Qadisiyah": ["Al-Qadisiyah", "Al Qadisiyah", "Qadisiya", "Al-Qadisiyyah", "Qadisiyyah", "Diwaniyah"],
-        "Salah al-Din": ["Sala ad-Din", "Salah ad Din", "Salah ad-Din", "Salahuddin", "Saladin",
-                         "Salahaddin", "Salah-ad-Din", "Salaheddine", "Salah al Din"],
-        "Sulaymaniyah": ["As-Sulaymaniyah", "Sulaimaniyah", "Sulaimani", "Slemani", "Suleimaniyah",
-                         "Sulaimaniya", "Sulaymaniya", "Suleimani"],
-        "Wasit": ["Wassit", "Wāsiţ", "Wasit Governorate"],
-    },
-    "SY": {
-        "Aleppo": ["Halab", "H'alab"],
-        "As-Suwayda": ["As Suwayda'", "Suwayda", "Sweida", "Suwaida", "Al-Suwayda", "As-Sweida"],
-        "Damascus": ["Dimashq", "Damascus City"],
-        "Daraa": ["Dar`a", "Dar'a", "Deraa", "Dara'a"],
-        "Deir ez-Zor": ["Days Az Zawr", "Dayr az Zawr", "Deir Ezzor", "Deir al-Zour", "Deir-ez-Zor",
-                        "Dayr al-Zawr", "Deir el-Zour", "Deir Ez-Zor", "Deir al-Zor"],
-        "Hama": ["Hamah"],
-        "Hasakah": ["Hasaka (Al Haksa)", "Al-Hasakah", "Hasaka", "Al Hasakah", "Hassakeh", "Hasakeh",
-                    "Al-Hasaka", "Hassake"],
-        "Homs": ["Homs (Hims)", "Hims"],
-        "Idlib": ["Idleb"],
-        "Latakia": ["Lattakia", "Al Ladhiqiyah", "Al-Ladhiqiyah", "Lattaquie"],
-        "Quneitra": ["Al Qunaytirah", "Al-Qunaytirah", "Kuneitra"],
-        "Raqqa": ["Ar Raqqah", "Ar-Raqqah", "Al-Raqqah", "Raqqah", "Rakka"],
-        "Rural Damascus": ["Rif Dimashq", "Rif-dimashq", "Damascus Countryside", "Reef Dimashq",
-                           "Rif Damascus", "Damascus Suburbs"],
-        "Tartus": ["Tartous", "Tartous Governorate"],
-    },
-    "JO": {
-        "Ajloun": ["Ajlun"], "Amman": [], "Aqaba": ["Al Aqaba"], "Balqa": ["Al Balqa"],
-        "Irbid": [], "Jerash": ["Jarash"], "Karak": ["Al Karak", "Kerak"], "Maan": ["Ma`an", "Ma'an"],
-        "Madaba": [], "Mafraq": ["Al Mafraq"], "Tafileh": ["Tafilah", "Al Tafilah", "Tafielah", "Tafila"],
-        "Zarqa": ["Al Zarqa", "Az Zarqa"],
-    },
-    "KW": {
-        "Al Ahmadi": ["Ahmadi"], "Al Asimah": ["Capital Governorate", "Asimah"],
-        "Al Farwaniyah": ["Farwaniya", "Farwaniyah"], "Al Jahra": ["Al Jahrah", "Jahra", "Al Jahra'",
-                                                                  "Muhafazat al Jahra'"],
-        "Hawalli": [], "Mubarak al-Kabeer": ["Mubarak Al-Kabeer", "Mubarak al Kabir"],
-    },
-    "IR": {
-        "Alborz": ["Alborz Province"], "Ardabil": ["Ardebil"], "Bushehr": [],
-        "Chaharmahal and Bakhtiari": ["Chahar Mahall and Bakhtiari"], "East Azerbaijan": [],
-        "Fars": [], "Gilan": [], "Golestan": [], "Hamadan": [], "Hormozgan": [], "Ilam": ["Ilam Province"],
-        "Isfahan": ["Esfahan"], "Kerman": [], "Kermanshah": [], "Khuzestan": [],
-        "Kohgiluyeh and Boyer-Ahmad": ["Kohgiluyeh and Buyer Ahmad"], "Kurdistan Province": ["Kordestan"],
-        "Lorestan": ["Lorestan Province"], "Markazi": [], "Mazandaran": [], "North Khorasan": [],
-        "Qazvin": [], "Qom": [], "Razavi Khorasan": [], "Semnan": [], "Sistan and Baluchestan": [],
-        "South Khorasan": ["South Khorasan Province"], "Tehran": [], "West Azerbaijan": [], "Yazd": [],
-        "Zanjan": [],
-    },
-}
-# Odd WOF region names used only to place localities, never as aliases.
-REGION_REMAP = [("SY", "United Nations Disengagement Observer Force", "Quneitra")]
-# Aliases WOF gives a region that would steal a commoner meaning ("Kurdistan" in Iraqi news
-# is the Kurdistan Region, which the facilities table covers).
-ALIAS_BLOCKLIST = {("IR", "Kurdistan Province"): ["Kurdistan"]}
-# Countries the data covers: code, English name, approximate centroid, aliases.
-COUNTRIES = [
-    ("IQ", "Iraq", 33.0, 43.7, ("Republic of Iraq",)),
-    ("SY", "Syria", 35.0, 38.5, ("Syrian Arab Republic",)),
-    ("JO", "Jordan", 31.2, 36.5, ("Hashemite Kingdom of Jordan",)),
-    ("KW", "Kuwait", 29.3, 47.6, ("State of Kuwait",)),
-    ("IR", "Iran", 32.0, 53.0, ("Islamic Republic of Iran",)),
-    ("LB", "Lebanon", 33.9, 35.9, ("Lebanese Republic",)),
-    ("TR", "Turkey", 39.0, 35.0, ("Türkiye", "Turkiye", "Republic of Turkey")),
-    ("SA", "Saudi Arabia", 24.0, 45.0, ("Kingdom of Saudi Arabia",)),
-]
-# Words (folded) that mark an alias as another language's label, not a name used in English.
-FOREIGN_WORDS = frozenset("""
-probintzia kormanyzosag ili guvernement gouvernement gubernio governacio gobernacion muhafaza
-muhafazasi seng koan distriktet districtul distrito distretto distrik destrict ilcesi maakunta
-provints eskualdea tinh kegubernuran pentadbiran muhofazoti guvernorat provincia provinz provincie
-provinsi provinsen provinco regiono gouvernorat governatorato gubernia prowincja okres oblast bolge
-ilce vilayet ostani shahrestan staden stad kota ciudad cidade citta ville stadt miasto mesto varos
-sehir kenti flughafen aeroport aeroporto aeropuerto lotniczy maes awyr lapangan terbang vliegveld
-havalimani aeroportul balafirgeha lufthavn flygplats lentoasema repuloter letiste internasional
-internacional rhyngwladol de del la le di du des van der och og und gubernija muchafaza munafaza
-tartomany provincija provinsa porowini eyalet eyaleti yonetimi gobernazioa ustoni viloyati viloyat
-kubernerkond welayaty mkoa propinsi provinsie cuige omradet kuvernoraatti talaith lalawigan parezga
-parezgeha parezgeh habagatang amihanang kasadpang ekialdeko hego ipar louna noord zuid syd ost vest
-montes mendiak gebirge fjellene bjergene berchtme kalnai montaro provinssi sir liwa
-""".split())
-# Rough bounding boxes (lat, lat, lon, lon): WOF files some Dublin suburbs under Iran.
-BOUNDS = {"IQ": (29.0, 37.5, 38.7, 48.8), "SY": (32.2, 37.4, 35.5, 42.5), "JO": (29.1, 33.5, 34.9, 39.4),
-          "KW": (28.5, 30.2, 46.5, 48.6), "IR": (25.0, 40.0, 44.0, 63.5)}
+def load_tables(path: Path) -> tuple[dict[str, dict[str, list[str]]], list[tuple[str, str, str]],
+                                     dict[tuple[str, str], list[str]], list[tuple[str, str, float, float, tuple[str, ...]]],
+                                     frozenset[str], dict[str, tuple[float, float, float, float]]]:
+    """Reads the curated build tables (see the comments in gazetteer_tables.toml)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    regions = {country: dict(table) for country, table in data["regions"].items()}
+    remap = [(r["country"], r["name"], r["region"]) for r in data.get("remap", [])]
+    blocked = {tuple(key.split("/", 1)): list(value) for key, value in data.get("blocked", {}).items()}
+    countries = [(c["code"], c["name"], float(c["lat"]), float(c["lon"]), tuple(c.get("aliases", [])))
+                 for c in data["country"]]
+    bounds = {country: tuple(float(x) for x in box) for country, box in data.get("bounds", {}).items()}
+    return (regions, remap, blocked, countries, frozenset(data["foreign_words"].split()),  # type: ignore[return-value]
+            bounds)
+
+
+REGIONS, REGION_REMAP, ALIAS_BLOCKLIST, COUNTRIES, FOREIGN_WORDS, BOUNDS = load_tables(
+    Path(__file__).with_name("gazetteer_tables.toml"))
 
 COLUMNS = ("id", "name", "kind", "feature", "country", "admin1", "admin2", "parent", "lat", "lon",
            "population", "rank", "source", "aliases", "keys", "fuzzy")
@@ -225,8 +142,14 @@ def similar_to_any(alias: str, trusted: list[str]) -> bool:
 
 
 def merge_aliases(name: str, candidates: list[str], blocked: set[str] | None = None) -> list[str]:
-    """Returns plausible aliases with one spelling per lookup key, none equal to the name's key."""
-    seen = {name_key(name)} | (blocked or set())
+    """Returns plausible aliases with one spelling per lookup key, none equal to the name's key.
+
+    Aliases of three letters or fewer are kept only for names that short themselves ("Faw" for
+    "Fao"): as other names' variants they are mostly foreign forms that collide with English
+    words ("Sam" for Damascus, from Turkish "Şam").
+    """
+    own = name_key(name)
+    seen = {own} | (blocked or set())
     out: list[str] = []
     for raw in candidates:
         alias = clean_alias(raw)
@@ -234,6 +157,8 @@ def merge_aliases(name: str, candidates: list[str], blocked: set[str] | None = N
             continue
         alias = display(alias)
         key = name_key(alias)
+        if len(key.replace(" ", "")) <= 3 and len(own.replace(" ", "")) > 4:
+            continue
         if key and key not in seen:
             seen.add(key)
             out.append(alias)
@@ -330,6 +255,8 @@ def build_wof(source: Path, regions: RegionNames) -> list[Row]:
     files = sorted((source / "wof").glob("wof_*.tsv"))
     records = [r for f in files for r in read_wof(f)]
     country_names = {code: name for code, name, *_ in COUNTRIES}
+    region_population = {(r["country"], regions.resolve(r["country"], r["name"])): int(float(r["population"]))
+                         for r in records if r["placetype"] == "region" and r["population"]}
     for record in records:
         kind, country = record["placetype"], record["country"]
         if country not in country_names or kind == "microhood" or not inside(record):
@@ -338,7 +265,6 @@ def build_wof(source: Path, regions: RegionNames) -> list[Row]:
                   or "")
         lat, lon = float(record["lat"]), float(record["lon"])
         population = int(float(record["population"])) if record["population"] else None
-        current = record["is_current"] == "1"
         alt = record["alt_names"].split("|") if record["alt_names"] else []
         source_tag = "wof+geonames" if record["gn_id"] else "wof"
         if kind == "region":
@@ -361,9 +287,8 @@ def build_wof(source: Path, regions: RegionNames) -> list[Row]:
                 found = districts.get(name_key(record["name"])) or districts.get(name_key(record["name_en"]))
                 if found:
                     name, english = found
-            if name_key(name) == name_key(admin1):
-                if country == "KW":
-                    continue   # Kuwait's counties repeat its governorates one for one
+            if name_key(name) == name_key(admin1) and population and population == region_population.get((country, admin1)):
+                continue   # a county that only repeats its governorate (all of Kuwait's)
             county_names[(country, admin1, record["county"] or record["name"])] = name
             trusted = [record["name"], record["name_en"], name, *english]
             aliases = [a for a in alt if len(a.split()) <= 3 and similar_to_any(a, trusted)]
@@ -408,7 +333,7 @@ def build_airports(source: Path, regions: RegionNames) -> list[Row]:
         for record in csv.DictReader(handle):
             country = record["country"]
             admin1 = regions.resolve(country, record["subd"]) or display(record["subd"])
-            aliases = [record["icao"]] + ([record["iata"]] if record["iata"] else [])
+            aliases = [record["icao"]]   # not IATA codes: "ADA", "YES", "BAG" are words
             rows.append(Row(f"icao:{record['icao']}", display(record["name"]), "airport", "AIRP", country,
                             admin1, "", "", float(record["lat"]), float(record["lon"]), None, RANK_AIRPORT,
                             "airportsdata", aliases))

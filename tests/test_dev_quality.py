@@ -34,7 +34,9 @@ def _score(dev_dir: Path, score_tool: Path, tmp_path: Path, corpus: Path) -> dic
     assert export.returncode == 0, export.stderr
     scored = subprocess.run([sys.executable, str(score_tool), str(dev_dir / "gold.jsonl"), str(out),
                              "--json"], capture_output=True, text=True, check=True)
-    return json.loads(scored.stdout)
+    # score.py prints the JSON, then its one-line SUMMARY for scripts.
+    body = scored.stdout[:scored.stdout.rindex("SUMMARY")] if "SUMMARY" in scored.stdout else scored.stdout
+    return json.loads(body)
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from dateline.ingest.pubdate import (
-    PublicationDate, date_order, find_publication_date, resolve_numeric, url_date,
-    weekday_inference)
 from dateline.ingest.prepare import prepare
+from dateline.ingest.pubdate import (
+    PublicationDate,
+    date_order,
+    find_publication_date,
+    outlet_named_in,
+    resolve_numeric,
+    url_date,
+    weekday_inference,
+)
 from dateline.model import RawDocument
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -47,6 +53,8 @@ def test_outlet_table_lookup() -> None:
     assert date_order("rudaw") == "dmy"
     assert date_order(None, "https://www.al-monitor.com/originals/2024/01/x") == "mdy"
     assert date_order("Unknown Gazette") is None
+    assert outlet_named_in(["09-02-2024", "rudaw", "A+ A-"]) == "Rudaw"
+    assert outlet_named_in(["Rudaw says it was hacked"]) is None
 
 
 def test_resolve_numeric_never_returns_a_future_date() -> None:

@@ -117,6 +117,10 @@ def test_titles_places_and_byline(articles: dict[str, Article]) -> None:
                       "002_2b589bb78f0a956f": "Sulaimani", "003_abb5d20fce3071d5": "Erbil",
                       "004_67e2879abe4f7e98": "Erbil"}
     assert articles["004_67e2879abe4f7e98"].author == "Azhi Rasul"
+    # The outlet is read from the header where the page prints its name.
+    outlets = {article_id: article.outlet for article_id, article in articles.items()}
+    assert outlets["000_0a6870a6add54e36"] == outlets["003_abb5d20fce3071d5"] == "Rudaw"
+    assert outlets["004_67e2879abe4f7e98"] is None
 
 
 def test_dev_pages_are_not_near_duplicates_of_each_other(articles: dict[str, Article]) -> None:

@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 from dateline.ingest.neardup import (
-    NearDuplicateIndex, content_hash, load_minhash, minhash_bytes, normalized_text)
+    NearDuplicateIndex,
+    content_hash,
+    load_minhash,
+    minhash_bytes,
+    normalized_text,
+)
 from dateline.ingest.prepare import prepare
 from dateline.model import Article, RawDocument
 

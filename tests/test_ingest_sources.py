@@ -158,3 +158,15 @@ def test_decode_cap_and_declared_charset() -> None:
     # A declared charset is believed when the bytes are not UTF-8.
     assert decode_bytes("Erbil’s market".encode("cp1252"), "x", declared="windows-1252") == (
         "Erbil’s market")
+
+
+def test_malformed_html_that_holds_an_article_is_still_read() -> None:
+    html = ("<html><body><div><p>KIRKUK, Iraq - Two rockets landed near an oil company compound"
+            " on Monday night, causing a small fire, police said.<p><b><i>No one was hurt, and"
+            " production was not affected, a company engineer said by telephone.</div></span>"
+            "</table><p>Police closed the road to the compound while they searched the area"
+            " for the launch site.</td></html></html>")
+    article = prepare(RawDocument(origin="malformed.html", html=html))
+    assert article.dateline_place == "Kirkuk"
+    assert "No one was hurt, and production was not affected" in article.text
+    assert "searched the area for the launch site" in article.text

@@ -37,7 +37,8 @@ _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|rout
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIAN_VICTIMS = re.compile(
-    r"\b(?:civilians?|children|child|women|woman|girls?|boys?|famil(?:y|ies)|residents?|farmers?|"
+    r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
+    r"brothers?|sisters?|famil(?:y|ies)|residents?|farmers?|"
     r"shepherds?|worshippers|students|villagers|passers-by|journalists?|aid workers?)\b", re.I)
 
 
@@ -120,7 +121,9 @@ class EventBuilder:
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
-        places, launch_country = usable_mentions(text, window_places, blocked)
+        departure = primary.trigger.event_type == "Strategic developments" and \
+            primary.trigger.sub_event_type == "Other"
+        places, launch_country = usable_mentions(text, window_places, blocked, departure)
         choices = choose_places(text, places, self.gazetteer.contains)
         borrowed = False
         if not choices and fallback_places:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from dateline.extract import dates as time_words
@@ -27,7 +27,7 @@ _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|confirmed|wrote|claimed|denied|"
     r"briefing|statement|interview|press conference)\b(?:\s+(?!that\b)[\w’'.-]+){0,6}\s*$", re.I)
 _SPEECH_AFTER = re.compile(
-    r"^\s*,?\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
+    r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+(?:claims|reports)|fabricated|"
@@ -38,6 +38,9 @@ _CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\s+for\s+(?!(?
                     re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z’'.\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
                        r"\s*[-–—]+\s")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|targeting|targeted|hit|hitting|"
+    r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -116,10 +119,15 @@ class Extractor:
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
             "relative" not in when[2].rule
         roles_blocked = [(a.start, a.end) for a in fact.actors]
+        departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
                                                       if frame.start <= p.start < frame.end],
-                                          roles_blocked)
-        specific = any(m.places and m.places[0].kind not in ("country",) for m in usable)
+                                          roles_blocked, departure)
+        # A place counts as this clause's own only in a locative phrase ("in Baghdad", "near Qaim"):
+        # "the strikes have angered Baghdad" names a government, not where anything happened.
+        specific = any(m.places and m.places[0].kind != "country"
+                       and _LOCATIVE_BEFORE.search(fact.text[max(0, m.start - 50):m.start])
+                       for m in usable)
         own_day = own_date and when[1] == "day"
         reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
         if reason:
@@ -148,8 +156,9 @@ class Extractor:
             anchor = self._anchor(text[:expr.start], recent, index)
             if anchor is None:
                 continue
-            resolved, precision = _count_from(expr, anchor, expr.end <= primary.start
-                                              and primary.start - expr.end < 12)
+            inverse = expr.end <= primary.start and primary.start - expr.end < 12
+            resolved, precision = time_words.resolve_relative(expr, anchor[0], anchor[1],
+                                                              inverse=inverse)
             return resolved, precision, Evidence(
                 resolved.isoformat(), expr.text,
                 f"own: {expr.rule or 'relative'}, counted from the event told before ({anchor[0]})")
@@ -248,21 +257,6 @@ class Extractor:
                 event.claimed_by.append(party)
                 event.evidence["claimed_by"] = Evidence(list(event.claimed_by), fact.text,
                                                         "claim of responsibility for this event")
-
-
-def _count_from(expr: Any, anchor: tuple[date, str], reversed_order: bool) -> tuple[date, str]:
-    """Returns the date `expr` ("a day later", "two days after", "days later") gives from `anchor`.
-
-    With `reversed_order` the words stand before this event's own trigger ("a day after
-    explosions occurred"), so this event is the earlier one."""
-    unit_days = {"week": 7, "month": 30}.get(getattr(expr, "unit", None) or "day", 1)
-    vague = expr.offset_days is None
-    offset = (3 if vague else expr.offset_days) * unit_days
-    sign = 1 if expr.direction != "before" else -1
-    if reversed_order:
-        sign = -sign
-    precision = "range" if vague or anchor[1] != "day" else "day"
-    return anchor[0] + timedelta(days=sign * offset), precision
 
 
 class _Located:

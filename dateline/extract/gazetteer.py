@@ -18,25 +18,29 @@ Ranking of candidates for a name, best first:
 6. the place's own name before its aliases.
 
 `find()` rules, so that people, agencies and English words are not taken for villages:
+- exact normalised names only (fuzzy skeletons of "al-Kadhimi" or "State" hit real places);
 - a name starts at a capitalised word (or an article before one: "al-Qaim"); inner words may
   be capitalised, articles, digits, or descriptor words ("air base", "province"); a name never
-  crosses punctuation or a possessive ("Baghdad’s Mashtal" is two places); the longest name
-  wins, up to six words;
-- words in `stopwords.txt` (weekdays, months, titles, agencies, common first names) never
-  make a place on their own, and a name right after a title ("General", "spokesman") is a person;
-- hyphenated adjectives are not places ("Iran-aligned", "US-led", "pro-Iran");
-- all-capital words of up to four letters are acronyms unless they name a facility or airport;
-- a neighbourhood needs its city in the same text ("Baghdad’s Mashtal") or a cue word;
-- a tiny village (no population, not an admin seat) needs a cue: a descriptor word around it
-  ("the village of X", "X village"), or a locative preposition ("in", "near", "outside", ...)
-  together with an exact match of the village's own name; otherwise a bigger place must be
-  what the words name.
+  crosses punctuation or a possessive ("Baghdad’s Mashtal" is two places); longest name wins;
+- `stopwords.txt` words (weekdays, titles, agencies, first names) never make a place alone, and
+  a name right after a title ("General", "spokesman") is a person's;
+- not places: hyphenated adjectives ("Iran-aligned", "pro-Iran"), the head of an organisation's
+  name ("Quds Force", "State Department"), acronyms of up to four capitals, part of a longer
+  capitalised name that a place word follows ("the Hama Agha and Birdya villages");
+- one-word names opening a sentence must be well known (rank ≥ 50,000, a region or a country),
+  and names of three letters must be towns of some size (Hit, Kut), not "Jam" or "Ray";
+- a neighbourhood needs its city in the same text ("Baghdad’s Mashtal") or a place word;
+- a tiny village (no population, not an admin seat) needs a place word around it ("the village
+  of X", "X village") or a locative preposition ("in", "near", ...) before its exact own name.
+Curated facility-table entries pass every rule but the stop list. Ambiguous villages prefer
+the province or country of the sentence's other places.
 """
 from __future__ import annotations
 
 import gzip
 import math
 import re
+import tomllib
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -53,19 +57,24 @@ TINY = 1_000          # significance below which a locality is a village needing
 SIGNIFICANT = 5_000   # places fuzzy matching may find in running text
 CURATED_RANK = 50_000
 MAX_WORDS = 6
+SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this significant
+SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
 
 # Facility-table kinds that are really populated places or admin units.
 _KB_KINDS = {"town": "locality", "city": "locality", "village": "locality", "locality": "locality",
              "district": "county", "county": "county", "neighbourhood": "neighbourhood",
              "neighborhood": "neighbourhood", "airport": "airport", "region": "region"}
-_LOCATIVE = frozenset({"in", "near", "outside", "at", "around", "from", "toward", "towards", "into", "to",
-                       "between", "on", "across", "inside", "via", "of", "targeted", "hit", "struck"})
-_QUALIFIERS = frozenset({"eastern", "western", "northern", "southern", "central", "north", "south", "east",
-                         "west", "northeastern", "northwestern", "southeastern", "southwestern", "northeast",
-                         "northwest", "southeast", "southwest", "rural", "greater", "outer", "downtown"})
-_CONNECTORS = frozenset({"bin", "ibn", "bint", "wa", "w", "al", "of"})
-_LOCALITY_CUES = frozenset({"village", "town", "city", "area", "district", "neighbourhood", "quarter",
-                            "outskirts", "countryside", "suburb", "hamlet", "settlement", "township"})
+
+
+def _context_words() -> dict[str, frozenset[str]]:
+    path = resources.files("dateline") / "data" / "gazetteer" / "context_words.toml"
+    return {name: frozenset(str(words).split()) for name, words in tomllib.loads(path.read_text(encoding="utf-8")).items()}
+
+
+_WORDS = _context_words()
+_LOCATIVE, _QUALIFIERS, _CONNECTORS = _WORDS["locatives"], _WORDS["qualifiers"], _WORDS["connectors"]
+_LOCALITY_CUES, _ORGANISATION_WORDS, _TITLES = _WORDS["locality_cues"], _WORDS["organisation"], _WORDS["titles"]
+_SENTENCE_END = re.compile(r"[.!?:;\n\"“”‘—]")
 _JOIN = re.compile(r"[ \u00a0\u202f-]{1,3}")
 
 
@@ -110,15 +119,17 @@ class _Token:
     hyphen_before: bool
     possessive: bool
     caps: bool            # all capitals ("ERBIL", "PMF")
+    sentence_start: bool
+    arabic_article: bool  # "al"/"el", never an English word
 
 
 class GazetteerError(Exception):
     """A places file or facility entry that cannot be used; the message names it."""
 
 
-def _stopwords() -> frozenset[str]:
+def _stopwords() -> list[str]:
     text = (resources.files("dateline") / "data" / "gazetteer" / "stopwords.txt").read_text(encoding="utf-8")
-    return frozenset(name_key(line) for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _distance_km(a: Place, b: Place) -> float:
@@ -139,7 +150,11 @@ class Gazetteer:
         self._fuzzy: dict[str, list[int]] = {}
         self._primary: list[str] = []
         self._curated: set[int] = set()
-        self._stop = frozenset(name_key(w) for w in stopwords) if stopwords is not None else _stopwords()
+        words = list(stopwords) if stopwords is not None else _stopwords()
+        # "^Hit": a stop word only as a sentence's first word ("Hit by a drone, ..."), where
+        # capitals say nothing; elsewhere the capital marks the town.
+        self._stop = frozenset(name_key(w) for w in words if not w.startswith("^"))
+        self._stop_initial = self._stop | frozenset(name_key(w[1:]) for w in words if w.startswith("^"))
         self._fuzzy_choices: list[str] | None = None
         self._by_id: dict[str, int] | None = None
         self._load(Path(places_file))
@@ -266,7 +281,7 @@ class Gazetteer:
         def order(i: int) -> tuple[Any, ...]:
             place = self.places[i]
             return (country is not None and place.country != country,
-                    bool(hint) and place.kind not in hint and not (place.kind == "facility" and "airport" in hint),
+                    bool(hint) and place.kind not in hint,
                     i not in self._curated, level, -place.rank, self._primary[i] not in keys, place.name)
         return [self.places[i] for i in sorted(found, key=order)]
 
@@ -344,7 +359,22 @@ class Gazetteer:
                 places = sorted(places, key=lambda p: not self.contains(owner, p))
             mentions.append(PlaceMention(start_char, end_char, text[start_char:end_char], tuple(places), qualifier))
             i = end
-        return mentions
+        return self._in_context(mentions)
+
+    def _in_context(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
+        """Prefers, for an ambiguous village name, the candidate in a province or country that
+        the sentence's unambiguous places are in ("the village of Albu Ali near Ramadi")."""
+        sure = [m.places[0] for m in mentions if len(m.places) == 1 or m.places[0].rank >= SIGNIFICANT]
+        admin1s = {(p.country, p.admin1) for p in sure if p.admin1}
+        countries = {p.country for p in sure}
+        out = []
+        for mention in mentions:
+            if len(mention.places) > 1 and mention.places[0].rank < SIGNIFICANT and (admin1s or countries):
+                ordered = sorted(mention.places, key=lambda p: ((p.country, p.admin1) not in admin1s,
+                                                                p.country not in countries))
+                mention = PlaceMention(mention.start, mention.end, mention.text, tuple(ordered), mention.qualifier)
+            out.append(mention)
+        return out
 
     @staticmethod
     def _tokens(text: str) -> list[_Token]:
@@ -356,25 +386,27 @@ class Gazetteer:
             if possessive:
                 word, end = word[:-2], end - 2
             gap = text[previous_end:start] if previous_end >= 0 else ""
-            joined = previous_end >= 0 and _JOIN.fullmatch(gap) is not None
+            # "U.S. Embassy Baghdad": a full stop after a single letter is an abbreviation.
+            joined = previous_end >= 0 and (_JOIN.fullmatch(gap) is not None or (
+                gap in (".", ". ") and tokens[-1].end - tokens[-1].start == 1))
+            sentence_start = previous_end < 0 or bool(_SENTENCE_END.search(gap))
             tokens.append(_Token(start, end, token_key(word), word[:1].isupper(), joined, joined and "-" in gap,
-                                 possessive, word.isupper() and len(word) > 1))
+                                 possessive, word.isupper() and len(word) > 1, sentence_start,
+                                 word.lower() in ("al", "el")))
             previous_end = match.end()
         return tokens
 
     def _may_start(self, tokens: list[_Token], i: int) -> bool:
         token = tokens[i]
-        if not token.key:   # an article: "al-Qaim", "al Asad air base"
-            return i + 1 < len(tokens) and tokens[i + 1].joined and tokens[i + 1].cap
+        if not token.key:
+            # An article starts a name ("al-Qaim", "al Asad air base", "Al Qa'im"), but a lowercase
+            # "at", "as", "an" before a space is the English word ("at Tower 22").
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            return following is not None and following.joined and following.cap and (
+                token.cap or following.hyphen_before or token.arabic_article)
         if not token.cap or token.key.isdigit() or self._adjectival(tokens, i):
             return False
-        return not (i > 0 and tokens[i - 1].joined and tokens[i - 1].key in self._stop_titles)
-
-    _stop_titles = frozenset({"president", "minister", "general", "gen", "colonel", "col", "spokesman",
-                              "spokeswoman", "spokesperson", "commander", "leader", "mr", "mrs", "ms", "dr",
-                              "brigadier", "lieutenant", "lt", "major", "maj", "captain", "capt", "sergeant",
-                              "sgt", "ayatollah", "cleric", "deputy", "secretary", "ambassador", "envoy", "mp",
-                              "governor", "admiral", "chief", "journalist", "correspondent", "reporter"})
+        return not (i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _TITLES)
 
     @staticmethod
     def _adjectival(tokens: list[_Token], i: int) -> bool:
@@ -414,54 +446,89 @@ class Gazetteer:
         key = " ".join(words)
         core, hint = split_descriptors(words)
         core_key = " ".join(core)
-        if key in self._stop or core_key in self._stop or not core or core_key in DESCRIPTORS:
+        stop = self._stop_initial if tokens[i].sentence_start else self._stop
+        if key in stop or core_key in stop or not core or core_key in DESCRIPTORS:
             return None
         span = tokens[i:end]
-        if all(t.caps or not t.key for t in span) and sum(len(t.key) for t in span) <= 4:
-            acronym = True
-        else:
-            acronym = False
+        acronym = all(t.caps or not t.key for t in span) and sum(len(t.key) for t in span) <= 4
+        # Exact keys only: consonant skeletons of person names ("al-Kadhimi", "Saadi") and
+        # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
-        fuzzy = False
-        if not found and all(t.cap or not t.key for t in span) and len(core_key) >= 5:
-            found = {x for x in self._fuzzy.get(fuzzy_key_of_tokens(core), ())
-                     if self.places[x].rank >= SIGNIFICANT or x in self._curated}
-            fuzzy = True
         if not found:
             return None
-        cue = hint is not None or self._cue_around(tokens, i, end)
+        cue = hint is not None or self._cue_before(tokens, i)
+        run_start, run_end = self._capitalised_run(tokens, i, end)
+        cue_after = self._cue_after(tokens, run_end)
+        partial = run_start < i or run_end > end
+        in_organisation = self._organisation_follows(tokens, end)
+        sentence_initial = tokens[i].sentence_start and end == i + 1 and hint is None
         locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
         kept = []
         for x in found:
             place = self.places[x]
             if x in self._curated:
                 kept.append(x)
+            elif in_organisation or (partial and cue_after):
+                # "Quds Force", "State Department"; "the Hama Agha and Birdya villages" names
+                # villages called "Hama Agha", not Hama.
+                continue
             elif acronym and place.kind not in ("airport", "country"):
                 continue
-            elif place.kind == "neighbourhood" and not cue and \
+            elif sentence_initial and place.rank < SENTENCE_START_RANK and place.kind not in ("country", "region"):
+                # A sentence's first word is capitalised anyway and is usually English ("Door",
+                # "Salt"); only well-known places are taken there on a single word.
+                continue
+            elif len(core_key) <= 3 and place.rank <= SHORT_NAME_RANK:
+                # Three-letter names are often English words or first names ("Jam", "Ray");
+                # only towns as big as Hit or Kut are taken on capitals alone.
+                continue
+            elif place.kind == "neighbourhood" and not (cue or cue_after) and \
                     f" {name_key(place.parent)} " not in sentence_keys:
                 continue
-            elif place.kind == "locality" and place.rank < TINY and not cue and \
-                    not (locative and not fuzzy and self._primary[x] == core_key):
+            elif place.kind == "locality" and place.rank < TINY and not (cue or cue_after) and \
+                    not (locative and not partial and self._primary[x] == core_key):
                 continue
             else:
                 kept.append(x)
         if not kept:
             return None
-        return self._ranked(kept, {key, core_key}, hint, None, int(fuzzy))
+        return self._ranked(kept, {key, core_key}, hint, None)
 
     @staticmethod
-    def _cue_around(tokens: list[_Token], i: int, end: int) -> bool:
-        """True when a place word stands before ("village of X", "the town X") or after the name,
-        possibly after more capitalised names ("the Hama Agha and Birdya villages")."""
+    def _cue_before(tokens: list[_Token], i: int) -> bool:
+        """True for "the village of X", "the town X", "district of X"."""
         k = i - 1
         if k >= 0 and tokens[k].key == "of":
             k -= 1
-        if k >= 0 and tokens[k].key in _LOCALITY_CUES:
-            return True
+        return k >= 0 and tokens[k].key in _LOCALITY_CUES
+
+    @staticmethod
+    def _cue_after(tokens: list[_Token], end: int) -> bool:
+        """True when a place word follows, possibly after a list of names ("X and Y villages")."""
         for token in tokens[end:end + 6]:
             if token.key in _LOCALITY_CUES:
                 return True
             if not (token.cap or token.key in ("and", "or")):
                 return False
+        return False
+
+    def _capitalised_run(self, tokens: list[_Token], i: int, end: int) -> tuple[int, int]:
+        """Returns the extent of the capitalised words around a match (an unknown longer name)."""
+        start = i
+        while start > 0 and tokens[start].joined and tokens[start - 1].cap and tokens[start - 1].key \
+                and tokens[start - 1].key not in self._stop and not tokens[start - 1].possessive:
+            start -= 1
+        stop = end
+        while stop < len(tokens) and tokens[stop].joined and tokens[stop].cap and not tokens[stop - 1].possessive:
+            stop += 1
+        return start, stop
+
+    @staticmethod
+    def _organisation_follows(tokens: list[_Token], end: int) -> bool:
+        """True when the name heads an organisation's name ("Quds Force", "Anbar Operations Command")."""
+        for token in tokens[end:end + 4]:
+            if not token.joined or not (token.cap or token.key in ("of", "and", "for")):
+                return False
+            if token.key in _ORGANISATION_WORDS:
+                return True
         return False

@@ -9,6 +9,7 @@ returns None for them because they are not numbers.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,25 +38,27 @@ INJURED_STATES = ("injured", "wounded", "hurt", "maimed")
 STATE_ADVERBS = ("reportedly", "also", "all", "both", "later", "allegedly", "confirmed", "reported",
                  "believed", "feared", "left", "found", "seriously", "critically", "severely",
                  "slightly", "lightly", "badly", "fatally", "mortally", "subsequently")
-PERSON_NOUNS = (
-    "people", "persons?", "civilians?", "soldiers?", "troops", "service\\s*members?", "servicemen",
-    "serviceman", "fighters?", "militants?", "militiam[ae]n", "militia\\s+members?", "members?",
-    "commanders?", "leaders?", "children", "child", "women", "woman", "men", "man", "boys?", "girls?",
-    "officers?", "policem[ae]n", "police\\s+officers?", "guards?", "contractors?", "workers?",
-    "journalists?", "residents?", "farmers?", "students?", "shepherds?", "drivers?", "pilots?",
-    "officials?", "employees?", "staff(?:ers?)?", "personnel", "marines?", "sergeants?", "colonels?",
-    "generals?", "operatives?", "insurgents?", "jihadists?", "gunm[ae]n", "attackers?", "bombers?",
-    "citizens?", "nationals?", "recruits?", "volunteers?", "fishermen", "fisherman", "pilgrims?",
-    "protesters?", "demonstrators?", "relatives?", "others", "victims?", "casualties", "individuals?",
-    "infants?", "babies", "baby", "teenagers?", "elders?", "paramedics?", "medics?", "doctors?",
-    "nurses?", "aid\\s+workers?", "diplomats?", "advisers?", "advisors?", "mercenaries", "mercenary")
+PERSON_NOUNS = frozenset("""
+    people person persons civilian civilians soldier soldiers troops servicemember servicemembers
+    servicemen serviceman fighter fighters militant militants militiaman militiamen member members
+    commander commanders leader leaders children child women woman men man boy boys girl girls
+    officer officers policeman policemen guard guards contractor contractors worker workers
+    journalist journalists resident residents farmer farmers student students shepherd shepherds
+    driver drivers pilot pilots official officials employee employees staff staffer staffers
+    personnel marine marines sergeant sergeants colonel colonels general generals operative
+    operatives insurgent insurgents jihadist jihadists gunman gunmen attacker attackers bomber
+    bombers citizen citizens national nationals recruit recruits volunteer volunteers fisherman
+    fishermen pilgrim pilgrims protester protesters demonstrator demonstrators relative relatives
+    others victim victims individual individuals infant infants baby babies teenager teenagers
+    elder elders paramedic paramedics medic medics doctor doctors nurse nurses diplomat diplomats
+    adviser advisers advisor advisors mercenary mercenaries""".split())
 DEATH_NOUNS = ("deaths", "fatalities", "dead")
 INJURY_NOUNS = ("injuries", "wounded")
 COMBINED_NOUNS = ("casualties",)
 
 # -- number grammar -------------------------------------------------------------------------------
-def _alt(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted(words, key=len, reverse=True))
 
 
 _W_UNIT = _alt(list(UNITS))
@@ -80,9 +83,10 @@ _NUMBER_AT_RE = re.compile(
     rf"|(?P<vague>{_alt(list(VAGUE))})\b(?!\s+(?:of\s+)?(?:times|ways|years|months|weeks|days|hours)\b)"
     # "a soldier" counts as one (casualties only) when a person noun follows within a few words.
     rf"|(?P<art>an?)\b{_NO_ARTICLE_COUNT}(?=(?:\s+[\w'’-]+){{0,4}}?\s+{_PERSON}\b)", re.I)
-_QUAL_BEFORE_RE = re.compile(
-    r"(?:\b(?P<pre>another|an?\s+additional|a\s+further|a\s+total\s+of)\s+)?"
-    rf"(?:\b(?P<q>{_QUAL})\s+)?(?:(?P<pre2>another)\s+)?\Z", re.I)
+_PRE_WORDS = frozenset(("another", "an additional", "a further", "a total of"))
+_OPENERS = "“\"‘'(["
+_NONSPACE_RE = re.compile(r"\S+")
+_QUAL_LAST_WORDS = frozenset(phrase.split()[-1] for phrase in list(QUALIFIERS) + list(_PRE_WORDS))
 _ANCHOR_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(VAGUE) | {"a", "an", "half", "between"}
 _SCALE_WORDS = frozenset(("dozen", "hundred", "thousand", "million"))
 _TOKEN_RE = re.compile(r"[a-z]+|\d")
@@ -167,6 +171,35 @@ def _excluded(sentence: str, start: int, end: int, raw: str, qualified: bool) ->
                 and cap.group(1).lower() not in _CAP_ALLOWED)
 
 
+def _qualifier_before(sentence: str, p: int) -> tuple[int, str]:
+    """(start, qualifier) of the words just before a number: "[another|a total of] [at least]
+    [another] 16". Word lists, not a regex: an end-anchored regex search re-tries every position."""
+    lo = max(0, p - 40)
+    if not sentence[p - 1:p].isspace():
+        return p, ""
+    last = sentence[lo:p].split()[-1:]
+    if not last or last[0].lower().lstrip(_OPENERS) not in _QUAL_LAST_WORDS:
+        return p, ""  # the common case, decided without building the word list
+    words = [(w.start(), w.group()) for w in _NONSPACE_RE.finditer(sentence, lo, p)]
+    if lo > 0 and sentence[lo - 1].isalnum() and words:
+        words = words[1:]  # cut mid-word: never part of a qualifier
+    idx, q = len(words), ""
+    if idx and words[idx - 1][1].lower() == "another":
+        idx -= 1
+    for table in (QUALIFIERS, _PRE_WORDS):
+        for n in (3, 2, 1):
+            if idx >= n:
+                phrase = " ".join(w for _, w in words[idx - n:idx]).lower().lstrip(_OPENERS)
+                if phrase in table:
+                    q = phrase if table is QUALIFIERS else q
+                    idx -= n
+                    break
+    if idx == len(words):
+        return p, ""
+    start, first = words[idx]
+    return start + len(first) - len(first.lstrip(_OPENERS)), q
+
+
 def _value(m: re.Match[str], q: str) -> tuple[int, str] | None:
     """(value, qualifier) of a number match; None when the words do not make a number."""
     if m.group("vague"):
@@ -184,8 +217,8 @@ def _value(m: re.Match[str], q: str) -> tuple[int, str] | None:
 
 def _iter_counts(sentence: str, tokens: set[str], include_vague: bool, articles: bool) -> list[Count]:
     words = tokens & _ANCHOR_WORDS
-    if not articles and not tokens & _SCALE_WORDS:  # "a dozen", "a hundred" still need the "a" anchor
-        words -= {"a", "an"}
+    if not (tokens & _SCALE_WORDS or articles and tokens & PERSON_NOUNS):
+        words -= {"a", "an"}  # "a" counts only as "a dozen" or, for casualties, "a soldier"
     if not words and not _DIGIT_RE.search(sentence):
         return []
     out: list[Count] = []
@@ -198,15 +231,13 @@ def _iter_counts(sentence: str, tokens: set[str], include_vague: bool, articles:
         if not m or (m.group("art") and not articles) or (m.group("vague") and not include_vague):
             continue
         num = "lo" if m.group("between") else "num"
-        qb = None if m.group("between") or m.group("art") else _QUAL_BEFORE_RE.search(sentence, max(0, p - 40), p)
-        q = " ".join((qb.group("q") or "").lower().split()) if qb else ""
+        start, q = (p, "") if m.group("between") or m.group("art") else _qualifier_before(sentence, p)
         if m.group(num) is not None and _excluded(sentence, m.start(num), m.end(num), m.group(num),
-                                                  bool(q or m.group("between"))):
+                                                  bool(q)):
             continue
         value = _value(m, q)
         if value is None:
             continue
-        start = qb.start() if qb and qb.start() < p else p
         out.append(Count(value[0], value[1], start, m.end(), sentence[start:m.end()]))
         last_end = m.end()
     return out
@@ -263,7 +294,8 @@ _NOMINAL_TAIL_RE = re.compile(
 # After a bare participle, an object means the participle was an active verb ("85 targets killed three").
 _OBJECT_AFTER_RE = re.compile(rf"\s+(?:(?:another|the|an?|his|her|their|its|at\s+least|more\s+than|up\s+to|some|"
                               rf"{_W_UNIT})\b|\d)", re.I)
-_LINK_RE = re.compile(rf"(?P<np>{_NP}{{0,4}})(?:\s*,|\s*,?\s+and|\s*,?\s+as\s+well\s+as)\s+\Z", re.I)
+_LINK_RE = re.compile(rf"(?P<np>{_NP}{{0,4}})(?:\s*,|\s*,?\s+and|\s*,?\s+as\s+well\s+as)"
+                      r"(?:\s+(?:his|her|their|its))?\s+\Z", re.I)  # "a man and his two sons"
 _PERSON_RE = re.compile(rf"\b{_PERSON}\b", re.I)
 _NP_AFTER_RE = re.compile(rf"{_NP}{{0,6}}", re.I)
 _ZERO_NOUN_RE = re.compile(
@@ -308,7 +340,7 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
     while i < n:
         j = i
         # Coordinated victims share one verb: "three children and two women were killed".
-        while j + 1 < n:
+        while j + 1 < n and counts[j + 1].start - counts[j].end < 60:
             link = _LINK_RE.match(sentence, counts[j].end, counts[j + 1].start)
             if not link or not _PERSON_RE.search(link.group("np")):
                 break
@@ -318,6 +350,8 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
         tail_to = counts[j + 1].start if j + 1 < n else len(sentence)
         kind = rule = None
         span_start, span_end = group[0].start, group[-1].end
+        # Heads are searched in a short window: a regex search costs per character scanned.
+        head_from = max(head_from, group[0].start - 40)
         head = _ACTIVE_HEAD_RE.search(sentence, head_from, group[0].start)
         if head:
             kind, rule, span_start = _kind(head.group("v1"), head.group("v2")), "active-verb", head.start()

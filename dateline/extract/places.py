@@ -51,12 +51,16 @@ def level(place: Any) -> int:
     return _LEVEL.get(place.kind, 5)
 
 
-def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, int]]) -> tuple[list[Any], str | None]:
-    """Returns the place mentions of a window that can locate the event, and a launch country."""
+def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, int]],
+                    departure: bool = False) -> tuple[list[Any], str | None]:
+    """Returns the place mentions of a window that can locate the event, and a launch country.
+
+    With `departure` (an ordered departure, a withdrawal) "from X" names where it happened."""
     kept, launch_country = [], None
     for mention in mentions:
-        if any(a < mention.end and mention.start < b for a, b in blocked):
-            continue  # part of an actor's name: "Islamic Resistance in Iraq"
+        if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
+               for a, b in blocked):
+            continue  # part of a longer actor's name: "Islamic Resistance in Iraq"
         before = window[max(0, mention.start - 60):mention.start]
         launches = [m.end() for m in _LAUNCH_FROM.finditer(window, 0, mention.start)]
         if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
@@ -64,7 +68,7 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
             continue
         if _REFERENCE.search(before) and mentions.index(mention) > 0:
             continue
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+        if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
             continue  # "condemnation from Baghdad", "troops from Iraq": not where it happened
         kept.append(mention)
     return kept, launch_country

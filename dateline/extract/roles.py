@@ -75,7 +75,7 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
     if start < trigger_start:
         between = sentence[end:trigger_start]
-        if _PASSIVE_BETWEEN.search(between) and not re.search(r"\bby\b", between, re.I):
+        if _PASSIVE_BETWEEN.search(between):
             return RoleCue(TARGET, "target: subject of a passive ('was hit', 'came under')")
         return RoleCue(AGENT, "agent: actor before the trigger (subject or attribute)")
     return RoleCue(TARGET, "target: actor after the trigger")

@@ -18,6 +18,9 @@ _ATTACK_COUNT = re.compile(
     r"(?P<count>(?:(?:more|fewer|less)\s+than|at\s+least|about|around|over|nearly|almost|some|"
     r"roughly|approximately|up\s+to)?\s*\d[\d,]*)\s+(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?"
     r"(?P<noun>attacks|strikes|incidents|assaults)\b", re.I)
+_ATTACKED_TIMES = re.compile(
+    r"\b(?:attacked|targeted|struck|hit)\s+(?P<count>(?:(?:more|fewer|less)\s+than|at\s+least|about|around|"
+    r"over|nearly|almost|some|roughly|approximately|up\s+to)?\s*\d[\d,]*)\s+(?:separate\s+)?times\b", re.I)
 _PERIOD = re.compile(r"\b(?:since|between|so\s+far|to\s+date|in\s+total|a\s+total\s+of|tally|"
                      r"over\s+the\s+past|in\s+the\s+past|this\s+year|last\s+year)\b", re.I)
 _ATTRIBUTION = re.compile(
@@ -40,7 +43,9 @@ def find_tallies(fact: Any, actors: Any, article: Article,
     """Returns the tallies of one sentence."""
     text = fact.text
     out: list[TallyRecord] = []
-    for match in _ATTACK_COUNT.finditer(text):
+    matches = [(m, m.group("noun").lower()) for m in _ATTACK_COUNT.finditer(text)]
+    matches += [(m, "attacks") for m in _ATTACKED_TIMES.finditer(text)]
+    for match, noun in matches:
         if not _PERIOD.search(text):
             continue
         count = _count(match.group("count"))
@@ -48,7 +53,7 @@ def find_tallies(fact: Any, actors: Any, article: Article,
             continue
         value, qualifier = count
         target = "US forces" if _TARGET_US.search(text) else _target_name(fact, match.end())
-        metric = f"{match.group('noun').lower()} on {target}" if target else match.group("noun").lower()
+        metric = f"{noun} on {target}" if target else noun
         out.append(_tally(fact, article, metric, value, qualifier, match.group(), text))
     casualties = numbers.find_casualties(text)
     combined = getattr(casualties, "killed_or_injured", None) if casualties else None

@@ -31,12 +31,17 @@ HEADLINE_WORDS = (3, 25)
 # Headlines listed after a navigation label ("Next Article") are short.
 LISTED_HEADLINE_MAX_WORDS = 20
 BYLINE_MAX_WORDS = 12
+# A line of one or two words without a sentence end is a label (section, widget, button).
+SHORT_LINE_MAX_WORDS = 2
 CAPTION_MAX_WORDS = 80
 INLINE_LABEL_MAX_WORDS = 30
 
 _HAS_WORD = re.compile(r"[^\W\d_]{3,}")
-_SENTENCE_END = re.compile(r"[.:;…][\"'”’»)\]]*$")
-_ANY_SENTENCE_END = re.compile(r"[.:;…!?][\"'”’»)\]]*$")
+# Marks closing a sentence, and what may follow them at the end of a line (quotes, brackets).
+_FULL_STOPS = ".:;…"
+_CLOSERS = "\"'”’»)]"
+# A caption credit sits at the very end of a line; long lines are searched in their tail only.
+_CREDIT_TAIL = 160
 _SHARE_SEPARATORS = re.compile(r"\s*[|•·/,]\s*|\s+")
 
 
@@ -81,7 +86,7 @@ class CleanedText:
 
 
 def load_rules(paths: Sequence[str | Path] = ()) -> FurnitureRules:
-    """Returns the shipped rules extended by the TOML files in `paths`; raises ValueError on a bad file."""
+    """Returns the shipped rules extended by the TOML files in `paths`; raises ValueError if bad."""
     tables: dict[str, dict[str, list[str]]] = {}
     sources = [resources.files("dateline.ingest") / "furniture.toml", *(Path(p) for p in paths)]
     for source in sources:
@@ -153,10 +158,13 @@ def classify(key: str, rules: FurnitureRules) -> Kind:
                           for token in _SHARE_SEPARATORS.split(key.lower()) if token):
         return Kind.FURNITURE
     if words <= CAPTION_MAX_WORDS and (rules.caption_prefix.match(key)
-                                       or rules.caption_suffix.search(key)):
+                                       or rules.caption_suffix.search(_tail(key))):
         return Kind.CAPTION
-    if words <= BYLINE_MAX_WORDS and not _SENTENCE_END.search(key) and byline_name(key, rules):
+    if (words <= BYLINE_MAX_WORDS and not ends_sentence(key, _FULL_STOPS)
+            and byline_name(key, rules)):
         return Kind.BYLINE
+    if words <= SHORT_LINE_MAX_WORDS and not ends_sentence(key):
+        return Kind.FURNITURE  # "Iraq", "Opinion", "Watch live": labels, not sentences
     return Kind.TEXT
 
 
@@ -171,18 +179,29 @@ def byline_name(key: str, rules: FurnitureRules) -> str | None:
     return None
 
 
+def ends_sentence(key: str, marks: str = _FULL_STOPS + "!?") -> bool:
+    """Tells whether a line ends with one of the sentence marks, maybe followed by quotes."""
+    stripped = key.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in marks
+
+
+def _tail(key: str) -> str:
+    """Returns the end of a long line; the leading space keeps `^` in patterns from matching."""
+    return key if len(key) <= _CREDIT_TAIL else " " + key[-_CREDIT_TAIL:]
+
+
 def is_headline(key: str, min_words: int = HEADLINE_WORDS[0],
                 max_words: int = HEADLINE_WORDS[1]) -> bool:
     """Tells whether a line has the shape of a headline: a few words, no full stop at the end."""
     words = key.count(" ") + 1
-    return min_words <= words <= max_words and not _SENTENCE_END.search(key)
+    return min_words <= words <= max_words and not ends_sentence(key, _FULL_STOPS)
 
 
 def is_paragraph(key: str) -> bool:
     """Tells whether a line reads as a body paragraph: long enough and ending a sentence."""
     if starts_with_dateline(key):
         return True
-    return key.count(" ") + 1 >= PARAGRAPH_MIN_WORDS and bool(_ANY_SENTENCE_END.search(key))
+    return key.count(" ") + 1 >= PARAGRAPH_MIN_WORDS and ends_sentence(key)
 
 
 def clean_text(text: str, *, title: str | None = None, outlet: str | None = None,
@@ -216,14 +235,15 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     author = next((byline_name(keys[i], rules) for i in range(cut) if kinds[i] is Kind.BYLINE),
                   None)
     known = {line_key(line) for line in known_lines}
-    seen = {line_key(title)} if title else set()
+    title_key = line_key(title) if title else None
+    seen: set[str] = set()
     kept: list[str] = []
     removed = 0
     after_navigation = False
     for index in range(cut):
         key, kind = keys[index], kinds[index]
-        if index == title_index:
-            continue
+        if index == title_index or key == title_key:
+            continue  # the headline is the title, not body text (and not furniture either)
         if index < body_start:
             # Above the body only a long standfirst is article text.
             keep = kind is Kind.TEXT and key.count(" ") + 1 >= DECK_MIN_WORDS
@@ -233,7 +253,8 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
                 key, 2, LISTED_HEADLINE_MAX_WORDS):
             keep = False  # a story listed under "Related" or "Next Article"
         else:
-            after_navigation = False
+            # A date or a share row inside a list of stories does not end the list.
+            after_navigation = after_navigation and kind is not Kind.TEXT
             keep = kind is Kind.TEXT and key not in known
         if keep and key in seen:
             keep = False  # a paragraph repeated within the page is kept once
@@ -250,21 +271,24 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
 def _after_article_start(keys: list[str], kinds: list[Kind], rules: FurnitureRules) -> int:
     """Returns the index of the first line after the article (comments, related stories), or len."""
     count = len(keys)
-    # tail[i]: every line from i on could belong to an after-article zone.
-    tail = [True] * (count + 1)
+    # tail[i]: every line from i on could belong to an after-article zone. Filled from the end
+    # up to the last line of article text; everything above it is False.
+    tail = [False] * count + [True]
     for i in range(count - 1, -1, -1):
-        shaped = (kinds[i] is not Kind.TEXT or is_headline(keys[i], 1, LISTED_HEADLINE_MAX_WORDS)
-                  or rules.policy.search(keys[i]) is not None)
-        tail[i] = tail[i + 1] and shaped
-    words_after = sum(key.count(" ") + 1 for key, kind in zip(keys, kinds) if kind is Kind.TEXT)
+        if not (kinds[i] is not Kind.TEXT or is_headline(keys[i], 1, LISTED_HEADLINE_MAX_WORDS)
+                or rules.policy.search(keys[i]) is not None):
+            break
+        tail[i] = True
+    words_after = sum(key.count(" ") + 1 for key, kind in zip(keys, kinds, strict=True)
+                      if kind is Kind.TEXT)
     words_before = 0
     for i in range(count):
-        if kinds[i] in (Kind.END, Kind.NAVIGATION):
-            # A comment-section label closes the article when most of the text is above it, or
-            # when nothing below it reads as article text; a navigation label only in that case,
-            # because "Related" boxes also sit in the middle of a body.
-            if tail[i + 1] or (kinds[i] is Kind.END and words_before >= words_after):
-                return i
+        # A comment-section label closes the article when most of the text is above it, or when
+        # nothing below it reads as article text; a navigation label only in that case, because
+        # "Related" boxes also sit in the middle of a body.
+        if kinds[i] in (Kind.END, Kind.NAVIGATION) and (
+                tail[i + 1] or (kinds[i] is Kind.END and words_before >= words_after)):
+            return i
         if kinds[i] is Kind.TEXT:
             words = keys[i].count(" ") + 1
             words_before += words
@@ -286,7 +310,7 @@ def _headline_index(keys: list[str], kinds: list[Kind], header_end: int,
 
 def learn_outlet_lines(texts: Iterable[str], min_articles: int = 3, min_share: float = 0.5,
                        max_words: int = 15) -> frozenset[str]:
-    """Returns the short lines found in at least `min_share` of one outlet's pages (and in 3 or more).
+    """Returns the short lines found in `min_share` of an outlet's pages, and in 3 pages or more.
 
     Long paragraphs are left out on purpose: an outlet repeats background paragraphs ("Around
     2,500 US troops are in Iraq...") across its stories, and those are article text, not furniture.

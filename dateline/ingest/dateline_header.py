@@ -1,4 +1,4 @@
-"""The place named in a news dateline ("BAGHDAD (Reuters) -"), which opens the body of most wire copy."""
+"""The place named in the dateline that opens most news copy: "BAGHDAD (Reuters) -" → "Baghdad"."""
 from __future__ import annotations
 
 import re
@@ -29,7 +29,7 @@ _PARAGRAPHS_SEARCHED = 3
 
 
 def dateline_place(text: str) -> str | None:
-    """Returns the place of the dateline opening the text, title-cased ("ERBIL" → "Erbil"), or None."""
+    """Returns the place of the opening dateline, title-cased ("ERBIL" → "Erbil"), or None."""
     searched = 0
     for line in text.split("\n"):
         if not line.strip():

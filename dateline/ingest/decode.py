@@ -1,4 +1,4 @@
-"""Bytes to text: refuses binary, empty and oversized inputs, then decodes UTF-8 or a detected legacy encoding."""
+"""Text from bytes: UTF-8 or a detected legacy encoding; binary, empty and huge input refused."""
 from __future__ import annotations
 
 import codecs
@@ -39,7 +39,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def decode_bytes(data: bytes, origin: str, declared: str | None = None,
                  max_bytes: int = MAX_BYTES) -> str:
-    """Returns the text of `data`; raises InputError for empty, binary, oversized or undecodable input.
+    """Returns the text of `data`; raises InputError if it is empty, binary, too big or undecodable.
 
     `declared` is a charset named by the transport or the page (HTTP header, <meta>); it is tried
     after UTF-8, because pages often declare one charset and are served in UTF-8.

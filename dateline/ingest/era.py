@@ -1,4 +1,4 @@
-"""Terms of office of the people a text names in office: evidence for the era a text was written in."""
+"""Terms of office of the officials a text names in office: clues to when it was written."""
 from __future__ import annotations
 
 import functools
@@ -54,14 +54,10 @@ def terms_in_office(text: str, terms: tuple[Term, ...] | None = None) -> list[Te
     """Returns the terms of the people the text names with their office, as current holders."""
     found = []
     for term in terms if terms is not None else officeholders():
-        if any(_in_office(text, match) for match in _matches(term.name_pattern, text)
-               if _office_near(text, match, term.office_pattern)):
+        if any(_office_near(text, match, term.office_pattern) and _in_office(text, match)
+               for match in term.name_pattern.finditer(text)):
             found.append(term)
     return found
-
-
-def _matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    return list(pattern.finditer(text))
 
 
 def _office_near(text: str, name: re.Match[str], office: re.Pattern[str]) -> bool:

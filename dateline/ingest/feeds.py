@@ -23,7 +23,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def feed_documents(data: bytes, origin: str, feed_url: str | None = None,
                    fetcher: Callable[[str], Fetched] = fetch) -> Iterator[RawDocument | InputError]:
-    """Yields a raw document for each item of a feed, or an InputError for an item or a feed that fails.
+    """Yields a raw document per feed item, or an InputError for a failing item or feed.
 
     `feed_url` resolves relative item links; `fetcher` gets item pages (tests pass their own).
     """

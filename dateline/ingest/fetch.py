@@ -32,7 +32,7 @@ class Fetched:
 
     @property
     def is_feed(self) -> bool:
-        """Tells whether the body is an RSS/Atom feed, by media type or, for generic XML, by sniffing."""
+        """Tells whether the body is an RSS/Atom feed: by media type, or by sniffing generic XML."""
         if self.content_type in ("application/rss+xml", "application/atom+xml",
                                  "application/rdf+xml"):
             return True
@@ -96,7 +96,7 @@ def _reason(reason: object) -> str:
 
 
 def page_document(fetched: Fetched, origin: str) -> RawDocument:
-    """Returns a fetched HTML or plain-text page as a raw document; raises InputError if unreadable."""
+    """Returns a fetched HTML or plain-text page as a raw document; raises InputError if not one."""
     is_html = fetched.content_type in HTML_TYPES or (
         not fetched.content_type and b"<html" in fetched.body[:4096].lower())
     declared = fetched.charset or (declared_charset(fetched.body) if is_html else None)

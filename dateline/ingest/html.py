@@ -1,4 +1,4 @@
-"""Main text and metadata of an HTML article page, by trafilatura (text, title, author) and htmldate."""
+"""Main text and metadata of an HTML article page, by trafilatura and htmldate."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,4 @@
-"""Text fingerprints (exact content hash, MinHash sketch) and the near-duplicate index built on them.
+"""Text fingerprints (content hash, MinHash sketch) and the near-duplicate index built on them.
 
 Agencies' stories are reprinted by many outlets with small edits; linking such reprints lets the
 resolve stage count one report once. Exact copies are caught earlier by `content_hash`.
@@ -10,6 +10,7 @@ import hashlib
 import re
 import struct
 import unicodedata
+import zlib
 from collections.abc import Iterable
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -21,6 +22,10 @@ SHINGLE_WORDS = 5
 THRESHOLD = 0.8
 CANDIDATE_MARGIN = 0.2
 # Little-endian on disk, so a database copied between machines keeps readable sketches.
+# Shingles are hashed with CRC-32: a C call, about ten times faster than datasketch's default
+# SHA-1 wrapper. The affine32 scheme mixes every input hash with MurmurHash3's finalizer before
+# permuting it, so CRC-32's linearity does not bias the sketch. Stored sketches depend on this
+# choice: changing it means recomputing every `minhash` in the store.
 _BYTE_ORDER = "<"
 
 _WORD = re.compile(r"\w+")
@@ -53,7 +58,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> list[bytes]:
 
 def minhash_bytes(text: str) -> bytes:
     """Returns the serialized LeanMinHash (128 permutations, word 5-shingles) of the text."""
-    sketch = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32")
+    sketch = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme="affine32",
+                     hashfunc=zlib.crc32)
     sketch.update_batch(shingles(text))
     lean = LeanMinHash(sketch)
     buffer = bytearray(lean.bytesize(_BYTE_ORDER))
@@ -65,11 +71,12 @@ def minhash_bytes(text: str) -> bytes:
 def _permutations() -> tuple[object, object]:
     """Returns the default permutation parameters, generated once: doing it per text costs ~2 ms."""
     template = MinHash(num_perm=NUM_PERM, scheme="affine32")
-    return template.permutations
+    permutations: tuple[object, object] = template.permutations
+    return permutations
 
 
 def load_minhash(data: bytes) -> LeanMinHash:
-    """Returns the sketch stored by `minhash_bytes`; raises ValueError when the bytes are not one."""
+    """Returns the sketch stored by `minhash_bytes`; raises ValueError for other bytes."""
     try:
         sketch = LeanMinHash.deserialize(data, _BYTE_ORDER)
     except struct.error as error:
@@ -101,7 +108,7 @@ class NearDuplicateIndex:
         return len(self._sketches)
 
     def links_for(self, article: Article) -> list[tuple[str, float]]:
-        """Returns (stored id, estimated Jaccard) for every stored article at or over the threshold."""
+        """Returns (stored id, estimated Jaccard) for stored articles at or over the threshold."""
         if article.minhash is None:
             return []
         sketch = load_minhash(article.minhash)

@@ -8,7 +8,7 @@ from dateline.ingest.clean import CleanedText, clean_text
 from dateline.ingest.dateline_header import dateline_place
 from dateline.ingest.html import extract_html
 from dateline.ingest.neardup import content_hash, minhash_bytes
-from dateline.ingest.pubdate import find_publication_date
+from dateline.ingest.pubdate import find_publication_date, outlet_named_in
 from dateline.model import Article, InputError, RawDocument
 
 
@@ -39,6 +39,8 @@ def prepare(raw: RawDocument, known_lines: Collection[str] = (),
     else:
         cleaned = clean_text(raw.text or "", title=title, outlet=outlet, known_lines=known_lines)
         title = cleaned.title
+        # Captures often print the outlet's name in the header, which fixes its date convention.
+        outlet = outlet or outlet_named_in(cleaned.header)
     if not cleaned.text.strip():
         raise InputError(raw.origin, "no article text is left once page furniture is removed")
     published = find_publication_date(
@@ -63,5 +65,5 @@ def prepare(raw: RawDocument, known_lines: Collection[str] = (),
 
 
 def _dating_text(title: str | None, cleaned: CleanedText) -> str:
-    """Returns the text searched for a printed date: the headline and the page before its end zone."""
+    """Returns the text searched for a printed date: headline and page up to its end zone."""
     return f"{title}\n{cleaned.scan_text}" if title else cleaned.scan_text

@@ -54,7 +54,8 @@ _DATE_LINE_WORDS = re.compile(
     re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # URL paths: /2023/10/29/, /2023-10-29-, _20231029
-_URL_SLASHED = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:[/_.-]|$)")
+_URL_SLASHED = re.compile(
+    r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>\d{1,2})[/-](?P<day>\d{1,2})(?:[/_.-]|$)")
 _URL_COMPACT = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?P<month>[01]\d)(?P<day>[0-3]\d)(?!\d)")
 
 # How strongly a weekday named in the text fits a candidate date, by how many days before the
@@ -99,31 +100,48 @@ def find_publication_date(*, text: str, header: Sequence[str] = (), given: date 
     return found
 
 
+@dataclass(frozen=True)
+class Outlet:
+    """An entry of `outlets.toml`: the outlet's names (usual one first) and conventions."""
+
+    names: tuple[str, ...]
+    domains: tuple[str, ...]
+    date_order: str
+
+
 @functools.cache
-def _outlet_orders() -> tuple[dict[str, str], dict[str, str]]:
-    """Returns (outlet name → order, domain → order) from the shipped `outlets.toml`."""
+def outlets() -> tuple[Outlet, ...]:
+    """Returns the outlets listed in the shipped `outlets.toml`, read once."""
     source = resources.files("dateline.ingest") / "outlets.toml"
     data = tomllib.loads(source.read_text(encoding="utf-8"))
-    names: dict[str, str] = {}
-    domains: dict[str, str] = {}
-    for entry in data.get("outlet", []):
-        for name in entry.get("names", []):
-            names[name.casefold()] = entry["date_order"]
-        for domain in entry.get("domains", []):
-            domains[domain.casefold()] = entry["date_order"]
-    return names, domains
+    return tuple(Outlet(tuple(entry.get("names", [])), tuple(entry.get("domains", [])),
+                        entry["date_order"]) for entry in data.get("outlet", []))
+
+
+def known_outlet(name: str | None = None, url: str | None = None) -> Outlet | None:
+    """Returns the listed outlet with that name (any case) or serving that URL, else None."""
+    wanted = " ".join(name.split()).casefold() if name else None
+    host = (urlsplit(url).hostname or "").casefold() if url else ""
+    for outlet in outlets():
+        if wanted and any(wanted == known.casefold() for known in outlet.names):
+            return outlet
+        if host and any(host == domain or host.endswith("." + domain) for domain in outlet.domains):
+            return outlet
+    return None
+
+
+def outlet_named_in(lines: Iterable[str]) -> str | None:
+    """Returns the usual name of a listed outlet when one of the lines is exactly its name."""
+    for line in lines:
+        if len(line) <= 40 and (outlet := known_outlet(line)) is not None:
+            return outlet.names[0]
+    return None
 
 
 def date_order(outlet: str | None, url: str | None = None) -> str | None:
-    """Returns "dmy" or "mdy" for an outlet listed in `outlets.toml`, by name or URL host, else None."""
-    names, domains = _outlet_orders()
-    if outlet and outlet.casefold().strip() in names:
-        return names[outlet.casefold().strip()]
-    host = (urlsplit(url).hostname or "") if url else ""
-    for domain, order in domains.items():
-        if host == domain or host.endswith("." + domain):
-            return order
-    return None
+    """Returns "dmy" or "mdy" for an outlet in `outlets.toml` (by name or URL host), else None."""
+    known = known_outlet(outlet, url)
+    return known.date_order if known else None
 
 
 def named_weekdays(text: str) -> list[int]:
@@ -144,7 +162,7 @@ def weekday_fit(day: date, weekdays: Iterable[int]) -> int:
 
 def resolve_numeric(first: int, second: int, year: int, order: str | None,
                     weekdays: Sequence[int], today: date) -> date | None:
-    """Returns the reading of first/second/year that the weekdays, the outlet or day-first favour."""
+    """Returns the reading of first/second/year favoured by weekdays, outlet or day-first."""
     day_first = _valid(year, second, first, today)
     month_first = _valid(year, first, second, today)
     if day_first is None or month_first is None or day_first == month_first:
@@ -158,8 +176,11 @@ def resolve_numeric(first: int, second: int, year: int, order: str | None,
 
 def text_date(text: str, header: Sequence[str] = (), order: str | None = None,
               today: date | None = None) -> PublicationDate:
-    """Returns a date printed on the page: a date line in the header, else a body date whose
-    weekday the text names ("on Wednesday" with "January 24, 2024", a Wednesday)."""
+    """Returns a date printed on the page: a header date line, else a body date on a named weekday.
+
+    A body date counts only when the text names its weekday elsewhere: "on Wednesday" with
+    "in a presser on January 24, 2024" (a Wednesday). Other body dates are events, not the page's.
+    """
     today = today or date.today()
     weekdays = named_weekdays(text)
     header_dates = []
@@ -192,8 +213,11 @@ def url_date(url: str, today: date | None = None) -> PublicationDate:
 
 
 def weekday_inference(text: str, today: date | None = None) -> PublicationDate:
-    """Returns the latest date given as weekday + day of month without a year ("Thursday (October 1)"),
-    in the year where that day is that weekday, chosen by the other clues in the text."""
+    """Returns the latest date written as weekday + day of month with no year.
+
+    "Thursday (October 1)" is dated to a year where 1 October is a Thursday, chosen by the other
+    clues in the text (officials named in office, years mentioned), else the latest such year.
+    """
     today = today or date.today()
     found: list[tuple[date, str]] = []
     for mention in _WEEKDAY_DATE.finditer(text):
@@ -263,7 +287,7 @@ def _full_dates(text: str, order: str | None, weekdays: Sequence[int],
 
 
 def _is_date_line(line: str, candidate: _Candidate) -> bool:
-    """Tells whether a line holds only a date (and labels such as "Published", a time, a weekday)."""
+    """Tells whether a line holds only a date (and maybe a label, a time, a weekday)."""
     rest = line[:candidate.start] + " " + line[candidate.end:]
     return not _LETTERS.search(_DATE_LINE_WORDS.sub(" ", rest))
 

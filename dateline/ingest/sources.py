@@ -28,13 +28,13 @@ _ISO_DAY = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
 
 
 def iter_documents(specs: list[str]) -> Iterator[RawDocument | InputError]:
-    """Yields a raw document, or an InputError, for every article the inputs hold, in input order."""
+    """Yields a raw document, or an InputError, for every article in the inputs, in order."""
     for spec in specs:
         yield from spec_documents(spec)
 
 
 def spec_documents(spec: str) -> Iterator[RawDocument | InputError]:
-    """Yields the documents of one input: an http(s) URL, a file, or a folder searched recursively."""
+    """Yields the documents of one input: an http(s) URL, a file, or a folder (recursively)."""
     if spec.lower().startswith(("http://", "https://")):
         yield from url_documents(spec)
         return
@@ -51,8 +51,8 @@ def spec_documents(spec: str) -> Iterator[RawDocument | InputError]:
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """Returns the files under a folder, recursively, in sorted order, without hidden files or folders."""
-    found = []
+    """Returns the files under a folder, recursively and sorted, leaving out hidden ones."""
+    found: list[Path] = []
     for root, folders, files in os.walk(folder):
         # Hidden entries are editor backups, VCS metadata and OS litter, never articles.
         folders[:] = sorted(name for name in folders if not name.startswith("."))
@@ -61,7 +61,7 @@ def folder_files(folder: Path) -> list[Path]:
 
 
 def file_documents(path: Path) -> Iterator[RawDocument | InputError]:
-    """Yields the documents in one file, chosen by its extension; other extensions are an InputError."""
+    """Yields the documents in one file, read by its extension; others give an InputError."""
     origin = str(path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
@@ -104,7 +104,7 @@ def url_documents(url: str) -> Iterator[RawDocument | InputError]:
 
 
 def jsonl_documents(path: Path) -> Iterator[RawDocument | InputError]:
-    """Yields one document per line of a JSONL corpus; a bad line is an InputError for `file:LINE`."""
+    """Yields one document per line of a JSONL corpus; a bad line gives InputError `file:LINE`."""
     try:
         handle = path.open("rb")
     except OSError as error:
@@ -124,7 +124,8 @@ def jsonl_documents(path: Path) -> Iterator[RawDocument | InputError]:
             except UnicodeDecodeError:
                 yield InputError(origin, "line is not valid UTF-8")
             except json.JSONDecodeError as error:
-                yield InputError(origin, f"line is not valid JSON ({error.msg} at column {error.colno})")
+                yield InputError(origin, f"line is not valid JSON ({error.msg},"
+                                         f" column {error.colno})")
 
 
 def record_document(record: Any, origin: str) -> RawDocument:
@@ -141,7 +142,8 @@ def record_document(record: Any, origin: str) -> RawDocument:
     if not (text and text.strip()) and not (html and html.strip()):
         raise InputError(origin, "record has no `text` or `html` with content")
     identifier = record.get("id")
-    if identifier is not None and (not isinstance(identifier, (str, int)) or isinstance(identifier, bool)
+    if identifier is not None and (isinstance(identifier, bool)
+                                   or not isinstance(identifier, (str, int))
                                    or not str(identifier).strip()):
         raise InputError(origin, "`id` must be a non-empty string or a number")
     use_text = bool(text and text.strip())
