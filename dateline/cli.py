@@ -261,16 +261,35 @@ def export(context: Context, fmt: str, kind: tuple[str, ...], output: str | None
 
 
 @main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the series as JSON.")
 @pass_context
-def tallies(context: Context) -> None:
-    """Print officials' aggregate tallies ("more than 165 attacks since mid-October").
+def tallies(context: Context, as_json: bool) -> None:
+    """Print officials' tallies as series, with the ledger's own count beside each figure.
+
+    Tallies of the same metric and period ("attacks on US forces since mid-October") from many
+    articles form one series, value by date; "ledger" is how many matching events Dateline holds
+    for the same period, up to that date.
 
     \b
     Example:
       dateline tallies
     """
-    context_events = click.get_current_context()
-    context_events.invoke(events, kind="tally")
+    from dataclasses import asdict
+
+    from dateline.resolve.series import tally_series
+
+    records = [record for _rid, record in context.store().records()]
+    series = tally_series([r for r in records if isinstance(r, TallyRecord)],
+                          [r for r in records if isinstance(r, EventRecord)])
+    if as_json:
+        click.echo(json.dumps([asdict(s) for s in series], ensure_ascii=False, indent=2))
+        return
+    for one in series:
+        click.echo(f"{one.metric} since {one.period_start or '?'} ({', '.join(one.scope) or 'scope unknown'})")
+        rows = [(p.as_of or "?", f"{p.qualifier} {p.value:g}", p.attributed_to or "(the outlet)",
+                 str(p.ledger_count), ", ".join(p.articles)) for p in one.points]
+        _print_table(("as of", "official figure", "according to", "ledger", "articles"), rows)
+        click.echo("")
 
 
 @main.command()

@@ -56,13 +56,19 @@ def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
         if on_document:
             on_document(item.origin)
     if report.new:
-        rebuild_ledger(store)
+        rebuild_ledger(store, _affiliation(extractor))
     return report
 
 
-def rebuild_ledger(store: Store) -> int:
+def _affiliation(extractor: Extractor) -> Callable[[str, str], bool] | None:
+    """The knowledge base's "belongs to" relation between actors, when the extractor has one."""
+    actors = getattr(extractor, "actors", None)
+    return getattr(actors, "is_part_of", None)
+
+
+def rebuild_ledger(store: Store, related: Callable[[str, str], bool] | None = None) -> int:
     """Resolves every stored mention into the ledger; returns how many records it holds."""
-    resolved = resolve(store.mentions(), {a.id: a for a in store.articles()})
+    resolved = resolve(store.mentions(), store.near_duplicate_groups(), related)
     store.replace_records(resolved)
     return len(resolved)
 
@@ -72,4 +78,4 @@ def reextract(store: Store, extractor: Extractor) -> int:
     articles = store.articles()
     for article in articles:
         store.replace_mentions(article.id, extractor.extract(article))
-    return rebuild_ledger(store)
+    return rebuild_ledger(store, _affiliation(extractor))

@@ -33,6 +33,8 @@ _LOCATIVE = re.compile(
     r"\b(?:in|In|near|at|inside|outside|across|throughout|into|from|to|toward|towards|around|over|"
     r"within|of|via|through)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
     r"south-?east|south-?west)(?:ern)?\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
+# "SINJAR, Iraq - ...", "ERBIL, Kurdistan Region -": the place line that opens a wire story.
+_DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{2,},\s*$")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*[A-Z]")
 _PLACE_NOUNS = frozenset({
     "province", "governorate", "city", "airport", "border", "region", "countryside", "outskirts",
@@ -132,14 +134,14 @@ class ActorBook:
             for key, how in kinds:
                 for surface in self._strings(entry, key):
                     self._add(surface, actor, how, order)
-            if "(" not in actor.name:
+            if "(" not in actor.name:     # "Islamic State (Iraq)" is a label, never written so in text
                 self._add(actor.name, actor, "alias", order)
             for index, pattern in enumerate(self._strings(entry, "patterns")):
                 group = f"p{order}_{index}"
                 try:
                     re.compile(pattern)
                 except re.error as error:
-                    raise self._error(entry, f"pattern {pattern!r} is not a regular expression ({error})")
+                    raise self._error(entry, f"pattern {pattern!r} is not a regular expression ({error})") from error
                 patterns.append(rf"(?P<{group}>(?<!\w)(?:{pattern})(?!\w))")
                 self._pattern_actor[group] = actor.name
         self._patterns = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
@@ -344,6 +346,8 @@ class ActorBook:
             return None     # part of a longer proper name or a place: "Baghdad International Airport"
         if after_possessive is not None and (after_possessive.exact[:1].isupper() or after_possessive.norm in _PLACE_NOUNS):
             return None     # a place in the state: "Baghdad's Mashtal neighbourhood", "Iraq's western Anbar"
+        if _DATELINE.search(text, max(0, start - 40), start):
+            return None
         place = None if include_locative else _LOCATIVE.search(text[max(0, start - 120):start])
         # After a comma the list may have ended: "in Jordan, Washington retaliated".
         if place is not None and (place.group("separator") != "," or _LIST_GOES_ON.match(text, end)):

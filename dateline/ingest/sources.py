@@ -54,10 +54,18 @@ def folder_files(folder: Path) -> list[Path]:
     """Returns the files under a folder, recursively and sorted, leaving out hidden ones."""
     found: list[Path] = []
     for root, folders, files in os.walk(folder):
-        # Hidden entries are editor backups, VCS metadata and OS litter, never articles.
+        # Hidden entries are editor backups, VCS metadata and OS litter, never articles; a
+        # folder's own documentation (README.md, LICENSE, SOURCE.md) describes it, it is not news.
         folders[:] = sorted(name for name in folders if not name.startswith("."))
-        found.extend(Path(root) / name for name in files if not name.startswith("."))
+        found.extend(Path(root) / name for name in files
+                     if not name.startswith(".") and not _is_documentation(name))
     return sorted(found, key=lambda path: path.relative_to(folder).parts)
+
+
+def _is_documentation(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.endswith((".md", ".rst")) or lowered.split(".")[0] in ("readme", "license", "licence",
+                                                                          "copying", "notice")
 
 
 def file_documents(path: Path) -> Iterator[RawDocument | InputError]:

@@ -139,6 +139,23 @@ class Store:
             " ORDER BY 1", (article_id, article_id)).fetchall()
         return [(row[0], row[1], row[2]) for row in rows]
 
+    def near_duplicate_groups(self) -> dict[str, str]:
+        """Maps each article that has reprints to its group (the smallest id among them)."""
+        parent: dict[str, str] = {}
+
+        def find(item: str) -> str:
+            parent.setdefault(item, item)
+            while parent[item] != item:
+                parent[item] = parent[parent[item]]
+                item = parent[item]
+            return item
+
+        for row in self.connection.execute("SELECT article_id, other_id FROM article_links"):
+            first, second = sorted((find(row[0]), find(row[1])))
+            if first != second:
+                parent[second] = first
+        return {item: find(item) for item in list(parent)}
+
     # -- extraction and resolution ------------------------------------------------------------
     def mentions(self) -> list[tuple[int, str, Record]]:
         """Returns (mention id, article id, record) for everything extracted, in a stable order."""

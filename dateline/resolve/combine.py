@@ -1,0 +1,145 @@
+"""Combines the reports of one event into its record: the most precise value of each field,
+every source, and conflicting figures kept side by side rather than averaged."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from dateline.model import EventRecord, Evidence, Source, StatementRecord, TallyRecord
+
+PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "unknown": 3}
+
+
+def merge_events(records: list[EventRecord], groups: dict[str, str] | None = None) -> EventRecord:
+    """The most precise value of each field; conflicting figures kept in the evidence."""
+    by_date = min(records, key=lambda r: PRECISION_RANK.get(r.date_precision, 3))
+    dated = [r for r in records if r.date_precision == by_date.date_precision and r.event_date]
+    event_date = _mode([r.event_date for r in dated]) if dated else None
+    date_source = next((r for r in dated if r.event_date == event_date), by_date)
+    placed = min(records, key=lambda r: (0 if r.location else 1 if r.admin1 else 2, r.geo_precision))
+    actor1 = _best_actor([r.actor1 for r in records]) or records[0].actor1
+    actor2 = _best_actor([r.actor2 for r in records])
+    weapons: list[str] = []
+    for record in records:
+        weapons.extend(w for w in record.weapons if w not in weapons)
+    sources: list[Source] = []
+    for record in records:
+        for source in record.sources:
+            if all((s.article, s.quote) != (source.article, source.quote) for s in sources):
+                sources.append(source)
+    # Syndicated reprints count once as evidence: one figure per group of near-duplicate articles.
+    fatalities, fatality_rule = _figure(_per_source(records, groups or {}, "fatalities"))
+    injured, injured_rule = _figure(_per_source(records, groups or {}, "injured"))
+    evidence = dict(placed.evidence)
+    evidence.update({k: v for k, v in date_source.evidence.items() if k in ("event_date", "date_precision")})
+    for key, value in (("actor1", actor1), ("actor2", actor2)):
+        giver = next((r for r in records if getattr(r, key) == value and key in r.evidence), None)
+        if giver is not None:
+            evidence[key] = giver.evidence[key]
+    for record in records:
+        for key in ("fatalities", "injured", "denied_by", "claimed_by"):
+            if key in record.evidence and key not in evidence:
+                evidence[key] = record.evidence[key]
+    for key, rule in (("fatalities", fatality_rule), ("injured", injured_rule)):
+        evidence[f"{key}_reported"] = Evidence(
+            [{"value": getattr(r, key), "article": r.sources[0].article,
+              "words": r.evidence[key].span if key in r.evidence else None}
+             for r in records if getattr(r, key) is not None], None, rule)
+    if fatalities is not None:
+        evidence["fatalities"] = Evidence(fatalities, evidence.get("fatalities", Evidence(None)).span,
+                                          fatality_rule)
+    if injured is not None:
+        evidence["injured"] = Evidence(injured, evidence.get("injured", Evidence(None)).span, injured_rule)
+    merged = EventRecord(
+        event_date=event_date, date_precision=date_source.date_precision if event_date else "unknown",
+        event_type=records[0].event_type,
+        sub_event_type=_mode([r.sub_event_type for r in records]) or records[0].sub_event_type,
+        actor1=actor1, actor2=actor2, country=placed.country, admin1=placed.admin1,
+        location=placed.location, latitude=placed.latitude, longitude=placed.longitude,
+        geo_precision=placed.geo_precision, fatalities=fatalities, injured=injured,
+        claimed_by=sorted({c for r in records for c in r.claimed_by}),
+        denied_by=sorted({d for r in records for d in r.denied_by}),
+        weapons=weapons, sources=sources, evidence=evidence)
+    merged.notes = describe(merged)
+    return merged
+
+
+def _per_source(records: list[EventRecord], groups: dict[str, str], name: str) -> list[int | None]:
+    """One figure per independent source: an article, or a group of reprints of one article."""
+    by_source: dict[str, int | None] = {}
+    for record in records:
+        article = record.sources[0].article if record.sources else ""
+        source = groups.get(article, article)
+        if by_source.get(source) is None:
+            by_source[source] = getattr(record, name)
+    return list(by_source.values())
+
+
+def _best_actor(names: list[str | None]) -> str | None:
+    named = [n for n in names if n and not n.startswith("Unidentified")]
+    if named:
+        return _mode(named)
+    return _mode([n for n in names if n])
+
+
+def _figure(values: list[int | None]) -> tuple[int | None, str]:
+    """ACLED's rule with consensus first: the figure most reports give; on a tie the lowest
+    (most conservative). A zero counts only when no report gives a positive figure."""
+    reported = [v for v in values if v is not None]
+    if not reported:
+        return None, "no figure reported"
+    positive = [v for v in reported if v > 0] or reported
+    counts = Counter(positive)
+    top = max(counts.values())
+    value = min(v for v, c in counts.items() if c == top)
+    rule = "single report" if len(reported) == 1 else \
+        f"reports {sorted(reported)}: most reported, lowest on a tie (ACLED: most conservative)"
+    return value, rule
+
+
+def _mode(values: list[Any]) -> Any:
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    top = max(counts.values())
+    return sorted(v for v, c in counts.items() if c == top)[0]
+
+
+def describe(event: EventRecord) -> str:
+    """One plain sentence: who did what to whom, where, when, with what outcome."""
+    when = {"day": f"On {event.event_date}", "range": f"Around {event.event_date}",
+            "month": f"In the month of {event.event_date[:7] if event.event_date else '?'}"}.get(
+        event.date_precision, "On an unknown date")
+    where = ", ".join(p for p in (event.location, event.admin1, event.country) if p) or "an unknown place"
+    whom = f" against {event.actor2}" if event.actor2 else ""
+    outcome = []
+    if event.fatalities is not None:
+        outcome.append(f"{event.fatalities} killed")
+    if event.injured is not None:
+        outcome.append(f"{event.injured} injured")
+    tail = f"; {', '.join(outcome)}" if outcome else ""
+    return f"{when} {event.actor1}: {event.sub_event_type.lower()}{whom} in {where}{tail}."
+
+
+# -- tallies and statements -------------------------------------------------------------------
+def merge_tallies(records: list[TallyRecord]) -> TallyRecord:
+    first = min(records, key=lambda r: r.as_of or "9999")
+    scope: list[str] = []
+    for record in records:
+        scope.extend(c for c in record.scope if c not in scope)
+    sources = [s for r in records for s in r.sources]
+    attributed = next((r.attributed_to for r in records if r.attributed_to), None)
+    return TallyRecord(metric=first.metric, value=first.value, qualifier=first.qualifier,
+                       period_start=first.period_start, period_start_precision=first.period_start_precision,
+                       as_of=first.as_of, attributed_to=attributed, scope=scope, sources=sources,
+                       evidence=first.evidence)
+
+
+def merge_statements(records: list[StatementRecord]) -> StatementRecord:
+    first = records[0]
+    sources = [s for r in records for s in r.sources]
+    return StatementRecord(speaker=first.speaker, target=first.target, stance=first.stance,
+                           date=min((r.date for r in records if r.date), default=None),
+                           date_precision=first.date_precision, quote=first.quote, sources=sources,
+                           notes=first.notes, evidence=first.evidence)
