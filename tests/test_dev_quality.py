@@ -12,11 +12,13 @@ from typing import Any
 
 import pytest
 
+# Measured 2026-11-22: event F1 1.000, every field 1.00, tally F1 1.000, sources recall 1.000.
+# The floors leave room for one miss each (one event of 15, one field value, one source).
 FLOORS = {
-    "event_f1": 0.0,
-    "fields": 0.0,
-    "tally_f1": 0.0,
-    "sources_recall": 0.0,
+    "event_f1": 0.96,
+    "fields": 0.93,
+    "tally_f1": 0.99,
+    "sources_recall": 0.95,
 }
 
 

@@ -31,6 +31,7 @@ _MODAL = re.compile(
     r"warn(?:s|ed)?\s+(?:of|against)|possible|potential|any\s+(?:future\s+)?|should|in\s+case\s+of|"
     r"to\s+prevent|to\s+deter|capable\s+of|avoid|deny\s+that|denied\s+that)\b[^,.;]{0,60}$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
+_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b[^.;]*$", re.I)
 _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
@@ -86,6 +87,8 @@ class EventBuilder:
             return "hypothetical or threatened, not an event"
         if _NEGATED.search(lead[-25:]):
             return "negated"
+        if _DENIED.search(sentence_lead[-70:]):
+            return "denied, not asserted"
         window = text[frame.start:frame.end]
         if _GENERIC.search(window) and not own_day:
             return "generic repeated activity"
@@ -129,6 +132,9 @@ class EventBuilder:
         if not choices and fallback_places:
             choices, borrowed = fallback_places[:1], True
         weapons = [w for w in facts.weapons if frame.start <= w.start < frame.end]
+        if primary.trigger.sub_event_type == "Disrupted weapons use":
+            # What was shot down, not what shot it down ("an F-16 shot down a drone").
+            weapons = [w for w in weapons if w.start >= primary.start] or weapons
         event_type, sub_event_type, weapon_names, type_rule = self._type(frame, weapons, roles)
 
         events = []
@@ -184,6 +190,9 @@ class EventBuilder:
         for weapon in weapons:
             if weapon.weapon not in names:
                 names.append(weapon.weapon)
+        if trigger.event_type in ("Protests", "Strategic developments") and \
+                trigger.sub_event_type != "Disrupted weapons use":
+            names = []  # weapons named at a protest or in a departure are what it was about
         if trigger.sub_event_type != "by-weapon":
             event_type, sub = trigger.event_type, trigger.sub_event_type
             rule = f"trigger '{trigger.name}' ({trigger.source})"
@@ -202,15 +211,22 @@ class EventBuilder:
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
-        if event_type == "Battles":
-            victims = [a for a, r in roles if r.role in (TARGET, VICTIM) and _is_civilian(a.actor)]
-            if victims:
-                event_type, sub = "Violence against civilians", "Attack"
-                rule += "; civilians targeted"
+        hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
+        if event_type == "Battles" and any(_is_civilian(a.actor) for a in hurt):
+            event_type, sub = "Violence against civilians", "Attack"
+            rule += "; civilians targeted"
+        elif event_type == "Violence against civilians" and hurt and \
+                not any(_is_civilian(a.actor) for a in hurt) and sub == "Attack":
+            event_type, sub = "Battles", "Armed clash"
+            rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
 
     def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
                country: str | None) -> tuple[str, str | None, str]:
+        if event_type in ("Protests", "Riots"):
+            # ACLED names the crowd, not the group behind it: "Protesters (Iraq)", "Rioters (Iraq)".
+            crowd = "Protesters" if event_type == "Protests" else "Rioters"
+            return f"{crowd} ({country or 'Iraq'})", None, f"{event_type.lower()}: the crowd is the actor"
         agents = [(a, r) for a, r in roles if r.role == AGENT]
         chosen = _most_specific(agents, self.actors)
         if chosen is None:
@@ -232,7 +248,7 @@ class EventBuilder:
     def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
                 casualties: Any, country: str | None, event_type: str,
                 sub: str) -> tuple[str, str | None, str] | None:
-        if sub == "Other":
+        if sub == "Other" or event_type == "Protests":
             return None
         if sub == "Disrupted weapons use":
             launchers = [(a, r) for a, r in roles if r.role in (TARGET,)]

@@ -10,6 +10,8 @@ from typing import Any
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actors import ActorBook
+from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
+                                        attach_follow_up_casualties)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -30,12 +32,6 @@ _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
-_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+(?:claims|reports)|fabricated|"
-                     r"false\s+(?:claims|reports)|not\s+(?:involved|responsible)|had\s+nothing\s+to\s+do)\b",
-                     re.I)
-_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\s+for\s+(?!(?:most|many|some|several|all|"
-                    r"dozens|scores|a\s+number|the\s+majority)\b)(?:the|this|that|Sunday’s|\w+’s|an?)\b",
-                    re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z’'.\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
                        r"\s*[-–—]+\s")
 _LOCATIVE_BEFORE = re.compile(
@@ -65,6 +61,7 @@ class Extractor:
         article_country = self._main_country(facts)
         records: list[Record] = []
         recent: list[tuple[int, EventRecord]] = []  # (sentence index, event) for dates and denials
+        sentence_of: dict[int, int] = {}
         for index, (sentence, fact) in enumerate(zip(sentences, facts)):
             hits = self.lexicon.find(sentence.text)
             frames = build_frames(sentence.text, hits) if hits else []
@@ -72,15 +69,21 @@ class Extractor:
             for frame in frames:
                 sentence_events.extend(self._frame_events(
                     article, sentences, facts, index, frame, frames, recent, article_country))
-            self._attach_claims_and_denials(fact, sentence_events, recent, index)
+            previous = [e for i, e in recent if i == index - 1]
+            attach_claims_and_denials(fact, sentence_events, previous)
+            if not sentence_events:
+                attach_follow_up_casualties(fact, previous)
             for event in sentence_events:
                 recent.append((index, event))
+                sentence_of[id(event)] = index
             records.extend(sentence_events)
             records.extend(find_tallies(fact, self.actors, article, sentence_events))
             statement = find_statement(fact, self.actors, article)
             if statement is not None:
                 records.append(statement)
-        return records
+        events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], sentence_of)
+        kept = {id(e) for e in events}
+        return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
 
     # -- per sentence -------------------------------------------------------------------------
     def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:
@@ -228,35 +231,6 @@ class Extractor:
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])
         return choose_places(following.text, usable, self.gazetteer.contains)
-
-    def _attach_claims_and_denials(self, fact: SentenceFacts, events: list[EventRecord],
-                                   recent: list[tuple[int, EventRecord]], index: int) -> None:
-        """A denial or a claim in this sentence belongs to its own events, else to the events of
-        the sentence just before ("The US military denied responsibility.")."""
-        denial = _DENIAL.search(fact.text)
-        claim = _CLAIM.search(fact.text)
-        if not denial and not claim:
-            return
-        owners = events or [e for i, e in recent if i == index - 1]
-        if not owners:
-            return
-        cue = denial or claim
-        assert cue is not None
-        parties = [a for a in fact.actors if a.end <= cue.start() + 40 and a.start < cue.start()
-                   and not getattr(a.actor, "generic", False)]
-        if not parties:
-            return
-        party = parties[-1].actor.name
-        for event in owners:
-            if denial:
-                if party not in event.denied_by and party != event.actor2:
-                    event.denied_by.append(party)
-                    event.evidence["denied_by"] = Evidence(list(event.denied_by), fact.text,
-                                                           "denial words after the event")
-            elif party not in event.claimed_by:
-                event.claimed_by.append(party)
-                event.evidence["claimed_by"] = Evidence(list(event.claimed_by), fact.text,
-                                                        "claim of responsibility for this event")
 
 
 class _Located:

@@ -36,11 +36,13 @@ class Frame:
             trigger = hit.trigger
             if trigger.event_type == "Strategic developments":
                 return (0, hit.start)
+            if trigger.event_type == "Riots":
+                return (1, hit.start)  # violence at a protest makes it a riot
             if not trigger.needs_weapon and trigger.sub_event_type != "by-weapon":
-                return (1, hit.start)
-            if not trigger.needs_weapon:
                 return (2, hit.start)
-            return (3, hit.start)
+            if not trigger.needs_weapon:
+                return (3, hit.start)
+            return (4, hit.start)
         return min(self.hits, key=rank)
 
 

@@ -74,10 +74,22 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
     return kept, launch_country
 
 
+def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
+    """The candidate of an ambiguous name that lies inside another place the clause names
+    ("Dhiban in Deir ez-Zor province" is the Syrian Dhiban, not the Jordanian one)."""
+    if len(mention.places) < 2:
+        return mention.places[0]
+    others = [m.places[0] for m in mentions if m is not mention and m.places]
+    for candidate in mention.places:
+        if any(contains(other, candidate) for other in others):
+            return candidate
+    return mention.places[0]
+
+
 def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:
     """Returns one PlaceChoice per event the window tells: leaves of the place hierarchy, split
     only where the text coordinates them ("Qaim and Jurf al-Nasr", "Iraq and Syria")."""
-    resolved = [(m, m.places[0]) for m in mentions if m.places]
+    resolved = [(m, _in_context(m, mentions, contains)) for m in mentions if m.places]
     if not resolved:
         return []
     leaves: list[tuple[Any, Any]] = []

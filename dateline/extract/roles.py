@@ -19,6 +19,18 @@ VICTIM = "victim"
 SPEAKER = "speaker"
 DESCRIPTOR = "descriptor"
 
+# "targets linked to the IRGC", "sites used by Kataib Hezbollah": the owner of what was hit.
+_OWNER_OF_TARGET = re.compile(
+    r"\b(?:targets?|sites?|positions?|facilities|facility|depots?|bases?|headquarters|infrastructure|"
+    r"warehouses?|convoys?|vehicles?|command\s+centers?|command\s+centres?)\s+(?:\w+\s+){0,2}?"
+    r"(?:linked\s+to|tied\s+to|belonging\s+to|used\s+by|affiliated\s+with|associated\s+with|run\s+by|"
+    r"operated\s+by|of)\s+(?:the\s+)?$", re.I)
+# "The Islamic Resistance in Iraq said it launched…", "X claimed a drone attack on…".
+_CLAIMS_AS_AGENT = re.compile(
+    r"^[’'s]*\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+"
+    r"(?:had\s+)?(?:launched|fired|targeted|attacked|struck|hit|carried\s+out|shelled|bombed|downed|shot)"
+    r"|^[’'s]*\s*claimed\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:an?|the|two|three|several|\w+’s)\b",
+    re.I)
 _BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _BEFORE_DESCRIPTOR = re.compile(
     r"\b(?:backed|supported|funded|armed|trained|sponsored|linked|tied|allied|aligned|affiliated|"
@@ -60,6 +72,10 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
     """Returns the role of the actor mention `sentence[start:end]` relative to a trigger."""
     before = sentence[max(0, start - 60):start]
     after = sentence[end:end + 60]
+    if _CLAIMS_AS_AGENT.match(after):
+        return RoleCue(AGENT, "agent: claimed the attack as its own ('said it launched', 'claimed')")
+    if _OWNER_OF_TARGET.search(before):
+        return RoleCue(TARGET, "target: owner of what was hit ('targets linked to')")
     if _BEFORE_SPEAKER.search(before) or _AFTER_SPEAKER.match(after):
         return RoleCue(SPEAKER, "speaker: 'said/told' after or 'according to' before")
     if _BEFORE_DESCRIPTOR.search(before):

@@ -127,8 +127,12 @@ def _as_of(text: str, article: Article) -> tuple[str | None, str]:
     return (published.isoformat() if published else None), "publication date"
 
 
+_SAYS_FIRST = re.compile(r"^(?:[Tt]he\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})\s+(?:says|said|reported|"
+                         r"announced|estimates|estimated)\b")
+
+
 def _attribution(text: str) -> str | None:
-    match = _ATTRIBUTION.search(text) or _SPOKESMAN.search(text)
+    match = _ATTRIBUTION.search(text) or _SPOKESMAN.search(text) or _SAYS_FIRST.search(text)
     if not match:
         return None
     who = re.sub(r"^(?:The|the)\s+", "", match.group("who")).strip().rstrip(".,;:")

@@ -1,0 +1,119 @@
+"""What one sentence adds to the events of the sentence before it.
+
+News tells an event over several sentences: "Rockets hit the base on Friday. Nobody was hurt,
+police said." / "…The US military denied responsibility." / "The Islamic Resistance in Iraq said
+it launched a drone at Harir. US officials said the drone was shot down." These rules carry the
+figures, claims and denials of a follow-up sentence to the events it is about, and fold an attack
+that was intercepted into the interception (ACLED codes it once, as Disrupted weapons use).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.extract import numbers
+from dateline.model import EventRecord, Evidence, Source
+
+_DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+(?:claims|reports)|fabricated|"
+                     r"false\s+(?:claims|reports)|not\s+(?:involved|responsible)|had\s+nothing\s+to\s+do)\b",
+                     re.I)
+# Claims of one attack, not of "most of the attacks".
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\s+for\s+(?!(?:most|many|some|several|all|dozens|scores|"
+    r"a\s+number|the\s+majority)\b)(?:the|this|that|an?|\w+[’']s)\b"
+    r"|\bclaimed\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:attacks?|strikes?|operations?)\b"
+    r"|\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+(?:had\s+)?"
+    r"(?:launched|fired|targeted|attacked|struck|hit|carried\s+out|shelled|bombed)\b", re.I)
+
+
+def attach_claims_and_denials(fact: Any, events: list[EventRecord], previous: list[EventRecord]) -> None:
+    """A denial or claim belongs to its own sentence's events, else to the sentence before's."""
+    denial = _DENIAL.search(fact.text)
+    claim = _CLAIM.search(fact.text)
+    owners = events or previous
+    for cue, field in ((denial, "denied_by"), (claim, "claimed_by")):
+        if cue is None or not owners:
+            continue
+        parties = [a for a in fact.actors if a.start < cue.start() and a.end <= cue.start() + 40
+                   and not getattr(a.actor, "generic", False)]
+        if not parties:
+            continue
+        party = parties[-1].actor.name
+        for event in owners:
+            values: list[str] = getattr(event, field)
+            if party in values or (field == "denied_by" and party in (event.actor1, event.actor2)
+                                   and not event.actor1.startswith("Unidentified")):
+                continue
+            values.append(party)
+            event.evidence[field] = Evidence(list(values), fact.text,
+                                             "denial words about this event" if field == "denied_by"
+                                             else "claim of responsibility for this event")
+
+
+def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> None:
+    """Casualty figures in a sentence with no event of its own ("Nobody was hurt, police said.",
+    "Five fighters were killed, a monitor said.") complete the events told just before."""
+    if not previous:
+        return
+    casualties = numbers.find_casualties(fact.text)
+    if casualties is None or (casualties.killed is None and casualties.injured is None):
+        return
+    countries = {m.places[0].country for m in fact.places if m.places}
+    countries |= {getattr(a.actor, "country", None) for a in fact.actors} - {None}
+    target = next((e for e in previous if e.country in countries), previous[0])
+    rule = f"{casualties.rule}; told in the sentence after the event"
+    if target.fatalities is None and casualties.killed is not None:
+        target.fatalities = casualties.killed
+        target.evidence["fatalities"] = Evidence(casualties.killed, casualties.killed_span or fact.text, rule)
+    if target.injured is None and casualties.injured is not None:
+        target.injured = casualties.injured
+        target.evidence["injured"] = Evidence(casualties.injured, casualties.injured_span or fact.text, rule)
+    if all(s.quote != fact.text for s in target.sources):
+        target.evidence.setdefault("follow_up", Evidence(fact.text, fact.text, "casualties told after"))
+
+
+def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int, int]) -> list[EventRecord]:
+    """Folds an attack into the interception that stopped it, when both are told within two
+    sentences with the same weapon and no other date; returns the remaining events."""
+    kept: list[EventRecord] = []
+    absorbed: set[int] = set()
+    interceptions = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
+    for interception in interceptions:
+        for attack in events:
+            if attack is interception or id(attack) in absorbed or attack.event_type != "Explosions/Remote violence":
+                continue
+            near = abs(sentence_of[id(attack)] - sentence_of[id(interception)]) <= 1
+            same_weapon = bool(set(attack.weapons) & set(interception.weapons))
+            same_day = not attack.event_date or not interception.event_date or \
+                attack.event_date == interception.event_date
+            if near and same_weapon and same_day and attack.fatalities is None:
+                _fold(interception, attack)
+                absorbed.add(id(attack))
+                break
+    kept = [e for e in events if id(e) not in absorbed]
+    return kept
+
+
+def _fold(interception: EventRecord, attack: EventRecord) -> None:
+    if not attack.actor1.startswith("Unidentified") and (interception.actor2 or "").startswith("Unidentified") \
+            or interception.actor2 is None:
+        interception.actor2 = attack.actor1
+        if "actor1" in attack.evidence:
+            interception.evidence["actor2"] = Evidence(attack.actor1, attack.evidence["actor1"].span,
+                                                       "the attacker of the intercepted attack")
+    if attack.location and (not interception.location or interception.geo_precision > attack.geo_precision):
+        for name in ("country", "admin1", "location", "latitude", "longitude", "geo_precision"):
+            setattr(interception, name, getattr(attack, name))
+        if "location" in attack.evidence:
+            interception.evidence["location"] = attack.evidence["location"]
+    if not interception.event_date and attack.event_date:
+        interception.event_date, interception.date_precision = attack.event_date, attack.date_precision
+        interception.evidence["event_date"] = attack.evidence.get("event_date", Evidence(attack.event_date))
+    for name in ("claimed_by", "denied_by"):
+        values: list[str] = getattr(interception, name)
+        values.extend(v for v in getattr(attack, name) if v not in values)
+    interception.sources.extend(s for s in attack.sources
+                                if all(s.quote != t.quote for t in interception.sources))
+
+
+__all__ = ["attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]

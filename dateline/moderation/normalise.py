@@ -1,0 +1,251 @@
+"""Reads a comment the way a person does, through the disguises: look-alike letters, leetspeak,
+masks (f**k), s p a c e d letters and reeepeated letters. Gives tokens that keep their span in
+the original text, so the words that triggered a reason can be highlighted where they were typed."""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# A token ends at whitespace and at punctuation that never sits inside a disguised word; "." "-"
+# "*" "!" "@" "$" stay inside ("f.u.c.k", "sh!t", "@ss", "f**k") and are trimmed at the edges.
+_TOKEN = re.compile(r"[^\s,;:\"“”«»()\[\]{}<>/\\…]+")
+_EDGE = "'.!?-–—~^=+*#%_&"
+_RUN = re.compile(r"(.)\1+")
+# Marks that only disguise: zero-width characters and the soft hyphen.
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word as typed (`surface`, folded to lower case) and as read (`canonical`)."""
+
+    surface: str
+    canonical: str
+    start: int
+    end: int
+    forms: tuple[str, ...]
+    masked: bool
+    capitalised: bool
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A comment as read: its tokens and the canonical words joined by single spaces."""
+
+    original: str
+    tokens: tuple[Token, ...]
+    text: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Returns the span of the original text that a span of `text` was read from."""
+        first = last = None
+        for token, offset in zip(self.tokens, self.offsets):
+            token_end = offset + len(token.canonical)
+            if token_end > start and offset < end:
+                first = token if first is None else first
+                last = token
+        if first is None or last is None:
+            return (0, 0)
+        return (first.start, last.end)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The normalisation data (data/normalisation.toml)."""
+
+    leet: dict[str, str]
+    homoglyphs: dict[str, str]
+    masks: str
+    chatspeak: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> Tables:
+    """Returns the shipped normalisation tables."""
+    path = resources.files("dateline.moderation") / "data" / "normalisation.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return Tables(leet=dict(data["leet"]), homoglyphs=dict(data["homoglyphs"]),
+                  masks=str(data["masks"]["characters"]), chatspeak=dict(data["chatspeak"]))
+
+
+def fold(text: str, tables: Tables) -> tuple[str, list[int]]:
+    """Returns the text in lower case with look-alikes and accents folded, and for every folded
+    character the index of the original character it came from."""
+    folded: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(text):
+        if char in _INVISIBLE:
+            continue
+        piece = unicodedata.normalize("NFKC", char)
+        # Accents are dropped so "fück" reads as "fuck"; Arabic vowel marks go the same way.
+        piece = "".join(c for c in unicodedata.normalize("NFKD", piece)
+                        if not unicodedata.combining(c)).casefold()
+        piece = "".join(tables.homoglyphs.get(c, c) for c in piece)
+        for c in piece:
+            folded.append(c)
+            index.append(position)
+    return "".join(folded), index
+
+
+def letters_only(word: str) -> str:
+    return "".join(c for c in word if c.isalpha())
+
+
+def leet_forms(surface: str, tables: Tables) -> list[str]:
+    """Returns the readings of a token with digits and symbols taken as letters ("5h1t" gives
+    "shit" and "shlt"); nothing for a token with no letter or nothing to decode (a year, a plain
+    word)."""
+    if not any(c.isalpha() for c in surface) or not any(c in tables.leet for c in surface):
+        return []
+    readings = []
+    for one in ("i", "l"):
+        mapped = "".join(one if c == "1" else tables.leet.get(c, c) for c in surface)
+        readings.append(letters_only(mapped))
+    return readings
+
+
+def _raw_tokens(folded: str, index: list[int], original: str) -> list[tuple[str, int, int, bool]]:
+    found = []
+    for match in _TOKEN.finditer(folded):
+        start, end = match.span()
+        while start < end and folded[start] in _EDGE and not _keeps_edge(folded, start, end):
+            start += 1
+        while end > start and folded[end - 1] in _EDGE and not _keeps_edge(folded, end - 1, end):
+            end -= 1
+        if start >= end:
+            continue
+        original_start, original_end = index[start], index[end - 1] + 1
+        capitalised = original[original_start].isupper()
+        found.append((folded[start:end], original_start, original_end, capitalised))
+    return found
+
+
+def _keeps_edge(folded: str, position: int, end: int) -> bool:
+    """A leading or trailing "*" or "#" is a mask when the token is short ("*ss", "sh*"), not
+    decoration ("**word**")."""
+    return folded[position] in "*#" and end - position <= 4 and position > 0 and \
+        folded[position - 1].isalpha()
+
+
+class Normaliser:
+    """Turns comments into `Normalised` readings.
+
+    `known_words` are the words spelled-out letters and elongations are read back into;
+    `spell` returns the listed word (if any) that a token's forms spell, so a masked or
+    decoded token reads as that word ("f**k" reads as "fuck")."""
+
+    def __init__(self, known_words: Iterable[str],
+                 spell: Callable[[tuple[str, ...], bool], str | None],
+                 tables: Tables | None = None) -> None:
+        self.known = frozenset(known_words)
+        self.spell = spell
+        self.tables = tables or load_tables()
+
+    def __call__(self, text: str) -> Normalised:
+        folded, index = fold(text, self.tables)
+        raw = self._join_spelled_out(_raw_tokens(folded, index, text))
+        tokens = []
+        for surface, start, end, capitalised in raw:
+            tokens.extend(self._read(surface, start, end, capitalised))
+        offsets = []
+        position = 0
+        for token in tokens:
+            offsets.append(position)
+            position += len(token.canonical) + 1
+        return Normalised(original=text, tokens=tuple(tokens),
+                          text=" ".join(token.canonical for token in tokens),
+                          offsets=tuple(offsets))
+
+    def _read(self, surface: str, start: int, end: int, capitalised: bool) -> list[Token]:
+        masked = any(c in self.tables.masks for c in surface[1:-1]) or \
+            any(c in "*#" for c in (surface[0], surface[-1]))
+        forms = [surface]
+        plain = letters_only(surface)
+        forms.extend(form for form in leet_forms(surface, self.tables) if form not in forms)
+        if plain and plain not in forms:
+            forms.append(plain)
+        spelled = self.spell(tuple(forms), masked)
+        if spelled is not None:
+            canonical = spelled
+        elif surface in self.tables.chatspeak:
+            # A chat spelling can stand for several words ("imma"): each gets the same span.
+            return [Token(surface, word, start, end, (word,), False, capitalised)
+                    for word in self.tables.chatspeak[surface].split()]
+        else:
+            canonical = self._unstretch(surface)
+            # A decoded reading replaces the surface only when it is a word ("k1ll", "k.i.l.l"),
+            # so units and codes ("155mm", "f-16") keep their digits.
+            for form in forms[1:]:
+                reading = self._unstretch(form)
+                if reading in self.known and canonical not in self.known:
+                    canonical = reading
+                    break
+        return [Token(surface, canonical, start, end, tuple(forms), masked, capitalised)]
+
+    def _unstretch(self, word: str) -> str:
+        """Returns a stretched word read back ("kiiiill" gives "kill", "youuu" gives "you"),
+        choosing the reading that is a known word."""
+        if word in self.known or not _RUN.search(word):
+            return word
+        doubled = _RUN.sub(lambda m: m.group(1) * min(2, len(m.group(0))), word)
+        single = _RUN.sub(r"\1", word)
+        for candidate in (doubled, single):
+            if candidate in self.known:
+                return candidate
+        # Unknown either way: a run of three or more letters is stretching, two may be spelling.
+        return _RUN.sub(lambda m: m.group(1) if len(m.group(0)) > 2 else m.group(0), word)
+
+    def _join_spelled_out(self, raw: list[tuple[str, int, int, bool]]
+                          ) -> list[tuple[str, int, int, bool]]:
+        """Joins runs of single letters ("f u c k", "k i l l  y o u") into the words they
+        spell. A run of three joins only when it spells a word ("a s s"), so "u r a" stays."""
+        joined: list[tuple[str, int, int, bool]] = []
+        position = 0
+        while position < len(raw):
+            stop = position
+            while stop < len(raw) and len(raw[stop][0]) == 1 and not raw[stop][0].isdigit():
+                stop += 1
+            run = raw[position:stop]
+            if len(run) >= 3:
+                letters = "".join(piece[0] for piece in run)
+                words = self._segment(letters)
+                if words is not None and (len(run) >= 4 or len(words) == 1):
+                    cursor = position
+                    for word in words:
+                        pieces = raw[cursor:cursor + len(word)]
+                        joined.append((word, pieces[0][1], pieces[-1][2], pieces[0][3]))
+                        cursor += len(word)
+                    position = stop
+                    continue
+            if run:
+                joined.extend(run)
+                position = stop
+            else:
+                joined.append(raw[position])
+                position += 1
+        return joined
+
+    def _segment(self, letters: str) -> list[str] | None:
+        """Returns the letters split into known words (fewest words), or None."""
+        best: list[list[str] | None] = [None] * (len(letters) + 1)
+        best[0] = []
+        for end in range(1, len(letters) + 1):
+            for start in range(max(0, end - 20), end):
+                head = best[start]
+                piece = letters[start:end]
+                if head is None or not self._spells(piece):
+                    continue
+                if best[end] is None or len(head) + 1 < len(best[end] or []):
+                    best[end] = head + [piece]
+        return best[len(letters)]
+
+    def _spells(self, piece: str) -> bool:
+        if len(piece) == 1:
+            return piece in ("a", "i", "u")
+        return piece in self.known or self.spell((piece,), False) is not None

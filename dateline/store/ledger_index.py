@@ -1,0 +1,81 @@
+"""The event index the web reads (migration 0003): installing its triggers, and its version.
+
+`records` is rewritten whole on every ingest, so the index is derived from it by SQL triggers
+(`ledger_index.sql`) rather than by any Python caller. The migration runner splits files on
+semicolons, which trigger bodies contain, so the triggers are installed here instead, once per
+database file: they then stay in the file and keep the index current whoever writes `records`.
+"""
+from __future__ import annotations
+
+import sqlite3
+from importlib import resources
+
+from dateline.store.db import Store
+
+TRIGGER_PREFIX = "ledger_index_"
+TRIGGER_VERSION = "v1"
+
+
+def _trigger_statements() -> list[str]:
+    """Returns the CREATE TRIGGER statements of `ledger_index.sql`, split where SQLite says one ends."""
+    sql = (resources.files("dateline.store") / "ledger_index.sql").read_text(encoding="utf-8")
+    statements: list[str] = []
+    current: list[str] = []
+    for line in sql.splitlines():
+        if not current and (not line.strip() or line.strip().startswith("--")):
+            continue
+        current.append(line)
+        text = "\n".join(current)
+        if sqlite3.complete_statement(text):
+            statements.append(text.strip())
+            current = []
+    return statements
+
+
+def expected_triggers() -> set[str]:
+    """Returns the names of the triggers this version of Dateline installs."""
+    names = set()
+    for statement in _trigger_statements():
+        words = statement.split()
+        names.add(words[2])
+    return names
+
+
+def ensure_ledger_index(store: Store) -> bool:
+    """Installs the index triggers when they are missing or from another version, and rebuilds
+    the index from `records`; returns True when it did so (False: already current)."""
+    connection = store.connection
+    present = {row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
+        (TRIGGER_PREFIX + "%",))}
+    wanted = expected_triggers()
+    if present == wanted:
+        return False
+    with store.transaction() as db:
+        for name in present:
+            db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        for statement in _trigger_statements():
+            db.execute(statement)
+        rebuild_ledger_index(db)
+    return True
+
+
+def rebuild_ledger_index(db: sqlite3.Connection) -> None:
+    """Re-derives the whole index from `records` (inside the caller's transaction)."""
+    db.execute("DELETE FROM event_search")
+    db.execute("DELETE FROM event_actors")
+    db.execute("DELETE FROM event_index")
+    # The update trigger re-derives each row it touches.
+    db.execute("UPDATE records SET body = body WHERE kind = 'event'")
+    db.execute("UPDATE ledger_state SET version = version + 1")
+
+
+def ledger_version(connection: sqlite3.Connection) -> int:
+    """Returns a number that changes whenever the ledger or a review of it changes."""
+    row = connection.execute("SELECT version FROM ledger_state WHERE id = 1").fetchone()
+    return int(row[0]) if row else 0
+
+
+def bump_ledger_version(connection: sqlite3.Connection) -> None:
+    """Marks the ledger changed (reviews change what the web shows without touching `records`)."""
+    connection.execute("UPDATE ledger_state SET version = version + 1")
