@@ -58,10 +58,15 @@ def main() -> None:
                 # The marker goes into the body (cleaning drops what follows the comment section).
                 marker = f"Reference {number} of this benchmark run."
                 if article.get("text"):
-                    head, sep, tail = str(article["text"]).partition("\n")
-                    article["text"] = f"{head}{sep}{marker}\n{tail}"
+                    lines = str(article["text"]).split("\n")
+                    longest = max(range(len(lines)), key=lambda i: len(lines[i]))  # a body paragraph
+                    lines[longest] += " " + marker
+                    article["text"] = "\n".join(lines)
                 else:
-                    article["html"] = str(article["html"]).replace("</p>", f" {marker}</p>", 1)
+                    html = str(article["html"])
+                    cut = html.rfind("</article>") if "</article>" in html else html.rfind("</p>")
+                    cut = html.rfind("</p>", 0, cut) if cut > 0 else cut
+                    article["html"] = html[:cut] + f" {marker}" + html[cut:]
                 handle.write(json.dumps({k: v for k, v in article.items() if v is not None}) + "\n")
         started = time.perf_counter()
         extractor = Extractor.from_kb(load_knowledge_base())

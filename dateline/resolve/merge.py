@@ -154,9 +154,12 @@ def _compatibility(cluster: Cluster, mention: tuple[int, str, EventRecord],
             not _actor_ok(canonical.actor2, record.actor2, related):
         return 0.0
     same_article = any(a == mention[1] for _m, a, _r in cluster.members)
-    if date_score == 0.5 and place_score < 1.0 and not same_article:
+    # The same sentence about the same place in another article is a reprint of the same report.
+    reprinted = any(other.sources[0].quote == record.sources[0].quote and other.location == record.location
+                    and other.admin1 == record.admin1 for _m, _a, other in cluster.members)
+    if date_score == 0.5 and place_score < 1.0 and not same_article and not reprinted:
         return 0.0  # undated and only loosely placed: too weak to merge across articles
-    return 1.0 + date_score + place_score + (canonical.sub_event_type == record.sub_event_type)
+    return 1.0 + date_score + place_score + (canonical.sub_event_type == record.sub_event_type) + 2 * reprinted
 
 
 def _actor_ok(a: str | None, b: str | None, related: Related | None) -> bool:

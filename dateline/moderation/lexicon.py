@@ -1,0 +1,162 @@
+"""The policy's word lists (data/lexicon.toml): which listed word a token spells, under which
+reason, how strongly. Matching tolerates stretching ("fuuuck") and masks ("f**k")."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+# Endings tried when a masked token ("f*cking") is compared with a listed stem ("fuck*").
+_ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "y", "head", "heads", "face", "hole",
+            "wit", "tard")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One listed word: `stem` with how it may extend (exact, prefix, suffix or contains)."""
+
+    stem: str
+    kind: str
+    reason: str
+    sub: str | None
+    score: float
+    insult: bool
+
+    def samples(self) -> list[str]:
+        """Returns spellings of the entry, for comparing masked tokens against."""
+        if self.kind == "exact":
+            return [self.stem]
+        return [self.stem + ending for ending in _ENDINGS]
+
+    def insult_regex(self) -> str:
+        """Returns a regex for the entry as a noun in a sentence ("you fuckers", "idiots")."""
+        stem = re.escape(self.stem)
+        if self.kind == "exact":
+            return stem
+        if self.kind == "prefix":
+            return stem + r"(?:s|es|ers?|ed|y|ies|heads?|faces?|wits?|tards?|holes?|bags?)?"
+        if self.kind == "suffix":
+            return r"\w*" + stem
+        return r"\w*" + stem + r"\w*"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A token that spells a listed word."""
+
+    entry: Entry
+    word: str
+
+
+def _stretchable(stem: str) -> str:
+    """Returns a regex for `stem` that also matches it stretched: every letter may repeat, a
+    double letter needs at least two ("ass" matches "asss", never "as")."""
+    return "".join(re.escape(char) + "+" for char in stem)
+
+
+class Lexicon:
+    """The word lists, compiled for matching token forms."""
+
+    def __init__(self, entries: list[Entry], exceptions: set[str], first_names: set[str]) -> None:
+        self.entries = entries
+        self.exceptions = frozenset(exceptions)
+        self.first_names = frozenset(first_names)
+        self._regexes: list[tuple[re.Pattern[str], Entry]] = []
+        for entry in entries:
+            body = _stretchable(entry.stem)
+            if entry.kind in ("prefix", "contains"):
+                body = body + r"\w*"
+            if entry.kind in ("suffix", "contains"):
+                body = r"\w*" + body
+            self._regexes.append((re.compile(body), entry))
+        # One alternation screens out the many tokens that spell nothing, before the per-entry
+        # regexes say which entry matched.
+        self._any = re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in self._regexes))
+        self._cache: dict[str, tuple[Hit, ...]] = {}
+        self._by_length: dict[int, list[tuple[str, Entry]]] = {}
+        for entry in entries:
+            for sample in entry.samples():
+                self._by_length.setdefault(len(sample), []).append((sample, entry))
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every listed spelling (for reading spelled-out letters back into words)."""
+        return frozenset(sample for entry in self.entries for sample in entry.samples())
+
+    def insult_regex(self) -> str:
+        """Returns an alternation of every word of the groups marked as insults."""
+        parts = sorted({entry.insult_regex() for entry in self.entries if entry.insult},
+                       key=len, reverse=True)
+        return "|".join(parts)
+
+    def match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
+        """Returns the listed words that a token's forms spell, strongest first."""
+        if any(form in self.exceptions for form in forms):
+            return []
+        hits: dict[Entry, Hit] = {}
+        for form in forms:
+            for hit in self._match_form(form):
+                hits.setdefault(hit.entry, hit)
+        if masked and not hits:
+            for hit in self._match_masked(forms[0]):
+                hits.setdefault(hit.entry, hit)
+        return sorted(hits.values(), key=lambda hit: -hit.entry.score)
+
+    def spell(self, forms: tuple[str, ...], masked: bool) -> str | None:
+        """Returns the word a token stands for if it spells a listed word, else None."""
+        hits = self.match(forms, masked)
+        return hits[0].word if hits else None
+
+    def _match_form(self, form: str) -> tuple[Hit, ...]:
+        cached = self._cache.get(form)
+        if cached is not None:
+            return cached
+        found: tuple[Hit, ...] = ()
+        if form and self._any.fullmatch(form) is not None:
+            found = tuple(Hit(entry, entry.stem if entry.kind == "exact" else _squeeze(form))
+                          for regex, entry in self._regexes if regex.fullmatch(form))
+        # Words repeat across comments; the cache keeps a busy queue fast, and is bounded.
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[form] = found
+        return found
+
+    def _match_masked(self, surface: str) -> list[Hit]:
+        """Compares a masked token ("f**k", "sh#t", "c*nt") with the listed spellings; each
+        mask stands for one letter, and at least two real letters must agree."""
+        letters = re.sub(r"[^\w*#%_?]", "", surface)
+        known = sum(char.isalpha() for char in letters)
+        if known < 2 or known < (len(letters) - known):
+            return []
+        found = []
+        for sample, entry in self._by_length.get(len(letters), []):
+            if all(m == s or (not m.isalpha() and not m.isdigit()) for m, s in zip(letters, sample)):
+                found.append(Hit(entry, sample))
+        return found
+
+
+def _squeeze(form: str) -> str:
+    """Returns a stretched form with runs of three or more letters cut to one ("fuuuck")."""
+    return re.sub(r"(.)\1{2,}", r"\1", form)
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """Returns the lexicon in `path` (default: the shipped data/lexicon.toml)."""
+    if path is None:
+        text = (resources.files("dateline.moderation") / "data" / "lexicon.toml").read_text(
+            encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    entries = []
+    for group in data["group"]:
+        for word in group["words"]:
+            kind = {(True, True): "contains", (True, False): "suffix",
+                    (False, True): "prefix", (False, False): "exact"}[
+                (word.startswith("*"), word.endswith("*"))]
+            entries.append(Entry(stem=word.strip("*"), kind=kind, reason=group["reason"],
+                                 sub=group.get("sub"), score=float(group["score"]),
+                                 insult=bool(group.get("insult", False))))
+    return Lexicon(entries, set(data.get("exceptions", [])), set(data.get("first_names", [])))

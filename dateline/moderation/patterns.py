@@ -1,0 +1,138 @@
+"""The policy's sentence patterns (data/patterns.toml), compiled against the lexicon, and the
+evidence they find in a comment."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from dateline.moderation.lexicon import Lexicon
+from dateline.moderation.normalise import Normalised
+
+_CLASS = re.compile(r"\{(\w+)\}")
+# How far back `unless_before` looks for reported speech ("protesters chanted ...").
+_LOOKBACK = 60
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason found in a comment: by which rule, how strongly, and where."""
+
+    reason: str
+    sub: str | None
+    score: float
+    rule: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A compiled pattern. `on` is "text" (the comment as read) or "raw" (as typed)."""
+
+    name: str
+    reason: str
+    sub: str | None
+    score: float
+    score_alone: float
+    needs: str | None
+    on: str
+    regex: re.Pattern[str]
+    unless_before: re.Pattern[str] | None
+
+
+class PatternError(Exception):
+    """A pattern file names a class that does not exist or holds a regex that does not compile."""
+
+
+class PatternSet:
+    """All patterns, and the identity groups with the abuse sub-reason each belongs to."""
+
+    def __init__(self, patterns: list[Pattern], group_subs: dict[str, str]) -> None:
+        self.patterns = patterns
+        self.group_subs = group_subs
+
+    def find(self, reading: Normalised) -> list[Evidence]:
+        """Returns the evidence every pattern finds in a comment, with spans in the original."""
+        matched: dict[str, list[tuple[Pattern, re.Match[str]]]] = {}
+        for pattern in self.patterns:
+            subject = reading.text if pattern.on == "text" else reading.original
+            for match in pattern.regex.finditer(subject):
+                if pattern.unless_before is not None and pattern.unless_before.search(
+                        subject[max(0, match.start() - _LOOKBACK):match.start()]):
+                    continue
+                matched.setdefault(pattern.name, []).append((pattern, match))
+        found = []
+        for matches in matched.values():
+            for pattern, match in matches:
+                score = pattern.score
+                if pattern.needs is not None and pattern.needs not in matched:
+                    score = pattern.score_alone
+                if score <= 0:
+                    continue
+                if pattern.on == "text":
+                    start, end = reading.span(match.start(), match.end())
+                else:
+                    start, end = match.span()
+                found.append(Evidence(pattern.reason, self._sub(pattern, match), score,
+                                      pattern.name, start, end))
+        return found
+
+    def _sub(self, pattern: Pattern, match: re.Match[str]) -> str | None:
+        if pattern.sub is not None or pattern.reason != "abuse":
+            return pattern.sub
+        group = match.groupdict().get("group")
+        return self.group_subs.get(group or "", "other")
+
+
+def load_patterns(lexicon: Lexicon, path: Path | None = None) -> PatternSet:
+    """Returns the patterns in `path` (default: the shipped data/patterns.toml)."""
+    if path is None:
+        text = (resources.files("dateline.moderation") / "data" / "patterns.toml").read_text(
+            encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    classes: dict[str, str] = {name: _alternation(items) for name, items in data["classes"].items()}
+    classes["insult"] = lexicon.insult_regex()
+    group_subs = {word: sub for sub, words in data["groups"].items() for word in words}
+    classes["group"] = "(?P<group>" + _alternation(list(group_subs)) + ")"
+    patterns = [_compile(entry, classes) for entry in data["pattern"]]
+    return PatternSet(patterns, group_subs)
+
+
+def _alternation(items: list[str]) -> str:
+    # Longest first, so "you guys are" wins over "you".
+    return "(?:" + "|".join(sorted(items, key=len, reverse=True)) + ")"
+
+
+def _expand(template: str, classes: dict[str, str], name: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        key = match.group(1)
+        if key.isdigit():
+            return match.group(0)  # a regex repetition such as {2}
+        if key not in classes:
+            raise PatternError(f"pattern {name!r} uses an unknown class {{{key}}}")
+        return classes[key]
+    return _CLASS.sub(replace, template)
+
+
+def _compile(entry: dict[str, Any], classes: dict[str, str]) -> Pattern:
+    name = str(entry["name"])
+    on = str(entry.get("on", "text"))
+    body = _expand(str(entry["regex"]), classes, name)
+    if on == "text":
+        # Whole words only: the reading is lower-case words joined by single spaces.
+        body = r"(?<![\w'])(?:" + body + r")(?![\w'])"
+    unless = entry.get("unless_before")
+    try:
+        regex = re.compile(body)
+        unless_regex = re.compile(_expand(str(unless), classes, name)) if unless else None
+    except re.error as error:
+        raise PatternError(f"pattern {name!r} does not compile: {error}") from error
+    return Pattern(name=name, reason=str(entry["reason"]), sub=entry.get("sub"),
+                   score=float(entry["score"]), score_alone=float(entry.get("score_alone", 0.0)),
+                   needs=entry.get("needs"), on=on, regex=regex, unless_before=unless_regex)

@@ -1,0 +1,51 @@
+"""Signing in and out. The session cookie is HttpOnly and SameSite=Lax; sign-in failures are
+kept in the audit log."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from dateline.serve.site import (SESSION_COOKIE, check_csrf, current_analyst, get_site, render,
+                                 safe_next)
+from dateline.store.accounts import SESSION_DAYS, authenticate, end_session, start_session, write_audit
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "/") -> HTMLResponse:  # noqa: A002 - the URL parameter's name
+    return render(request, "login.html", title="Sign in", next=safe_next(next), error=None)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    form = await request.form()
+    check_csrf(request, str(form.get("csrf_token") or ""))
+    name, password = str(form.get("name") or ""), str(form.get("password") or "")
+    target = safe_next(str(form.get("next") or "/"))
+    site = get_site(request)
+    analyst = authenticate(site.db, name, password)
+    if analyst is None:
+        write_audit(site.db, None, "session.login_failed", name[:64])
+        return render(request, "login.html", status_code=400, title="Sign in", next=target,
+                      error="That name and password do not match an active analyst.")
+    token = start_session(site.db, analyst)
+    write_audit(site.db, analyst.name, "session.login", analyst.name)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(SESSION_COOKIE, token, max_age=SESSION_DAYS * 86400, httponly=True,
+                        samesite="lax", secure=site.secure_cookies, path="/")
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    form = await request.form()
+    check_csrf(request, str(form.get("csrf_token") or ""))
+    site = get_site(request)
+    analyst = current_analyst(request)
+    end_session(site.db, request.cookies.get(SESSION_COOKIE))
+    if analyst:
+        write_audit(site.db, analyst.name, "session.logout", analyst.name)
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response

@@ -1,0 +1,83 @@
+"""A record's page: every field with its provenance (the quote, the words highlighted), all
+sources, conflicting figures, a map pin, related events, and the review history."""
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from dateline.model import Record, record_from_dict
+from dateline.serve.highlight import find_all, highlight_quote
+from dateline.serve.site import get_site, render
+from dateline.store.ledger_queries import article_summaries, event_row, record_bodies, related_events
+from dateline.store.reviews import review_history, review_state
+
+router = APIRouter(include_in_schema=False)
+CONFLICTS = (("fatalities_reported", "killed"), ("injured_reported", "injured"))
+
+
+@router.get("/events/{record_id}", response_class=HTMLResponse)
+@router.get("/records/{record_id}", response_class=HTMLResponse)
+def record_page(request: Request, record_id: str) -> HTMLResponse:
+    db = get_site(request).db
+    body = record_bodies(db, [record_id]).get(record_id)
+    if body is None:
+        raise HTTPException(404, f"no record with id {record_id}")
+    record = record_from_dict(body)
+    exported = record.as_export()
+    articles = article_summaries(db, sorted({s.article for s in record.sources}))
+    row = event_row(db, record_id)
+    return render(request, "event.html", title=_title(exported, record_id), record_id=record_id,
+                  kind=exported["kind"], exported=exported, fields=provenance(record),
+                  sources=sources(record, articles), conflicts=conflicts(record), row=row,
+                  related=related_events(db, row) if row else [], state=review_state(db, record_id),
+                  history=review_history(db, record_id))
+
+
+def _title(exported: dict[str, Any], record_id: str) -> str:
+    return str(exported.get("notes") or exported.get("metric") or exported.get("quote") or record_id)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "—"
+    return str(value)
+
+
+def provenance(record: Record) -> list[dict[str, Any]]:
+    """Returns each exported field with the words that gave it, highlighted in their quote."""
+    quotes = [s.quote for s in record.sources]
+    out = []
+    for name, value in record.as_export().items():
+        if name in ("kind", "sources"):
+            continue
+        evidence = record.evidence.get(name)
+        span = evidence.span if evidence and isinstance(evidence.span, str) else None
+        quote = next((q for q in quotes if span and find_all(q, span)), None)
+        out.append({"name": name, "value": _show(value), "span": span,
+                    "rule": evidence.rule if evidence else "",
+                    "quote": highlight_quote(quote, {name: span}) if quote and span else None})
+    return out
+
+
+def sources(record: Record, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Returns each source with its article's outlet and date, every field's words marked."""
+    spans = {name: ev.span for name, ev in record.evidence.items() if isinstance(ev.span, str) and ev.span}
+    return [{"article": s.article, "meta": articles.get(s.article, {}),
+             "quote": highlight_quote(s.quote, spans)} for s in record.sources]
+
+
+def conflicts(record: Record) -> list[dict[str, Any]]:
+    """Returns the figures each source gave (killed, injured) and the rule that chose one."""
+    out = []
+    for key, label in CONFLICTS:
+        evidence = record.evidence.get(key)
+        if evidence is None or not isinstance(evidence.value, list) or not evidence.value:
+            continue
+        values = {item.get("value") for item in evidence.value if isinstance(item, dict)}
+        out.append({"label": label, "reports": evidence.value, "rule": evidence.rule,
+                    "disagree": len(values) > 1})
+    return out
