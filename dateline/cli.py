@@ -233,31 +233,33 @@ def explain(context: Context, record_id: str) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True,
-              help="Export format (EVENTS.md records, one per line).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "geojson", "acled"]), default="jsonl",
+              show_default=True, help="jsonl: EVENTS.md records, one a line; csv: events as a table;"
+              " geojson: located events as points; acled: CSV with ACLED's column names.")
 @click.option("--kind", type=click.Choice(["event", "tally", "statement"]), multiple=True,
-              help="Only these kinds of record (default: all).")
+              help="Only these kinds of record (default: all for jsonl, events for the others).")
 @output_option
 @pass_context
 def export(context: Context, fmt: str, kind: tuple[str, ...], output: str | None) -> None:
-    """Export the ledger in the EVENTS.md format.
+    """Export the ledger: EVENTS.md JSONL, CSV, GeoJSON or ACLED-style CSV.
+
+    Events an analyst rejected stay in the database but are left out of every export.
 
     \b
     Example:
       dateline export --format jsonl --output ledger.jsonl
+      dateline export --format geojson --output events.geojson
+      dateline export --format acled --output events.acled.csv
     """
-    from dateline.serve.exports import write_jsonl
+    from dateline.serve.exports import write_export
 
     store = context.store()
-    records = [record for _rid, record in store.records()]
-    if kind:
-        records = [r for r in records if r.as_export()["kind"] in kind]
     if output:
-        with open(output, "w", encoding="utf-8") as handle:
-            count = write_jsonl(records, handle)
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            count = write_export(store, fmt, handle, kind)
         click.echo(f"wrote {count} records to {output}", err=True)
     else:
-        write_jsonl(records, sys.stdout)
+        write_export(store, fmt, sys.stdout, kind)
 
 
 @main.command()
@@ -335,6 +337,92 @@ def summary(context: Context) -> None:
         dated = sorted((r for r in event_rows if r.event_date), key=lambda r: r.event_date or "")
         for record in dated[-8:]:
             click.echo(f"  {record.event_date}  {_clip(record.notes, 110)}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--private", is_flag=True, help="Reading needs a signed-in analyst too (writes always do).")
+@click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (behind an HTTPS proxy).")
+@pass_context
+def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool) -> None:
+    """Serve the analyst's workbench: dashboard, map, timeline, events, review queue, REST API.
+
+    Pages work with no internet: the map's scripts and outlines are bundled. Reading is public
+    unless --private is given; reviewing and POST /api/articles need an analyst
+    (`dateline user add NAME`). The API is documented at /api/docs.
+
+    \b
+    Example:
+      dateline --db ledger.db serve
+      dateline --db ledger.db serve --port 8080 --private
+    """
+    import uvicorn
+
+    from dateline.serve.app import create_app
+    from dateline.store.db import StoreError
+
+    try:
+        app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.group()
+def user() -> None:
+    """Manage analyst accounts (who may review events and ingest through the web).
+
+    \b
+    Example:
+      dateline user add alice
+      dateline user list
+    """
+
+
+@user.command("add")
+@click.argument("name")
+@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
+              envvar="DATELINE_PASSWORD", help="The password (asked for when not given; also"
+              " $DATELINE_PASSWORD). At least 10 characters; stored as an argon2id hash.")
+@click.option("--reset", is_flag=True, help="Set a new password for an existing analyst.")
+@pass_context
+def user_add(context: Context, name: str, password: str, reset: bool) -> None:
+    """Add an analyst account (or --reset its password).
+
+    \b
+    Example:
+      dateline user add alice
+    """
+    from dateline.store.accounts import AccountError, add_analyst, set_password
+
+    store = context.store()
+    try:
+        with store.transaction() as db:
+            if reset:
+                set_password(db, name, password)
+            else:
+                add_analyst(db, name, password)
+    except AccountError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{'password reset for' if reset else 'added analyst'} {name}")
+
+
+@user.command("list")
+@pass_context
+def user_list(context: Context) -> None:
+    """List analyst accounts.
+
+    \b
+    Example:
+      dateline user list
+    """
+    from dateline.store.accounts import list_analysts
+
+    rows = [(name, "yes" if active else "no", created)
+            for name, active, created in list_analysts(context.store().connection)]
+    _print_table(("name", "active", "created"), rows)
 
 
 def _clip(text: str, width: int) -> str:

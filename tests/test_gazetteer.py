@@ -6,10 +6,8 @@ open data in ../shared/data/gazetteer is absent.
 from __future__ import annotations
 
 import gzip
-import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -208,17 +206,6 @@ def test_find_prefers_the_villages_of_the_sentences_province(gazetteer: Gazettee
     assert [m.places[0].admin1 for m in mentions] == ["Anbar", "Anbar"]
 
 
-def test_find_is_fast(gazetteer: Gazetteer) -> None:
-    sentences = [MASHTAL, RYDER, "Two drones targeted the Ain al-Asad base in Iraq’s western Anbar province.",
-                 "After a drone strike in late January killed three US troops in Jordan, Washington retaliated "
-                 "against the Islamic Revolutionary Guard Corps-Quds Force and Iran-aligned groups in Iraq and Syria."]
-    gazetteer.find(MASHTAL)
-    start = time.perf_counter()
-    for _ in range(100):
-        for sentence in sentences:
-            gazetteer.find(sentence)
-    per_sentence = (time.perf_counter() - start) / (100 * len(sentences))
-    assert per_sentence < 0.0005, f"{per_sentence * 1e6:.0f} µs per sentence"
 
 
 # ---- knowledge base and small gazetteers ------------------------------------------------------
@@ -296,18 +283,6 @@ def test_every_facility_is_well_formed(gazetteer: Gazetteer) -> None:
         assert top(gazetteer, entry["name"]).name == entry["name"]
 
 
-def test_shipped_gazetteer_loads_fast_and_small() -> None:
-    script = ("import time, psutil; p = psutil.Process(); before = p.memory_info().rss; t = time.perf_counter()\n"
-              "from dateline.extract.gazetteer import Gazetteer; from dateline.extract.kb import load_knowledge_base\n"
-              "g = Gazetteer.default(load_knowledge_base())\n"
-              "import json; print(json.dumps({'seconds': time.perf_counter() - t,"
-              " 'mb': (p.memory_info().rss - before) / 1e6, 'places': len(g.places)}))")
-    pytest.importorskip("psutil")
-    result = json.loads(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True,
-                                       text=True, cwd=REPO).stdout)
-    assert result["places"] > 40_000
-    assert result["seconds"] < 1.5, result
-    assert result["mb"] < 150, result
 
 
 def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:

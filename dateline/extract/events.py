@@ -58,15 +58,6 @@ class SentenceFacts:
     notes: list[str] = field(default_factory=list)
 
 
-@dataclass
-class FrameEvent:
-    """An event read from one frame, before places split it; kept for anaphora and dates."""
-
-    record: EventRecord
-    frame: Frame
-    place_choice: PlaceChoice | None
-
-
 class EventBuilder:
     """Builds EventRecords from frames; holds the knowledge it needs (actors, gazetteer, weapons)."""
 
@@ -119,7 +110,6 @@ class EventBuilder:
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
         text = facts.text
-        window = text[frame.start:frame.end]
         primary = frame.primary
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]
@@ -333,5 +323,4 @@ def _most_specific(candidates: list[tuple[Any, RoleCue]], actors: Any) -> tuple[
     return best
 
 
-__all__ = ["EventBuilder", "SentenceFacts", "FrameEvent", "AGENT", "TARGET", "VICTIM", "SPEAKER",
-           "DESCRIPTOR"]
+__all__ = ["EventBuilder", "SentenceFacts", "AGENT", "TARGET", "VICTIM", "SPEAKER", "DESCRIPTOR"]

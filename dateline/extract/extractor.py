@@ -137,8 +137,6 @@ class Extractor:
             return []
         frame_fact = replace(fact, casualties=casualties)
         fallback = self._fallback_places(sentences, facts, index)
-        if not when[2].rule.startswith("own:") and when[0] is None and not frame.prior:
-            pass
         return self.builder.build(frame_fact, frame, when, fallback, article_country)
 
     def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],

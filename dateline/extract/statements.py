@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dateline.extract import dates as time_words
 from dateline.model import Article, Evidence, Source, StatementRecord
 
 _STANCES = [
@@ -61,4 +60,4 @@ def find_statement(fact: Any, actors: Any, article: Article) -> StatementRecord 
                   "stance": Evidence(stance, speech.group(), "stance words (statements.py)")})
 
 
-__all__ = ["find_statement", "time_words"]
+__all__ = ["find_statement"]

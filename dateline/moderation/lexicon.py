@@ -23,6 +23,7 @@ class Entry:
     sub: str | None
     score: float
     insult: bool
+    also: str | None = None
 
     def samples(self) -> list[str]:
         """Returns spellings of the entry, for comparing masked tokens against."""
@@ -85,10 +86,12 @@ class Lexicon:
         """Every listed spelling (for reading spelled-out letters back into words)."""
         return frozenset(sample for entry in self.entries for sample in entry.samples())
 
-    def insult_regex(self) -> str:
-        """Returns an alternation of every word of the groups marked as insults."""
-        parts = sorted({entry.insult_regex() for entry in self.entries if entry.insult},
-                       key=len, reverse=True)
+    def insult_regex(self, naming_only: bool = False) -> str:
+        """Returns an alternation of every word of the groups marked as insults; with
+        `naming_only`, only of those that name a person (an attack or a slur, not "fuck")."""
+        parts = sorted({entry.insult_regex() for entry in self.entries if entry.insult and (
+            not naming_only or entry.reason in ("personal_attack", "abuse")
+            or entry.also == "personal_attack")}, key=len, reverse=True)
         return "|".join(parts)
 
     def match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
@@ -158,5 +161,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                 (word.startswith("*"), word.endswith("*"))]
             entries.append(Entry(stem=word.strip("*"), kind=kind, reason=group["reason"],
                                  sub=group.get("sub"), score=float(group["score"]),
-                                 insult=bool(group.get("insult", False))))
+                                 insult=bool(group.get("insult", False)),
+                                 also=group.get("also")))
     return Lexicon(entries, set(data.get("exceptions", [])), set(data.get("first_names", [])))

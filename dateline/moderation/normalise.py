@@ -15,7 +15,7 @@ from importlib import resources
 # "*" "!" "@" "$" stay inside ("f.u.c.k", "sh!t", "@ss", "f**k") and are trimmed at the edges.
 _TOKEN = re.compile(r"[^\s,;:\"“”«»()\[\]{}<>/\\…]+")
 _EDGE = "'.!?-–—~^=+*#%_&"
-_RUN = re.compile(r"(.)\1+")
+_STRETCH = re.compile(r"(.)\1{2,}")
 # Marks that only disguise: zero-width characters and the soft hyphen.
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
 
@@ -190,16 +190,16 @@ class Normaliser:
 
     def _unstretch(self, word: str) -> str:
         """Returns a stretched word read back ("kiiiill" gives "kill", "youuu" gives "you"),
-        choosing the reading that is a known word."""
-        if word in self.known or not _RUN.search(word):
+        choosing the reading that is a known word. Only runs of three or more letters count as
+        stretching: a double letter is spelling ("see" must not become "se")."""
+        if word in self.known or not _STRETCH.search(word):
             return word
-        doubled = _RUN.sub(lambda m: m.group(1) * min(2, len(m.group(0))), word)
-        single = _RUN.sub(r"\1", word)
+        doubled = _STRETCH.sub(lambda m: m.group(1) * 2, word)
+        single = _STRETCH.sub(r"\1", word)
         for candidate in (doubled, single):
             if candidate in self.known:
                 return candidate
-        # Unknown either way: a run of three or more letters is stretching, two may be spelling.
-        return _RUN.sub(lambda m: m.group(1) if len(m.group(0)) > 2 else m.group(0), word)
+        return single
 
     def _join_spelled_out(self, raw: list[tuple[str, int, int, bool]]
                           ) -> list[tuple[str, int, int, bool]]:

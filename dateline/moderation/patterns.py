@@ -98,6 +98,7 @@ def load_patterns(lexicon: Lexicon, path: Path | None = None) -> PatternSet:
     data = tomllib.loads(text)
     classes: dict[str, str] = {name: _alternation(items) for name, items in data["classes"].items()}
     classes["insult"] = lexicon.insult_regex()
+    classes["insult_noun"] = lexicon.insult_regex(naming_only=True)
     group_subs = {word: sub for sub, words in data["groups"].items() for word in words}
     classes["group"] = "(?P<group>" + _alternation(list(group_subs)) + ")"
     patterns = [_compile(entry, classes) for entry in data["pattern"]]

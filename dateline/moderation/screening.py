@@ -152,6 +152,9 @@ class Screener:
                 if hit.entry.score > 0:
                     found.append(Evidence(hit.entry.reason, hit.entry.sub, hit.entry.score,
                                           "word", token.start, token.end))
+                if hit.entry.also:
+                    found.append(Evidence(hit.entry.also, None, 0.6, "word", token.start,
+                                          token.end))
         return found
 
     def _add_classifier(self, piles: dict[str, _Pile], reading: Normalised, probability: float,
@@ -160,14 +163,14 @@ class Screener:
         start, end = spans[0] if spans else (0, 0)
         weak = [name for name in _CLASSIFIER_REASONS
                 if name in piles and 0 < piles[name].score() < FLAG_AT]
-        if probability >= CLASSIFIER_LIFTS_AT and weak:
+        flagged = any(pile.score() >= FLAG_AT for pile in piles.values())
+        if probability >= CLASSIFIER_LIFTS_AT and weak and not flagged:
             # The model agrees with a weak word-list signal: lift the strongest one to a flag.
             name = max(weak, key=lambda reason: piles[reason].score())
             first = piles[name].evidence[0]
             piles[name].evidence.append(Evidence(name, first.sub, FLAG_AT + (probability - 0.7) / 2,
                                                  "classifier", start, end))
-        elif probability >= CLASSIFIER_FLAGS_AT and not any(
-                pile.score() >= FLAG_AT for pile in piles.values()):
+        elif probability >= CLASSIFIER_FLAGS_AT and not flagged:
             # Offensive by the model and by nothing on our lists: most such comments are insults.
             piles.setdefault("personal_attack", _Pile()).evidence.append(
                 Evidence("personal_attack", None, 0.5 + (probability - 0.9) * 3, "classifier",
