@@ -50,6 +50,35 @@ def attach_claims_and_denials(fact: Any, events: list[EventRecord], previous: li
                                              else "claim of responsibility for this event")
 
 
+_DEFINITE_EVENT = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}(?:attack|strike|airstrike|bombing|explosion|blast|"
+                             r"shelling|assault|ambush|raid|incident)\b", re.I)
+
+
+def attach_late_denial(fact: Any, lead: EventRecord | None) -> None:
+    """"Iran denied any role in the attack", told paragraphs later: a denial of *the* attack with
+    no event nearby is about the article's lead event."""
+    if lead is None or not _DENIAL.search(fact.text) or not _DEFINITE_EVENT.search(fact.text):
+        return
+    attach_claims_and_denials(fact, [], [lead])
+
+
+def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord]) -> bool:
+    """"The drone hit the living quarters of Tower 22": a definite mention with no date of its own
+    tells more about the latest event of the same type; returns True when it was folded in."""
+    for antecedent in reversed(earlier):
+        if antecedent.event_type != event.event_type or (
+                antecedent.country and event.country and antecedent.country != event.country):
+            continue
+        if event.location and (not antecedent.location or antecedent.geo_precision > event.geo_precision):
+            for name in ("admin1", "location", "latitude", "longitude", "geo_precision"):
+                setattr(antecedent, name, getattr(event, name))
+            if "location" in event.evidence:
+                antecedent.evidence["location"] = event.evidence["location"]
+        antecedent.sources.extend(s for s in event.sources if all(s.quote != t.quote for t in antecedent.sources))
+        return True
+    return False
+
+
 def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> None:
     """Casualty figures in a sentence with no event of its own ("Nobody was hurt, police said.",
     "Five fighters were killed, a monitor said.") complete the events told just before."""

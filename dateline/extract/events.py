@@ -8,7 +8,8 @@ from typing import Any
 
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
-from dateline.extract.roles import AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, role_of
+from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
+                                    role_of)
 from dateline.extract.triggers import TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
@@ -101,7 +102,7 @@ class EventBuilder:
     def _roles(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
         out = []
         for mention in facts.actors:
-            if not frame.start <= mention.start < frame.end:
+            if not frame.start <= mention.start < frame.end or not names_a_party(facts.text, mention):
                 continue
             out.append((mention, role_of(facts.text, mention.start, mention.end, frame.primary.start)))
         return out

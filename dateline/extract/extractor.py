@@ -11,7 +11,8 @@ from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actors import ActorBook
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
-                                        attach_follow_up_casualties)
+                                        attach_follow_up_casualties, attach_late_denial,
+                                        fold_into_antecedent)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -67,12 +68,18 @@ class Extractor:
             frames = build_frames(sentence.text, hits) if hits else []
             sentence_events: list[EventRecord] = []
             for frame in frames:
-                sentence_events.extend(self._frame_events(
-                    article, sentences, facts, index, frame, frames, recent, article_country))
+                built = self._frame_events(article, sentences, facts, index, frame, frames, recent,
+                                           article_country)
+                if built and self._refers_back(sentence.text, frame, built) and \
+                        all(fold_into_antecedent(e, [r for _i, r in recent]) for e in built):
+                    continue
+                sentence_events.extend(built)
             previous = [e for i, e in recent if i == index - 1]
             attach_claims_and_denials(fact, sentence_events, previous)
             if not sentence_events:
                 attach_follow_up_casualties(fact, previous)
+                if not previous:
+                    attach_late_denial(fact, recent[0][1] if recent else None)
             for event in sentence_events:
                 recent.append((index, event))
                 sentence_of[id(event)] = index
@@ -84,6 +91,15 @@ class Extractor:
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], sentence_of)
         kept = {id(e) for e in events}
         return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
+
+    @staticmethod
+    def _refers_back(text: str, frame: Frame, built: list[EventRecord]) -> bool:
+        """A definite event noun ("The drone hit…") with no date of its own and no figures."""
+        primary = frame.primary
+        definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", text[max(0, primary.start - 30):primary.start],
+                             re.I)
+        return bool(definite) and primary.trigger.noun and all(
+            e.event_date is None and e.fatalities is None and e.injured is None for e in built)
 
     # -- per sentence -------------------------------------------------------------------------
     def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:

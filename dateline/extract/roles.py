@@ -62,6 +62,24 @@ _VICTIM_NOUN_AFTER = re.compile(
     r"civilians|people|contractors|recruits|operatives|gunmen)\b", re.I)
 
 
+# A nationality adjective names a party only before a word for forces or arms: "US troops",
+# "a Turkish drone", "American overnight airstrikes" — not "the Iraqi borders", "Syrian soil".
+_FORCE_WORDS = re.compile(
+    r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:troops|forces|force|soldiers?|military|army|armed|jets?|warplanes?|aircraft|"
+    r"planes?|drones?|strikes?|airstrikes?|air\s+strikes?|raids?|artillery|personnel|service\s*members|fighters|"
+    r"police|policemen|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
+    r"bombers?|missiles?|rockets?|convoys?|patrols?|bases?|positions?|security|defen[cs]es?|operations?|"
+    r"gunboats?|special|coalition|led|backed|government|officials?|authorities|ministry|embassy|consulate)\b",
+    re.I)
+
+
+def names_a_party(sentence: str, mention: Any) -> bool:
+    """False for a nationality adjective that only describes a place or thing ("Iraqi borders")."""
+    if getattr(mention, "how", "") != "adjective":
+        return True
+    return bool(_FORCE_WORDS.match(sentence[mention.end:mention.end + 40]))
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str

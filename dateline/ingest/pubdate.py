@@ -289,7 +289,14 @@ def _full_dates(text: str, order: str | None, weekdays: Sequence[int],
 def _is_date_line(line: str, candidate: _Candidate) -> bool:
     """Tells whether a line holds only a date (and maybe a label, a time, a weekday)."""
     rest = line[:candidate.start] + " " + line[candidate.end:]
-    return not _LETTERS.search(_DATE_LINE_WORDS.sub(" ", rest))
+    if not _LETTERS.search(_DATE_LINE_WORDS.sub(" ", rest)):
+        return True
+    # "29 January 2024 | Euphrates Post", "By A. Writer • 5 March 2024": a date set apart from a
+    # short byline or outlet name by a separator is still the page's date line.
+    before, after = line[:candidate.start], line[candidate.end:]
+    parts = [p for p in re.split(r"\s[|•·—–/]\s|\s-\s", before + " | " + after) if p.strip()]
+    separated = bool(re.search(r"[|•·—–/]\s*$|\s-\s*$", before) or re.match(r"^\s*(?:[|•·—–/]|-\s)", after))
+    return separated and len(line) <= 90 and all(len(p.split()) <= 6 for p in parts)
 
 
 def _valid(year: int, month: int, day: int, today: date) -> date | None:

@@ -86,12 +86,14 @@ class Lexicon:
         """Every listed spelling (for reading spelled-out letters back into words)."""
         return frozenset(sample for entry in self.entries for sample in entry.samples())
 
-    def insult_regex(self, naming_only: bool = False) -> str:
+    def insult_regex(self, naming_only: bool = False, min_score: float = 0.0) -> str:
         """Returns an alternation of every word of the groups marked as insults; with
-        `naming_only`, only of those that name a person (an attack or a slur, not "fuck")."""
+        `naming_only`, only of those that name a person (an attack or a slur, not "fuck");
+        with `min_score`, only of groups at least that strong."""
         parts = sorted({entry.insult_regex() for entry in self.entries if entry.insult and (
             not naming_only or entry.reason in ("personal_attack", "abuse")
-            or entry.also == "personal_attack")}, key=len, reverse=True)
+            or entry.also == "personal_attack") and entry.score >= min_score},
+            key=len, reverse=True)
         return "|".join(parts)
 
     def match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:

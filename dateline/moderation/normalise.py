@@ -10,12 +10,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 # A token ends at whitespace and at punctuation that never sits inside a disguised word; "." "-"
 # "*" "!" "@" "$" stay inside ("f.u.c.k", "sh!t", "@ss", "f**k") and are trimmed at the edges.
 _TOKEN = re.compile(r"[^\s,;:\"“”«»()\[\]{}<>/\\…]+")
 _EDGE = "'.!?-–—~^=+*#%_&"
 _STRETCH = re.compile(r"(.)\1{2,}")
+_QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("'", "'"))
+_SENTENCE_END = ".!?\n"
 # Marks that only disguise: zero-width characters and the soft hyphen.
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
 
@@ -31,6 +34,17 @@ class Token:
     forms: tuple[str, ...]
     masked: bool
     capitalised: bool
+    opens_sentence: bool = False
+
+
+class _Raw(NamedTuple):
+    """A token as cut from the folded text, before it is read."""
+
+    surface: str
+    start: int
+    end: int
+    capitalised: bool
+    opens_sentence: bool
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,27 @@ class Normalised:
     tokens: tuple[Token, ...]
     text: str
     offsets: tuple[int, ...]
+
+    @property
+    def sentence_starts(self) -> frozenset[int]:
+        """Returns the offsets in `text` of the words that open a sentence."""
+        return frozenset(offset for token, offset in zip(self.tokens, self.offsets)
+                         if token.opens_sentence)
+
+    def quoted(self, start: int, end: int) -> bool:
+        """Tells whether an original span sits inside quotation marks on its line: a phrase
+        quoted, as in "people who post 'kill them all' should be banned"."""
+        line_start = self.original.rfind("\n", 0, start) + 1
+        line_end = self.original.find("\n", end)
+        before = self.original[line_start:start]
+        after = self.original[end:len(self.original) if line_end < 0 else line_end]
+        for opening, closing in _QUOTES:
+            if opening == closing:
+                if before.count(opening) % 2 == 1 and closing in after:
+                    return True
+            elif before.rfind(opening) > before.rfind(closing) and closing in after:
+                return True
+        return False
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Returns the span of the original text that a span of `text` was read from."""
@@ -110,7 +145,7 @@ def leet_forms(surface: str, tables: Tables) -> list[str]:
     return readings
 
 
-def _raw_tokens(folded: str, index: list[int], original: str) -> list[tuple[str, int, int, bool]]:
+def _raw_tokens(folded: str, index: list[int], original: str) -> list[_Raw]:
     found = []
     for match in _TOKEN.finditer(folded):
         start, end = match.span()
@@ -120,9 +155,11 @@ def _raw_tokens(folded: str, index: list[int], original: str) -> list[tuple[str,
             end -= 1
         if start >= end:
             continue
+        before = folded[:start].rstrip(" \t\"'“”‘’«»(")
+        opens = not before or before[-1] in _SENTENCE_END
         original_start, original_end = index[start], index[end - 1] + 1
         capitalised = original[original_start].isupper()
-        found.append((folded[start:end], original_start, original_end, capitalised))
+        found.append(_Raw(folded[start:end], original_start, original_end, capitalised, opens))
     return found
 
 
@@ -149,10 +186,10 @@ class Normaliser:
 
     def __call__(self, text: str) -> Normalised:
         folded, index = fold(text, self.tables)
-        raw = self._join_spelled_out(_raw_tokens(folded, index, text))
+        raw = self._join_split_words(self._join_spelled_out(_raw_tokens(folded, index, text)))
         tokens = []
-        for surface, start, end, capitalised in raw:
-            tokens.extend(self._read(surface, start, end, capitalised))
+        for piece in raw:
+            tokens.extend(self._read(piece))
         offsets = []
         position = 0
         for token in tokens:
@@ -162,7 +199,8 @@ class Normaliser:
                           text=" ".join(token.canonical for token in tokens),
                           offsets=tuple(offsets))
 
-    def _read(self, surface: str, start: int, end: int, capitalised: bool) -> list[Token]:
+    def _read(self, raw: _Raw) -> list[Token]:
+        surface, start, end, capitalised, opens = raw
         masked = any(c in self.tables.masks for c in surface[1:-1]) or \
             any(c in "*#" for c in (surface[0], surface[-1]))
         forms = [surface]
@@ -175,18 +213,20 @@ class Normaliser:
             canonical = spelled
         elif surface in self.tables.chatspeak:
             # A chat spelling can stand for several words ("imma"): each gets the same span.
-            return [Token(surface, word, start, end, (word,), False, capitalised)
-                    for word in self.tables.chatspeak[surface].split()]
+            return [Token(surface, word, start, end, (word,), False, capitalised,
+                          opens and position == 0)
+                    for position, word in enumerate(self.tables.chatspeak[surface].split())]
         else:
             canonical = self._unstretch(surface)
             # A decoded reading replaces the surface only when it is a word ("k1ll", "k.i.l.l"),
-            # so units and codes ("155mm", "f-16") keep their digits.
-            for form in forms[1:]:
+            # so units and codes ("155mm", "f-16") keep their digits and "i'd" stays "i'd".
+            disguised = any(not c.isalpha() and c != "'" for c in surface)
+            for form in forms[1:] if disguised else ():
                 reading = self._unstretch(form)
                 if reading in self.known and canonical not in self.known:
                     canonical = reading
                     break
-        return [Token(surface, canonical, start, end, tuple(forms), masked, capitalised)]
+        return [Token(surface, canonical, start, end, tuple(forms), masked, capitalised, opens)]
 
     def _unstretch(self, word: str) -> str:
         """Returns a stretched word read back ("kiiiill" gives "kill", "youuu" gives "you"),
@@ -201,25 +241,44 @@ class Normaliser:
                 return candidate
         return single
 
-    def _join_spelled_out(self, raw: list[tuple[str, int, int, bool]]
-                          ) -> list[tuple[str, int, int, bool]]:
+    def _join_split_words(self, raw: list[_Raw]) -> list[_Raw]:
+        """Joins a listed word split in two ("f uck", "id iot") unless both halves are words
+        of their own ("pen is" stays two words)."""
+        joined: list[_Raw] = []
+        for piece in raw:
+            if joined:
+                last = joined[-1]
+                halves = (last.surface, piece.surface)
+                whole = last.surface + piece.surface
+                if all(any(c.isalpha() for c in half) for half in halves) \
+                        and not all(half in self.known or half in ("a", "i") for half in halves) \
+                        and self.spell((whole, letters_only(whole)), False) is not None:
+                    joined[-1] = _Raw(whole, last.start, piece.end, last.capitalised,
+                                      last.opens_sentence)
+                    continue
+            joined.append(piece)
+        return joined
+
+    def _join_spelled_out(self, raw: list[_Raw]) -> list[_Raw]:
         """Joins runs of single letters ("f u c k", "k i l l  y o u") into the words they
         spell. A run of three joins only when it spells a word ("a s s"), so "u r a" stays."""
-        joined: list[tuple[str, int, int, bool]] = []
+        joined: list[_Raw] = []
         position = 0
         while position < len(raw):
             stop = position
-            while stop < len(raw) and len(raw[stop][0]) == 1 and not raw[stop][0].isdigit():
+            while stop < len(raw) and len(raw[stop].surface) == 1 and \
+                    not raw[stop].surface.isdigit():
                 stop += 1
             run = raw[position:stop]
             if len(run) >= 3:
-                letters = "".join(piece[0] for piece in run)
+                letters = "".join(piece.surface for piece in run)
                 words = self._segment(letters)
                 if words is not None and (len(run) >= 4 or len(words) == 1):
                     cursor = position
                     for word in words:
                         pieces = raw[cursor:cursor + len(word)]
-                        joined.append((word, pieces[0][1], pieces[-1][2], pieces[0][3]))
+                        joined.append(_Raw(word, pieces[0].start, pieces[-1].end,
+                                           pieces[0].capitalised, pieces[0].opens_sentence))
                         cursor += len(word)
                     position = stop
                     continue

@@ -15,6 +15,8 @@ from dateline.moderation.normalise import Normalised
 _CLASS = re.compile(r"\{(\w+)\}")
 # How far back `unless_before` looks for reported speech ("protesters chanted ...").
 _LOOKBACK = 60
+# Reasons whose sentence patterns do not count inside quotation marks.
+_MENTIONABLE = ("threat", "personal_attack", "abuse")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Pattern:
     on: str
     regex: re.Pattern[str]
     unless_before: re.Pattern[str] | None
+    opens_sentence: bool = False
 
 
 class PatternError(Exception):
@@ -58,12 +61,18 @@ class PatternSet:
     def find(self, reading: Normalised) -> list[Evidence]:
         """Returns the evidence every pattern finds in a comment, with spans in the original."""
         matched: dict[str, list[tuple[Pattern, re.Match[str]]]] = {}
+        starts = reading.sentence_starts
         for pattern in self.patterns:
             subject = reading.text if pattern.on == "text" else reading.original
             for match in pattern.regex.finditer(subject):
                 if pattern.unless_before is not None and pattern.unless_before.search(
                         subject[max(0, match.start() - _LOOKBACK):match.start()]):
                     continue
+                if pattern.opens_sentence and match.start() not in starts:
+                    continue
+                if pattern.on == "text" and pattern.reason in _MENTIONABLE and \
+                        reading.quoted(*reading.span(match.start(), match.end())):
+                    continue  # quoted, not said: "people who post 'kill them all' ..."
                 matched.setdefault(pattern.name, []).append((pattern, match))
         found = []
         for matches in matched.values():
@@ -99,6 +108,7 @@ def load_patterns(lexicon: Lexicon, path: Path | None = None) -> PatternSet:
     classes: dict[str, str] = {name: _alternation(items) for name, items in data["classes"].items()}
     classes["insult"] = lexicon.insult_regex()
     classes["insult_noun"] = lexicon.insult_regex(naming_only=True)
+    classes["insult_strong"] = lexicon.insult_regex(min_score=0.5)
     group_subs = {word: sub for sub, words in data["groups"].items() for word in words}
     classes["group"] = "(?P<group>" + _alternation(list(group_subs)) + ")"
     patterns = [_compile(entry, classes) for entry in data["pattern"]]
@@ -136,4 +146,5 @@ def _compile(entry: dict[str, Any], classes: dict[str, str]) -> Pattern:
         raise PatternError(f"pattern {name!r} does not compile: {error}") from error
     return Pattern(name=name, reason=str(entry["reason"]), sub=entry.get("sub"),
                    score=float(entry["score"]), score_alone=float(entry.get("score_alone", 0.0)),
-                   needs=entry.get("needs"), on=on, regex=regex, unless_before=unless_regex)
+                   needs=entry.get("needs"), on=on, regex=regex, unless_before=unless_regex,
+                   opens_sentence=bool(entry.get("opens_sentence", False)))

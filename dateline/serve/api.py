@@ -174,7 +174,7 @@ def docs(request: Request) -> HTMLResponse:
     return render(request, "api_docs.html", title="API")
 
 
-@router.get("/events", response_model=EventPage, summary="Events, filtered, newest first")
+@router.get("/events", tags=["events"], response_model=EventPage, summary="Events, filtered, newest first")
 def api_events(
     request: Request,
     date_from: str | None = Query(None, alias="from", description="first day, YYYY-MM-DD"),
@@ -206,7 +206,7 @@ def _event_out(record_id: str, status: str | None, body: dict[str, Any]) -> dict
     return out
 
 
-@router.get("/events/{record_id}", response_model=EventDetail, summary="One event with its provenance")
+@router.get("/events/{record_id}", tags=["events"], response_model=EventDetail, summary="One event with its provenance")
 def api_event(request: Request, record_id: str) -> dict[str, Any]:
     db = get_site(request).db
     row = event_row(db, record_id)
@@ -220,20 +220,20 @@ def api_event(request: Request, record_id: str) -> dict[str, Any]:
     return out
 
 
-@router.get("/tallies", response_model=TalliesOut, summary="Officials' tallies, and as series")
+@router.get("/tallies", tags=["tallies"], response_model=TalliesOut, summary="Officials' tallies, and as series")
 def api_tallies(request: Request) -> dict[str, Any]:
     site = get_site(request)
     items = [{"id": rid, **record.as_export()} for rid, record in site.store().records("tally")]
     return {"items": items, "series": [asdict(s) for s in tally_series_of(site)]}
 
 
-@router.get("/articles", response_model=list[ArticleOut], summary="Articles, latest published first")
+@router.get("/articles", tags=["articles"], response_model=list[ArticleOut], summary="Articles, latest published first")
 def api_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
                  offset: int = Query(0, ge=0)) -> list[dict[str, Any]]:
     return list_articles(get_site(request).db, limit, offset)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleDetail, summary="One article, cleaned text")
+@router.get("/articles/{article_id}", tags=["articles"], response_model=ArticleDetail, summary="One article, cleaned text")
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     store = get_site(request).store()
     article = store.article(article_id)
@@ -246,7 +246,7 @@ def api_article(request: Request, article_id: str) -> dict[str, Any]:
             "dateline": article.dateline_place, "text": article.text, "records": records}
 
 
-@router.post("/articles", response_model=IngestOut, status_code=201,
+@router.post("/articles", tags=["articles"], response_model=IngestOut, status_code=201,
              summary="Ingest an article (signed-in analysts)",
              description="Authenticate with the session cookie and the X-CSRF-Token header "
                          "(GET /api/session gives it), or with HTTP Basic. The article is cleaned, "
@@ -288,13 +288,13 @@ def _writer(request: Request) -> Analyst:
     return analyst
 
 
-@router.get("/session", response_model=SessionOut, summary="Who is signed in, and the CSRF token")
+@router.get("/session", tags=["session"], response_model=SessionOut, summary="Who is signed in, and the CSRF token")
 def api_session(request: Request) -> dict[str, Any]:
     analyst = current_analyst(request)
     return {"analyst": analyst.name if analyst else None, "csrf_token": csrf_token(request)}
 
 
-@router.get("/actors", response_model=list[ActorOut], summary="Actors in the ledger, most events first")
+@router.get("/actors", tags=["actors"], response_model=list[ActorOut], summary="Actors in the ledger, most events first")
 def api_actors(request: Request) -> list[dict[str, Any]]:
     site = get_site(request)
     out = []
@@ -305,7 +305,7 @@ def api_actors(request: Request) -> list[dict[str, Any]]:
     return out
 
 
-@router.get("/actors/{name:path}", response_model=ActorDetail, summary="One actor")
+@router.get("/actors/{name:path}", tags=["actors"], response_model=ActorDetail, summary="One actor")
 def api_actor(request: Request, name: str) -> dict[str, Any]:
     site = get_site(request)
     info = site.directory.find(name)

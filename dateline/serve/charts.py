@@ -151,7 +151,7 @@ class LineChart:
     bottom: int
     lines: list[tuple[str, str, list[LinePoint]]]   # (name, colour, points)
     y_ticks: list[tuple[float, int]]
-    x_labels: list[tuple[float, str]]
+    x_labels: list[tuple[float, str, str]]   # (x, text, text-anchor)
     rows: list[dict[str, Any]]
 
 
@@ -185,8 +185,8 @@ def tally_chart(title: str, points: list[dict[str, Any]], width: int = 640, heig
                                 float(point["ledger_count"]),
                                 f"{point['as_of']}: Dateline counted {point['ledger_count']}"))
     y_ticks = [(round(top + plot_height - t * scale, 2), t) for t in ticks]
-    x_labels = [(x_of(first), first.isoformat())]
+    x_labels = [(x_of(first), first.isoformat(), "start" if last != first else "middle")]
     if last != first:
-        x_labels.append((x_of(last), last.isoformat()))
+        x_labels.append((x_of(last), last.isoformat(), "end"))
     lines = [("official tally", "#c0392b", official), ("events Dateline counted", "#2e86c1", ledger)]
     return LineChart(title, width, height, left, top, bottom, lines, y_ticks, x_labels, points)

@@ -5,7 +5,8 @@
   "use strict";
   var element = document.getElementById("map");
   if (!element || !window.L) { return; }
-  var map = L.map(element, { zoomControl: true, attributionControl: true, worldCopyJump: false });
+  // Without tiles nothing sets a zoom range, and the cluster layer needs one.
+  var map = L.map(element, { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 13 });
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Outlines: Natural Earth");
   map.setView([33.3, 43.5], 5);
@@ -88,6 +89,6 @@
         : "Showing the latest " + data.shown + " of " + data.total + " located events; narrow the filters to see others.";
     }
   }).catch(function (error) {
-    if (status) { status.textContent = "Could not load the events: " + error.message; }
+    if (status) { status.textContent = "Could not load the events: " + (error && error.message ? error.message : error); }
   });
 })();
