@@ -137,7 +137,7 @@ _REL_EVENT_RE = re.compile(
     r"\s+(?P<dir>later|after(?:wards)?|earlier|before|prior\s+to)\b"
     r"|\bthe\s+(?P<which>next|following|previous|preceding|same)\s+(?P<unit2>day|morning|night|evening|"
     r"afternoon|week|month)\b|\bthe\s+day\s+(?P<dir2>before|after)\b"
-    r"|\b(?P<that>later|earlier)\s+(?:that|the\s+same)\s+day\b", re.I)
+    r"|\b(?P<that>later|earlier)\s+(?:that|the\s+same|in\s+the|on\s+the\s+same)\s+day\b", re.I)
 _YEAR_RE = re.compile(
     r"(?:\b(?P<prep>in|since|from|until|till|through|by|during|before|after|between|early|late|mid-?|"
     r"(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s*|(?<=\d{4}\sand\s)|(?<=\d{4}\sor\s)|(?<=\d{4}\sto\s)"

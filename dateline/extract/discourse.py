@@ -62,21 +62,23 @@ def attach_late_denial(fact: Any, lead: EventRecord | None) -> None:
     attach_claims_and_denials(fact, [], [lead])
 
 
-def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord]) -> bool:
+def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord]) -> EventRecord | None:
     """"The drone hit the living quarters of Tower 22": a definite mention with no date of its own
-    tells more about the latest event of the same type; returns True when it was folded in."""
+    tells more about the latest event of the same type; returns that event, or None."""
     for antecedent in reversed(earlier):
         if antecedent.event_type != event.event_type or (
                 antecedent.country and event.country and antecedent.country != event.country):
             continue
-        if event.location and (not antecedent.location or antecedent.geo_precision > event.geo_precision):
+        more_precise = (event.location and (not antecedent.location or antecedent.geo_precision > event.geo_precision)) \
+            or (event.admin1 and not antecedent.admin1 and not antecedent.location)
+        if more_precise:
             for name in ("admin1", "location", "latitude", "longitude", "geo_precision"):
                 setattr(antecedent, name, getattr(event, name))
             if "location" in event.evidence:
                 antecedent.evidence["location"] = event.evidence["location"]
         antecedent.sources.extend(s for s in event.sources if all(s.quote != t.quote for t in antecedent.sources))
-        return True
-    return False
+        return antecedent
+    return None
 
 
 def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> None:

@@ -33,7 +33,7 @@ _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z’'.\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
+_DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
                        r"\s*[-–—]+\s")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|targeting|targeted|hit|hitting|"
@@ -63,6 +63,7 @@ class Extractor:
         records: list[Record] = []
         recent: list[tuple[int, EventRecord]] = []  # (sentence index, event) for dates and denials
         sentence_of: dict[int, int] = {}
+        touched: dict[int, list[EventRecord]] = {}  # events each sentence told or added to
         for index, (sentence, fact) in enumerate(zip(sentences, facts)):
             hits = self.lexicon.find(sentence.text)
             frames = build_frames(sentence.text, hits) if hits else []
@@ -70,16 +71,22 @@ class Extractor:
             for frame in frames:
                 built = self._frame_events(article, sentences, facts, index, frame, frames, recent,
                                            article_country)
-                if built and self._refers_back(sentence.text, frame, built) and \
-                        all(fold_into_antecedent(e, [r for _i, r in recent]) for e in built):
-                    continue
+                if built and self._refers_back(sentence.text, frame, built):
+                    antecedents = [fold_into_antecedent(e, [r for _i, r in recent]) for e in built]
+                    if all(antecedents):
+                        touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
+                        continue
                 sentence_events.extend(built)
-            previous = [e for i, e in recent if i == index - 1]
+            touched.setdefault(index, []).extend(sentence_events)
+            # The events a follow-up sentence can be about: those of the nearest sentence before
+            # it (two at most) that told or added to one.
+            previous = next((touched[i] for i in range(index - 1, max(-1, index - 3), -1) if touched.get(i)), [])
             attach_claims_and_denials(fact, sentence_events, previous)
-            if not sentence_events:
+            casualty_words_only = all(f.primary.trigger.name == "killed-by" for f in frames)
+            if not sentence_events and casualty_words_only:
                 attach_follow_up_casualties(fact, previous)
-                if not previous:
-                    attach_late_denial(fact, recent[0][1] if recent else None)
+            if not sentence_events and not previous:
+                attach_late_denial(fact, recent[0][1] if recent else None)
             for event in sentence_events:
                 recent.append((index, event))
                 sentence_of[id(event)] = index
@@ -96,9 +103,12 @@ class Extractor:
     def _refers_back(text: str, frame: Frame, built: list[EventRecord]) -> bool:
         """A definite event noun ("The drone hit…") with no date of its own and no figures."""
         primary = frame.primary
-        definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", text[max(0, primary.start - 30):primary.start],
-                             re.I)
-        return bool(definite) and primary.trigger.noun and all(
+        lead = text[max(0, primary.start - 30):primary.start]
+        # "The drone hit…", "the downed drone": a definite noun phrase, or a participle used as
+        # an adjective right after "the".
+        definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", lead, re.I) if primary.trigger.noun \
+            else re.search(r"\b(?:the|this|that)\s+$", lead, re.I)
+        return bool(definite) and all(
             e.event_date is None and e.fatalities is None and e.injured is None for e in built)
 
     # -- per sentence -------------------------------------------------------------------------

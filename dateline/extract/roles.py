@@ -22,7 +22,8 @@ DESCRIPTOR = "descriptor"
 # "targets linked to the IRGC", "sites used by Kataib Hezbollah": the owner of what was hit.
 _OWNER_OF_TARGET = re.compile(
     r"\b(?:targets?|sites?|positions?|facilities|facility|depots?|bases?|headquarters|infrastructure|"
-    r"warehouses?|convoys?|vehicles?|command\s+centers?|command\s+centres?)\s+(?:\w+\s+){0,2}?"
+    r"warehouses?|convoys?|vehicles?|centers?|centres?|hubs?|stores?|stockpiles?|camps?|compounds?|"
+    r"offices?|buildings?|storage)\s+(?:\w+\s+){0,2}?"
     r"(?:linked\s+to|tied\s+to|belonging\s+to|used\s+by|affiliated\s+with|associated\s+with|run\s+by|"
     r"operated\s+by|of)\s+(?:the\s+)?$", re.I)
 # "The Islamic Resistance in Iraq said it launched…", "X claimed a drone attack on…".
@@ -69,7 +70,8 @@ _FORCE_WORDS = re.compile(
     r"planes?|drones?|strikes?|airstrikes?|air\s+strikes?|raids?|artillery|personnel|service\s*members|fighters|"
     r"police|policemen|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
     r"bombers?|missiles?|rockets?|convoys?|patrols?|bases?|positions?|security|defen[cs]es?|operations?|"
-    r"gunboats?|special|coalition|led|backed|government|officials?|authorities|ministry|embassy|consulate)\b",
+    r"gunboats?|special|coalition|led|backed|government|officials?|authorities|ministry|embassy|consulate|"
+    r"[a-z]{1,2}-\d{1,3}[a-z]?s?|reapers?|predators?|apaches?|bayraktars?|sukhois?|migs?)(?![\w-])",
     re.I)
 
 

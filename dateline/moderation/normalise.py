@@ -242,20 +242,24 @@ class Normaliser:
         return single
 
     def _join_split_words(self, raw: list[_Raw]) -> list[_Raw]:
-        """Joins a listed word split in two ("f uck", "id iot") unless both halves are words
-        of their own ("pen is" stays two words)."""
+        """Joins a listed word split in two short halves ("f uck", "id iot", "sh it") unless
+        both halves are words of their own ("pen is" stays two words). A joined token is not
+        joined again, and long halves never join ("airstrikes hit" is not "...shit")."""
         joined: list[_Raw] = []
+        merged_last = False
         for piece in raw:
-            if joined:
+            if joined and not merged_last:
                 last = joined[-1]
                 halves = (last.surface, piece.surface)
                 whole = last.surface + piece.surface
-                if all(any(c.isalpha() for c in half) for half in halves) \
+                if all(0 < len(half) <= 4 and any(c.isalpha() for c in half) for half in halves) \
                         and not all(half in self.known or half in ("a", "i") for half in halves) \
                         and self.spell((whole, letters_only(whole)), False) is not None:
                     joined[-1] = _Raw(whole, last.start, piece.end, last.capitalised,
                                       last.opens_sentence)
+                    merged_last = True
                     continue
+            merged_last = False
             joined.append(piece)
         return joined
 

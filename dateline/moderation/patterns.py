@@ -93,8 +93,10 @@ class PatternSet:
     def _sub(self, pattern: Pattern, match: re.Match[str]) -> str | None:
         if pattern.sub is not None or pattern.reason != "abuse":
             return pattern.sub
-        group = match.groupdict().get("group")
-        return self.group_subs.get(group or "", "other")
+        for key, value in match.groupdict().items():
+            if key.startswith("group") and value:
+                return self.group_subs.get(value, "other")
+        return "other"
 
 
 def load_patterns(lexicon: Lexicon, path: Path | None = None) -> PatternSet:
@@ -110,7 +112,9 @@ def load_patterns(lexicon: Lexicon, path: Path | None = None) -> PatternSet:
     classes["insult_noun"] = lexicon.insult_regex(naming_only=True)
     classes["insult_strong"] = lexicon.insult_regex(min_score=0.5)
     group_subs = {word: sub for sub, words in data["groups"].items() for word in words}
-    classes["group"] = "(?P<group>" + _alternation(list(group_subs)) + ")"
+    # Each {group} becomes its own named group (group0, group1, ...) so the sub-reason can be read
+    # from whichever matched.
+    classes["group"] = _alternation(list(group_subs))
     patterns = [_compile(entry, classes) for entry in data["pattern"]]
     return PatternSet(patterns, group_subs)
 
@@ -121,12 +125,18 @@ def _alternation(items: list[str]) -> str:
 
 
 def _expand(template: str, classes: dict[str, str], name: str) -> str:
+    groups = 0
+
     def replace(match: re.Match[str]) -> str:
+        nonlocal groups
         key = match.group(1)
         if key.isdigit():
             return match.group(0)  # a regex repetition such as {2}
         if key not in classes:
             raise PatternError(f"pattern {name!r} uses an unknown class {{{key}}}")
+        if key == "group":
+            groups += 1
+            return f"(?P<group{groups - 1}>{classes[key]})"
         return classes[key]
     return _CLASS.sub(replace, template)
 
