@@ -39,7 +39,12 @@ def attach_claims_and_denials(fact: Any, events: list[EventRecord], previous: li
         if not parties:
             continue
         party = parties[-1].actor.name
+        armed = getattr(parties[-1].actor, "type", "") in ("militia", "rebel", "terrorist", "state_military")
         for event in owners:
+            if field == "claimed_by" and armed and event.actor1.startswith("Unidentified"):
+                # ACLED codes a claimed attack to the group that claimed it.
+                event.actor1 = party
+                event.evidence["actor1"] = Evidence(party, fact.text, "the group that claimed the attack")
             values: list[str] = getattr(event, field)
             if party in values or (field == "denied_by" and party in (event.actor1, event.actor2)
                                    and not event.actor1.startswith("Unidentified")):
@@ -62,11 +67,13 @@ def attach_late_denial(fact: Any, lead: EventRecord | None) -> None:
     attach_claims_and_denials(fact, [], [lead])
 
 
-def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord]) -> EventRecord | None:
+def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord],
+                         any_type: bool = False) -> EventRecord | None:
     """"The drone hit the living quarters of Tower 22": a definite mention with no date of its own
-    tells more about the latest event of the same type; returns that event, or None."""
+    tells more about the latest event of the same type (of any type, with `any_type`, for a
+    mention that adds nothing of its own); returns that event, or None."""
     for antecedent in reversed(earlier):
-        if antecedent.event_type != event.event_type or (
+        if (not any_type and antecedent.event_type != event.event_type) or (
                 antecedent.country and event.country and antecedent.country != event.country):
             continue
         more_precise = (event.location and (not antecedent.location or antecedent.geo_precision > event.geo_precision)) \
@@ -76,19 +83,24 @@ def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord]) -> Even
                 setattr(antecedent, name, getattr(event, name))
             if "location" in event.evidence:
                 antecedent.evidence["location"] = event.evidence["location"]
+        for name in ("fatalities", "injured"):
+            if getattr(antecedent, name) is None and getattr(event, name) is not None:
+                setattr(antecedent, name, getattr(event, name))
+                if name in event.evidence:
+                    antecedent.evidence[name] = event.evidence[name]
         antecedent.sources.extend(s for s in event.sources if all(s.quote != t.quote for t in antecedent.sources))
         return antecedent
     return None
 
 
-def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> None:
+def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> EventRecord | None:
     """Casualty figures in a sentence with no event of its own ("Nobody was hurt, police said.",
     "Five fighters were killed, a monitor said.") complete the events told just before."""
     if not previous:
-        return
+        return None
     casualties = numbers.find_casualties(fact.text)
     if casualties is None or (casualties.killed is None and casualties.injured is None):
-        return
+        return None
     countries = {m.places[0].country for m in fact.places if m.places}
     countries |= {getattr(a.actor, "country", None) for a in fact.actors} - {None}
     target = next((e for e in previous if e.country in countries), previous[0])
@@ -99,8 +111,7 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> None:
     if target.injured is None and casualties.injured is not None:
         target.injured = casualties.injured
         target.evidence["injured"] = Evidence(casualties.injured, casualties.injured_span or fact.text, rule)
-    if all(s.quote != fact.text for s in target.sources):
-        target.evidence.setdefault("follow_up", Evidence(fact.text, fact.text, "casualties told after"))
+    return target
 
 
 def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int, int]) -> list[EventRecord]:
@@ -117,7 +128,8 @@ def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int,
             same_weapon = bool(set(attack.weapons) & set(interception.weapons))
             same_day = not attack.event_date or not interception.event_date or \
                 attack.event_date == interception.event_date
-            if near and same_weapon and same_day and attack.fatalities is None:
+            unhurt = all(e.fatalities is None and e.injured is None for e in (attack, interception))
+            if near and same_weapon and same_day and unhurt:
                 _fold(interception, attack)
                 absorbed.add(id(attack))
                 break

@@ -33,6 +33,10 @@ _MODAL = re.compile(
     r"to\s+prevent|to\s+deter|capable\s+of|avoid|deny\s+that|denied\s+that)\b[^,.;]{0,60}$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
 _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b[^.;]*$", re.I)
+_CHARACTERISED = re.compile(
+    r"(?:\b(?:was|is|were|are|as)\s+(?:an?|the)\s+"
+    r"|\b(?:called|calling|describing|described|branded|branding|termed|labelled|labeled)\s+"
+    r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
 _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
@@ -81,6 +85,8 @@ class EventBuilder:
             return "negated"
         if _DENIED.search(sentence_lead[-70:]):
             return "denied, not asserted"
+        if _CHARACTERISED.search(sentence_lead[-60:]):
+            return "a name given to an event already told ('the strike was an assassination')"
         window = text[frame.start:frame.end]
         if _GENERIC.search(window) and not own_day:
             return "generic repeated activity"
@@ -184,7 +190,7 @@ class EventBuilder:
         if trigger.event_type in ("Protests", "Strategic developments") and \
                 trigger.sub_event_type != "Disrupted weapons use":
             names = []  # weapons named at a protest or in a departure are what it was about
-        if trigger.sub_event_type != "by-weapon":
+        if trigger.sub_event_type != "by-weapon" and not (trigger.needs_weapon and names):
             event_type, sub = trigger.event_type, trigger.sub_event_type
             rule = f"trigger '{trigger.name}' ({trigger.source})"
         elif names:

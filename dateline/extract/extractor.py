@@ -76,6 +76,13 @@ class Extractor:
                     if all(antecedents):
                         touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
                         continue
+                near = [r for i, r in recent if index - i <= 3]
+                if built and near and all(_adds_nothing(e) for e in built):
+                    # "The attackers opened fire on the bus", "Most of the missiles were
+                    # intercepted": no time, place or toll of its own, right after an event.
+                    antecedents = [fold_into_antecedent(e, near, any_type=True) for e in built]
+                    touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
+                    continue
                 sentence_events.extend(built)
             touched.setdefault(index, []).extend(sentence_events)
             # The events a follow-up sentence can be about: those of the nearest sentence before
@@ -84,7 +91,9 @@ class Extractor:
             attach_claims_and_denials(fact, sentence_events, previous)
             casualty_words_only = all(f.primary.trigger.name == "killed-by" for f in frames)
             if not sentence_events and casualty_words_only:
-                attach_follow_up_casualties(fact, previous)
+                completed = attach_follow_up_casualties(fact, previous)
+                if completed is not None:
+                    touched[index].append(completed)
             if not sentence_events and not previous:
                 attach_late_denial(fact, recent[0][1] if recent else None)
             for event in sentence_events:
@@ -108,8 +117,7 @@ class Extractor:
         # an adjective right after "the".
         definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", lead, re.I) if primary.trigger.noun \
             else re.search(r"\b(?:the|this|that)\s+$", lead, re.I)
-        return bool(definite) and all(
-            e.event_date is None and e.fatalities is None and e.injured is None for e in built)
+        return bool(definite) and all(e.event_date is None for e in built)
 
     # -- per sentence -------------------------------------------------------------------------
     def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:
@@ -255,6 +263,12 @@ class Extractor:
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])
         return choose_places(following.text, usable, self.gazetteer.contains)
+
+
+def _adds_nothing(event: EventRecord) -> bool:
+    """True for an event with no date, no place below the country and no casualty figure."""
+    return event.event_date is None and not event.location and not event.admin1 and \
+        event.fatalities is None and event.injured is None
 
 
 class _Located:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import IO
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -124,14 +125,21 @@ class Screener:
         reading = self.normalise(text)
         piles: dict[str, _Pile] = {}
         names = self._first_names(reading)
+        listed: set[int] = set()
         if self.use_rules:
-            for item in self._word_evidence(reading, names) + self.patterns.find(reading):
+            words = self._word_evidence(reading, names)
+            listed = {position for position, token in enumerate(reading.tokens)
+                      if any(item.start == token.start for item in words)}
+            for item in words + self.patterns.find(reading):
                 piles.setdefault(item.reason, _Pile()).evidence.append(item)
         probability = None
         if self.classifier is not None:
+            # The model reads the words our lists did not already judge, so that its score is
+            # evidence of its own: "stupid" must not count once as a hint and again as the
+            # model's reason to lift that hint ("it's stupid to think bombing will work").
             result = self.classifier.score(" ".join(
                 token.canonical for position, token in enumerate(reading.tokens)
-                if position not in names))
+                if position not in names and position not in listed))
             probability = result.probability
             self._add_classifier(piles, reading, probability, result.words)
         return self._combine(reading, piles, probability)
@@ -228,3 +236,27 @@ def default_screener() -> Screener:
 def screen(text: str) -> Screening:
     """Returns the screening of one comment with the shipped screener."""
     return default_screener().screen(text)
+
+
+def screen_jsonl(lines: Iterable[str], output: IO[str],
+                 screener: Screener | None = None) -> tuple[int, list[str]]:
+    """Screens a JSONL stream of {"id", "text"} objects, writing {"id", "reasons", "risk"} a
+    line; returns how many were screened and a message for each line that could not be read."""
+    screener = screener or default_screener()
+    count = 0
+    errors = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            text = row["text"]
+            if not isinstance(text, str):
+                raise TypeError("text is not a string")
+        except (ValueError, KeyError, TypeError) as error:
+            errors.append(f"line {number}: {error}")
+            continue
+        result = screener.screen(text)
+        output.write(json.dumps({"id": row.get("id"), **result.as_dict()}, ensure_ascii=False) + "\n")
+        count += 1
+    return count, errors

@@ -204,6 +204,17 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 
 def _split_sql(sql: str) -> list[str]:
     """Splits a migration into statements, after dropping `--` comment lines (migrations hold no
-    semicolons inside strings)."""
+    semicolons inside strings). Pieces are joined until SQLite reads a complete statement, so a
+    trigger keeps the semicolons inside its BEGIN ... END."""
     code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
-    return [part.strip() for part in code.split(";") if part.strip()]
+    statements: list[str] = []
+    pending = ""
+    for part in code.split(";"):
+        pending = f"{pending};{part}" if pending else part
+        if sqlite3.complete_statement(pending + ";"):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements
