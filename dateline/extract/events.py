@@ -205,6 +205,18 @@ class EventBuilder:
                 event_type, sub = "Explosions/Remote violence", "Air/drone strike"
                 names = ["airstrike"]
                 rule = "a state's forces striking with no weapon named: air strike"
+            elif trigger.name == "strike":
+                event_type, sub = "Explosions/Remote violence", "Air/drone strike"
+                names = ["airstrike"]
+                rule = "'strikes' with no weapon named: air strikes"
+            elif trigger.name == "generic-attack" and any(r.role in (TARGET, VICTIM) for _a, r in roles):
+                hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
+                if any(_is_civilian(a.actor) for a in hurt):
+                    event_type, sub = "Violence against civilians", "Attack"
+                    rule = "an armed group attacking civilians with no weapon named"
+                else:
+                    event_type, sub = "Battles", "Armed clash"
+                    rule = "an armed group attacking armed men with no remote weapon named: a battle"
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"

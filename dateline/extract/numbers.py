@@ -322,6 +322,12 @@ def _kind(*words: str | None) -> str:
     return kinds.pop() if len(kinds) == 1 else "killed_or_injured"
 
 
+_SINGLE_VICTIM_RE = re.compile(
+    r"\b(?:killed|killing|kills|assassinated|assassinating|shot\s+dead|gunned\s+down)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:commander|adviser|advisor|officer|leader|chief|general|colonel|official|"
+    r"spokesman|activist|journalist|cleric|judge|mukhtar|governor)\b(?!s)", re.I)
+
+
 def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
     """Killed / injured / killed-or-injured figures of one sentence, split by grammar.
 
@@ -381,6 +387,11 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
     rules = list(dict.fromkeys(m.rule for m in first.values()))
     if len(mentions) > len(first):
         rules.append("first-of-several")
+    # One named or titled victim with no number: "killed senior IRGC adviser Razi Mousavi",
+    # "assassinated the commander". Counted only where no figure was found.
+    if "killed" not in values and (single := _SINGLE_VICTIM_RE.search(sentence)):
+        values["killed"], spans["killed"] = 1, single.group(0)
+        rules.append("single-victim")
     # Statements of none count only where no figure was found for that field.
     for zero in list(_ZERO_NOUN_RE.finditer(sentence)) + list(_ZERO_ONE_RE.finditer(sentence)):
         words = zero.groupdict()

@@ -83,6 +83,10 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
     for candidate in mention.places:
         if any(contains(other, candidate) for other in others):
             return candidate
+    # "Albu Kamal city, Deir ez-Zor": the province that holds another named place.
+    for candidate in mention.places:
+        if candidate.kind in ("region", "county") and any(contains(candidate, other) for other in others):
+            return candidate
     return mention.places[0]
 
 
@@ -104,7 +108,10 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
     groups: list[list[tuple[Any, Any]]] = [[leaves[0]]]
     for previous, current in zip(leaves, leaves[1:]):
         between = window[previous[0].end:current[0].start]
-        if _COORDINATED.match(between) or previous[1].country != current[1].country:
+        # "X, Anbar" is an apposition naming the province, not a second place.
+        apposition = not re.search(r"\band\b|\bas well as\b", between, re.I) and \
+            current[1].kind in ("region", "country")
+        if _COORDINATED.match(between) and not apposition:
             groups.append([current])
         else:
             groups[-1].append(current)

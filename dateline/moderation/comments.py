@@ -186,8 +186,8 @@ def _check_email(email: str, limits: Limits) -> str:
     email = email.strip()
     if not email:
         raise SubmissionError("email", "Please give your email address (it is never shown).")
-    local, _, domain = email.rpartition("@")
-    email = f"{local}@{domain.lower()}" if local else email
+    # Kept in lower case: rate limits must not be dodged by "Reader@" against "reader@".
+    email = email.lower()
     if len(email) > limits.email_max or not _EMAIL.match(email) or ".." in email:
         raise SubmissionError("email", "Please give a valid email address.")
     return email

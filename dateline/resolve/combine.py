@@ -3,6 +3,7 @@ every source, and conflicting figures kept side by side rather than averaged."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from dateline.model import EventRecord, Evidence, Source, StatementRecord, TallyRecord
@@ -108,21 +109,44 @@ def _mode(values: list[Any]) -> Any:
 
 def describe(event: EventRecord) -> str:
     """One plain sentence: who did what to whom, where, when, with what outcome."""
-    when = {"day": f"On {event.event_date}", "range": f"Around {event.event_date}",
-            "month": f"In the month of {event.event_date[:7] if event.event_date else '?'}"}.get(
-        event.date_precision, "On an unknown date")
+    when = _when(event)
     where = ", ".join(p for p in (event.location, event.admin1, event.country) if p) or "an unknown place"
-    whom = f" against {event.actor2}" if event.actor2 else ""
+    target = event.actor2 or "an unnamed target"
+    weapons = " and ".join(event.weapons) if event.weapons else "weapons"
+    what = {
+        "Air/drone strike": f"carried out an air/drone strike on {target}",
+        "Shelling/artillery/missile attack": f"fired {weapons} at {target}",
+        "Remote explosive/landmine/IED": f"used an explosive device against {target}",
+        "Suicide bomb": f"carried out a suicide bombing against {target}",
+        "Armed clash": f"clashed with {target}",
+        "Attack": f"attacked {target}",
+        "Abduction/forced disappearance": f"abducted {target}",
+        "Disrupted weapons use": f"intercepted {weapons} launched by {target}",
+        "Peaceful protest": "protested",
+        "Violent demonstration": "rioted",
+        "Arrests": f"arrested {target}",
+    }.get(event.sub_event_type, f"took action ({event.sub_event_type.lower()})")
     outcome = []
     if event.fatalities is not None:
         outcome.append(f"{event.fatalities} killed")
     if event.injured is not None:
         outcome.append(f"{event.injured} injured")
     tail = f"; {', '.join(outcome)}" if outcome else ""
-    return f"{when} {event.actor1}: {event.sub_event_type.lower()}{whom} in {where}{tail}."
+    return f"{when}, {event.actor1} {what} in {where}{tail}."
 
 
-# -- tallies and statements -------------------------------------------------------------------
+def _when(event: EventRecord) -> str:
+    if not event.event_date:
+        return "On an unknown date"
+    day = date.fromisoformat(event.event_date)
+    text = f"{day.day} {day:%B %Y}"
+    if event.date_precision == "range":
+        return f"Around {text}"
+    if event.date_precision == "month":
+        return f"In {day:%B %Y}"
+    return f"On {text}"
+
+
 def merge_tallies(records: list[TallyRecord]) -> TallyRecord:
     first = min(records, key=lambda r: r.as_of or "9999")
     scope: list[str] = []

@@ -1,0 +1,75 @@
+"""Screening quality on the labelled comments written for the project
+(tests/data/comments/labelled.jsonl): the issue's targets, and floors pinned per reason so that
+a change to the lists or patterns cannot quietly make screening worse.
+`benchmarks/screening_quality.py` prints the full table."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dateline.moderation.screening import REASONS, Screener, Screening, default_screener
+
+LABELLED = Path(__file__).parent / "data" / "comments" / "labelled.jsonl"
+ROWS = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
+# Floors a little under today's figures (benchmarks/screening_quality.py): precision, recall.
+FLOORS = {
+    "profanity": (0.95, 0.95), "threat": (0.95, 0.95), "personal_attack": (0.95, 0.88),
+    "vulgarity": (0.95, 0.95), "abuse": (0.95, 0.90), "promotion": (0.95, 0.95),
+}
+
+
+@pytest.fixture(scope="module")
+def results() -> list[Screening]:
+    screener: Screener = default_screener()
+    return [screener.screen(row["text"]) for row in ROWS]
+
+
+def test_the_labelled_set_is_large_and_balanced() -> None:
+    assert len(ROWS) >= 300
+    assert len({row["id"] for row in ROWS}) == len(ROWS)
+    assert len({row["text"] for row in ROWS}) == len(ROWS)
+    labels = Counter(label for row in ROWS for label in row["labels"])
+    assert set(labels) == set(REASONS) and min(labels.values()) >= 15
+    subs = Counter(row.get("abuse_sub") for row in ROWS if "abuse" in row["labels"])
+    assert set(subs) == {"sexism", "racism", "homophobia", "xenophobia", "other"}
+    clean = [row for row in ROWS if not row["labels"]]
+    assert len(clean) >= 120
+    tags = Counter(tag for row in ROWS for tag in row.get("tags", ()))
+    assert tags["news_vocab"] >= 60 and tags["obfuscated"] >= 30 and tags["arabic"] >= 10
+    assert {row["split"] for row in ROWS} == {"dev", "test"}
+
+
+def test_recall_on_violating_and_false_positives_on_clean(results: list[Screening]) -> None:
+    violating = [r.flagged for row, r in zip(ROWS, results) if row["labels"]]
+    clean = [r.flagged for row, r in zip(ROWS, results) if not row["labels"]]
+    assert sum(violating) / len(violating) >= 0.95
+    assert sum(clean) / len(clean) <= 0.02
+
+
+def test_held_out_split_meets_the_issue_targets(results: list[Screening]) -> None:
+    pairs = [(row, r) for row, r in zip(ROWS, results) if row["split"] == "test"]
+    violating = [r.flagged for row, r in pairs if row["labels"]]
+    clean = [r.flagged for row, r in pairs if not row["labels"]]
+    assert sum(violating) / len(violating) >= 0.90
+    assert sum(clean) / len(clean) <= 0.05
+
+
+@pytest.mark.parametrize("reason", REASONS)
+def test_precision_and_recall_per_reason(results: list[Screening], reason: str) -> None:
+    gold = [reason in row["labels"] for row in ROWS]
+    found = [any(r.reason == reason for r in result.reasons) for result in results]
+    true_positives = sum(g and f for g, f in zip(gold, found))
+    precision = true_positives / max(1, sum(found))
+    recall = true_positives / max(1, sum(gold))
+    floor_precision, floor_recall = FLOORS[reason]
+    assert precision >= floor_precision, (reason, precision)
+    assert recall >= floor_recall, (reason, recall)
+
+
+def test_news_vocabulary_is_never_flagged(results: list[Screening]) -> None:
+    flagged = [row["text"] for row, r in zip(ROWS, results)
+               if "news_vocab" in row.get("tags", ()) and not row["labels"] and r.flagged]
+    assert flagged == []
