@@ -112,7 +112,9 @@ def describe(event: EventRecord) -> str:
     when = _when(event)
     where = ", ".join(p for p in (event.location, event.admin1, event.country) if p) or "an unknown place"
     target = event.actor2 or "an unnamed target"
-    weapons = " and ".join(event.weapons) if event.weapons else "weapons"
+    plural = {"rocket": "rockets", "missile": "missiles", "drone": "drones", "airstrike": "air strikes",
+              "ied": "explosives"}
+    weapons = " and ".join(plural.get(w, w) for w in event.weapons) if event.weapons else "weapons"
     what = {
         "Air/drone strike": f"carried out an air/drone strike on {target}",
         "Shelling/artillery/missile attack": f"fired {weapons} at {target}",
