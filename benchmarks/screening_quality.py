@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,12 +28,12 @@ from dateline.moderation.screening import REASONS, Screener, Screening  # noqa: 
 LABELLED = ROOT / "tests" / "data" / "comments" / "labelled.jsonl"
 
 
-def load(path: Path, split: str) -> list[dict]:
+def load(path: Path, split: str) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [row for row in rows if split == "all" or row.get("split") == split]
 
 
-def binary(rows: list[dict], flagged: Callable[[str], bool]) -> tuple[float, float, int, int]:
+def binary(rows: list[dict[str, Any]], flagged: Callable[[str], bool]) -> tuple[float, float, int, int]:
     """Returns (recall on violating comments, false-positive rate on clean ones, counts)."""
     violating = [row for row in rows if row["labels"]]
     clean = [row for row in rows if not row["labels"]]
@@ -42,7 +43,7 @@ def binary(rows: list[dict], flagged: Callable[[str], bool]) -> tuple[float, flo
             len(violating), len(clean))
 
 
-def per_reason(rows: list[dict], results: list[Screening]) -> list[tuple[str, int, int, int]]:
+def per_reason(rows: list[dict[str, Any]], results: list[Screening]) -> list[tuple[str, int, int, int]]:
     """Returns (reason, true positives, false positives, false negatives) per reason and sub."""
     table = []
     names = list(REASONS) + [f"abuse/{sub}" for sub in

@@ -43,8 +43,20 @@ TYPES = [("Explosions/Remote violence", "Air/drone strike", "drone"),
          ("Explosions/Remote violence", "Remote explosive/landmine/IED", "ied"),
          ("Battles", "Armed clash", "small arms"), ("Strategic developments", "Disrupted weapons use", "drone"),
          ("Violence against civilians", "Attack", "small arms")]
-WORDS = ("the strike hit a convoy near the base late on the night officials said rockets landed inside "
-         "the perimeter and drones were shot down while militants claimed the attack on a channel").split()
+# Quotes are drawn from a few hundred words with a Zipf-like frequency, as news text is: function
+# words in nearly every quote, "drones" in about half, "ambush" or "garrison" in a few percent.
+COMMON = ("the a of in on and to was were said at by near after with from late night officials "
+          "security sources forces attack strike base").split()
+CONTENT = ("convoy perimeter drones rockets missiles airstrike checkpoint compound headquarters militia "
+           "fighters commander vehicle warehouse airfield barracks outpost patrol interception artillery "
+           "mortar explosion casualties wounded killed injured statement ministry spokesman claimed denied "
+           "retaliation escalation ceasefire withdrawal embassy consulate pipeline oilfield bridge highway "
+           "village district province border crossing garrison depot radar launcher battery shelling "
+           "ambush raid clash gunmen bombing roadside device sniper hostage kidnapping protest riot "
+           "demonstrators police arrests curfew evacuation hospital school market mosque airport harbour").split()
+CONTENT += [f"{stem}{suffix}" for stem in ("reported", "targeted", "struck", "fired", "launched")
+            for suffix in ("", "ly", "s")]
+WEIGHTS = [1 / (rank + 1) for rank in range(len(CONTENT))]
 
 
 def synthetic_events(count: int, seed: int = 7) -> list[tuple[str, EventRecord, list[int]]]:
@@ -57,7 +69,9 @@ def synthetic_events(count: int, seed: int = 7) -> list[tuple[str, EventRecord, 
         event_type, sub_type, weapon = rng.choice(TYPES)
         actor1, actor2 = rng.sample(ACTORS, 2)
         day = (start + timedelta(days=rng.randrange(730))).isoformat()
-        quote = " ".join(rng.choice(WORDS) for _ in range(rng.randrange(18, 40))).capitalize() + "."
+        words = [rng.choice(COMMON) if rng.random() < 0.6 else rng.choices(CONTENT, WEIGHTS)[0]
+                 for _ in range(rng.randrange(18, 40))]
+        quote = " ".join(words + [location, actor2]).capitalize() + "."
         killed = rng.choice([None, 0, 1, 2, 3, 5, 12])
         record = EventRecord(
             event_date=day, date_precision="day", event_type=event_type, sub_event_type=sub_type,
@@ -116,8 +130,10 @@ def scenarios() -> dict[str, dict[str, str]]:
         "actor": {"actor": "Kataib Hezbollah"},
         "actor + period": {"actor": "Military Forces of the United States", "from": "2024-01-01", "to": "2024-03-31"},
         "province + type": {"province": "Anbar", "type": "Battles"},
-        "text search": {"q": "convoy drones"},
-        "text + country": {"q": "perimeter", "country": "Syria"},
+        "text search": {"q": "ambush"},
+        "text + country": {"q": "garrison", "country": "Syria"},
+        "common word": {"q": "drones"},
+        "words + actor": {"q": "rockets launched", "actor": "Islamic Resistance in Iraq"},
     }
 
 

@@ -461,8 +461,8 @@ def comments_screen(file: Any, output: str | None) -> None:
             count, errors = screen_jsonl(file, sys.stdout)
     except ClassifierUnavailable as error:
         raise click.ClickException(str(error)) from error
-    for error in errors:
-        click.echo(f"rejected: {error}", err=True)
+    for message in errors:
+        click.echo(f"rejected: {message}", err=True)
     if errors:
         sys.exit(1)
 

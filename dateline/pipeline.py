@@ -11,6 +11,7 @@ from dateline.ingest.sources import iter_documents
 from dateline.model import InputError
 from dateline.resolve.merge import resolve
 from dateline.store.db import Store
+from dateline.store.reviews import apply_reviews
 
 
 @dataclass
@@ -69,6 +70,9 @@ def _affiliation(extractor: Extractor) -> Callable[[str, str], bool] | None:
 def rebuild_ledger(store: Store, related: Callable[[str, str], bool] | None = None) -> int:
     """Resolves every stored mention into the ledger; returns how many records it holds."""
     resolved = resolve(store.mentions(), store.near_duplicate_groups(), related)
+    # Analysts' decisions are kept apart from what extraction reads, and put back on every
+    # rebuild: corrections and rejections survive re-extraction.
+    resolved = apply_reviews(store, resolved)
     store.replace_records(resolved)
     return len(resolved)
 

@@ -1,6 +1,7 @@
 """Shared fixtures: where ../shared is, and a skip with the reason when it is absent."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,21 @@ def score_tool() -> Path:
     if not tool.is_file():
         pytest.skip(f"score.py is not here ({tool}): clone the project with ../shared beside it")
     return tool
+
+
+# In CI every prerequisite is installed by .ci/run, so a skipped test means something is missing
+# there: the run fails and names it, instead of passing on fewer tests.
+_SKIPPED_IN_CI: list[str] = []
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        _SKIPPED_IN_CI.append(f"{report.nodeid}: {report.longrepr[-1] if isinstance(report.longrepr, tuple) else report.longrepr}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _SKIPPED_IN_CI:
+        print("\nCI=true but tests were skipped (their prerequisites must be installed by .ci/run):")
+        for line in _SKIPPED_IN_CI:
+            print(f"  {line}")
+        session.exitstatus = 1

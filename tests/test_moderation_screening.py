@@ -95,6 +95,15 @@ def test_each_reason_is_found(screener: Screener, text: str, reason: str, sub: s
     assert result.risk >= found[reason].score
 
 
+@pytest.mark.parametrize("text", ["The base was hit twice.", "The drone hit its target.",
+                                  "Airstrikes hit the depots."])
+def test_neighbouring_words_are_not_joined_into_a_listed_word(text: str) -> None:
+    # "was" + "hit" must not read as "washit" (which ends in a listed word), with or without
+    # the classifier's vocabulary among the known words.
+    for screener in (Screener(classifier=None), default_screener()):
+        assert not screener.screen(text).reasons, text
+
+
 def test_words_and_spans_point_at_the_text_as_typed(screener: Screener) -> None:
     text = "Honestly, f u c k this and you are a m0r0n."
     result = screener.screen(text)

@@ -145,15 +145,13 @@ def test_only_events_can_be_reviewed(ledger: Path) -> None:
         decide(Store(ledger), "ev-missing", "confirm", "alice")
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.rebuild_ledger does not call apply_reviews yet; "
-                                       "remove this mark once it does")
 def test_corrections_survive_reextraction_with_the_real_pipeline(tmp_path: Path) -> None:
     from dateline.extract.extractor import Extractor
     from dateline.extract.kb import load_knowledge_base
     from dateline.pipeline import reextract
 
     store = Store(ingest_sample(tmp_path / "sample.db"))
-    record_id = store.connection.execute("SELECT record_id FROM event_index ORDER BY record_id").fetchone()[0]
+    record_id = store.connection.execute("SELECT id FROM records WHERE kind = 'event' ORDER BY id").fetchone()[0]
     decide(store, record_id, "correct", "alice", "checked", {"fatalities": "42"})
     reextract(store, Extractor.from_kb(load_knowledge_base()))
     record = store.record(record_id)

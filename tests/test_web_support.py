@@ -59,7 +59,8 @@ def ledger_records() -> list[tuple[str, object, str]]:
                    q2, "a2", {"fatalities": "killed three US troops", "location": "Tower 22"},
                    "On 2024-01-28 Islamic Resistance in Iraq: drone strike on Tower 22; 3 killed.")
     tower.evidence["fatalities_reported"] = Evidence(
-        [{"value": 3, "article": "a2", "words": "killed three"}, {"value": 4, "article": "a2", "words": "four were killed"}],
+        [{"value": 3, "article": "a2", "words": "killed three"},
+         {"value": 4, "article": "a2", "words": "four were killed"}],
         None, "reports [3, 4]: most reported, lowest on a tie (ACLED: most conservative)")
     mashtal = _event("2024-02-07", "Air/drone strike", "Military Forces of the United States", "Kataib Hezbollah",
                      "Iraq", "Baghdad", "Mashtal", 33.33, 44.45, 1, q3, "a3",

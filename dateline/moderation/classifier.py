@@ -48,7 +48,7 @@ class OffensiveLanguageModel:
     def from_package(cls, neutral: Iterable[str] | None = None) -> OffensiveLanguageModel:
         """Returns the model shipped in the `alt-profanity-check` wheel."""
         try:
-            import joblib  # type: ignore[import-untyped]
+            import joblib
             model_dir = resources.files("profanity_check") / "data"
             vectorizer = joblib.load(str(model_dir / "vectorizer.joblib"))
             model = joblib.load(str(model_dir / "model.joblib"))

@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from dateline.moderation.moderation import apply_automatic_settings
 from dateline.moderation.screening import Screener, default_screener
 from dateline.store.db import Store
 
@@ -103,8 +104,6 @@ def submit(store: Store, target_kind: str, target_id: str, name: str, email: str
 
     `address` is the client's IP address (stored only as a keyed hash); `honeypot` is the hidden
     form field that people leave empty."""
-    from dateline.moderation.moderation import apply_automatic_settings
-
     if honeypot.strip():
         return Submission(None, "discarded")
     target_kind, target_id = _check_target(target_kind, target_id, limits)

@@ -9,6 +9,9 @@ from importlib import resources
 from pathlib import Path
 
 # Endings tried when a masked token ("f*cking") is compared with a listed stem ("fuck*").
+_STRETCH = re.compile(r"(.)\1{2,}")
+# Longer tokens are no listed word (the longest, with an ending, is under 30 letters).
+_LONGEST = 40
 _ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "y", "head", "heads", "face", "hole",
             "wit", "tard")
 
@@ -66,7 +69,7 @@ class Lexicon:
         self.first_names = frozenset(first_names)
         self._regexes: list[tuple[re.Pattern[str], Entry]] = []
         for entry in entries:
-            body = _stretchable(entry.stem)
+            body = "(?P<stem>" + _stretchable(entry.stem) + ")"
             if entry.kind in ("prefix", "contains"):
                 body = body + r"\w*"
             if entry.kind in ("suffix", "contains"):
@@ -74,7 +77,8 @@ class Lexicon:
             self._regexes.append((re.compile(body), entry))
         # One alternation screens out the many tokens that spell nothing, before the per-entry
         # regexes say which entry matched.
-        self._any = re.compile("|".join(f"(?:{regex.pattern})" for regex, _ in self._regexes))
+        self._any = re.compile("|".join(f"(?:{regex.pattern.replace('(?P<stem>', '(')})"
+                                        for regex, _ in self._regexes))
         self._cache: dict[str, tuple[Hit, ...]] = {}
         self._by_length: dict[int, list[tuple[str, Entry]]] = {}
         for entry in entries:
@@ -114,14 +118,29 @@ class Lexicon:
         hits = self.match(forms, masked)
         return hits[0].word if hits else None
 
+    def spell_joined(self, forms: tuple[str, ...]) -> str | None:
+        """Returns the listed word two joined halves spell ("f" + "uck"), counting only words
+        that start where the first half starts: "was" + "hit" is not "...shit"."""
+        hits = [hit for hit in self.match(forms, False) if hit.entry.kind in ("exact", "prefix")]
+        return hits[0].word if hits else None
+
     def _match_form(self, form: str) -> tuple[Hit, ...]:
         cached = self._cache.get(form)
         if cached is not None:
             return cached
         found: tuple[Hit, ...] = ()
-        if form and self._any.fullmatch(form) is not None:
-            found = tuple(Hit(entry, entry.stem if entry.kind == "exact" else _squeeze(form))
-                          for regex, entry in self._regexes if regex.fullmatch(form))
+        # A listed word is short; stretching beyond two letters adds nothing to the match, and
+        # a long run ("aaaa...") must not cost a quadratic regex search.
+        short = _STRETCH.sub(r"\1\1", form)
+        if short and len(short) <= _LONGEST and self._any.fullmatch(short) is not None:
+            hits = []
+            for regex, entry in self._regexes:
+                match = regex.fullmatch(short)
+                if match is not None:
+                    # The word as read: the stem put back in place of its stretched spelling.
+                    word = short[:match.start("stem")] + entry.stem + short[match.end("stem"):]
+                    hits.append(Hit(entry, word))
+            found = tuple(hits)
         # Words repeat across comments; the cache keeps a busy queue fast, and is bounded.
         if len(self._cache) > 100_000:
             self._cache.clear()
@@ -140,11 +159,6 @@ class Lexicon:
             if all(m == s or (not m.isalpha() and not m.isdigit()) for m, s in zip(letters, sample)):
                 found.append(Hit(entry, sample))
         return found
-
-
-def _squeeze(form: str) -> str:
-    """Returns a stretched form with runs of three or more letters cut to one ("fuuuck")."""
-    return re.sub(r"(.)\1{2,}", r"\1", form)
 
 
 def load_lexicon(path: Path | None = None) -> Lexicon:

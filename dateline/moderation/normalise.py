@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -79,15 +80,12 @@ class Normalised:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Returns the span of the original text that a span of `text` was read from."""
-        first = last = None
-        for token, offset in zip(self.tokens, self.offsets):
-            token_end = offset + len(token.canonical)
-            if token_end > start and offset < end:
-                first = token if first is None else first
-                last = token
-        if first is None or last is None:
+        # The token holding `start` and the last one starting before `end` (offsets ascend).
+        first = max(0, bisect_right(self.offsets, start) - 1)
+        last = bisect_left(self.offsets, end) - 1
+        if not self.tokens or last < first:
             return (0, 0)
-        return (first.start, last.end)
+        return (self.tokens[first].start, self.tokens[last].end)
 
 
 @dataclass(frozen=True)
@@ -179,9 +177,11 @@ class Normaliser:
 
     def __init__(self, known_words: Iterable[str],
                  spell: Callable[[tuple[str, ...], bool], str | None],
-                 tables: Tables | None = None) -> None:
+                 tables: Tables | None = None,
+                 spell_joined: Callable[[tuple[str, ...]], str | None] | None = None) -> None:
         self.known = frozenset(known_words)
         self.spell = spell
+        self.spell_joined = spell_joined or (lambda forms: spell(forms, False))
         self.tables = tables or load_tables()
 
     def __call__(self, text: str) -> Normalised:
@@ -254,7 +254,7 @@ class Normaliser:
                 whole = last.surface + piece.surface
                 if all(0 < len(half) <= 4 and any(c.isalpha() for c in half) for half in halves) \
                         and not all(half in self.known or half in ("a", "i") for half in halves) \
-                        and self.spell((whole, letters_only(whole)), False) is not None:
+                        and self.spell_joined((whole, letters_only(whole))) is not None:
                     joined[-1] = _Raw(whole, last.start, piece.end, last.capitalised,
                                       last.opens_sentence)
                     merged_last = True
@@ -270,8 +270,10 @@ class Normaliser:
         position = 0
         while position < len(raw):
             stop = position
-            while stop < len(raw) and len(raw[stop].surface) == 1 and \
-                    not raw[stop].surface.isdigit():
+            # Runs are read 40 letters at a time: enough for a spelled-out sentence, and it
+            # bounds the segmentation's cost on a comment of single letters.
+            while stop < len(raw) and stop - position < 40 and len(raw[stop].surface) == 1 \
+                    and not raw[stop].surface.isdigit():
                 stop += 1
             run = raw[position:stop]
             if len(run) >= 3:

@@ -118,7 +118,8 @@ class Screener:
         known = set(self.lexicon.words) | _common_words()
         if classifier is not None:
             known |= classifier.vocabulary
-        self.normalise = Normaliser(known, self.lexicon.spell)
+        self.normalise = Normaliser(known, self.lexicon.spell,
+                                    spell_joined=self.lexicon.spell_joined)
 
     def screen(self, text: str) -> Screening:
         """Returns the screening of one comment."""
@@ -128,8 +129,9 @@ class Screener:
         listed: set[int] = set()
         if self.use_rules:
             words = self._word_evidence(reading, names)
+            starts = {item.start for item in words}
             listed = {position for position, token in enumerate(reading.tokens)
-                      if any(item.start == token.start for item in words)}
+                      if token.start in starts}
             for item in words + self.patterns.find(reading):
                 piles.setdefault(item.reason, _Pile()).evidence.append(item)
         probability = None

@@ -161,7 +161,8 @@ class ActorDetail(BaseModel):
     acronyms: list[str]
     parents: list[str]
     members: list[str]
-    monthly: list[dict[str, Any]] = Field(description="{month, role, events}; role is actor1, actor2, claimed or denied")
+    monthly: list[dict[str, Any]] = Field(
+        description="{month, role, events}; role is actor1, actor2, claimed or denied")
 
 
 class SessionOut(BaseModel):
@@ -233,7 +234,8 @@ def api_articles(request: Request, limit: int = Query(100, ge=1, le=1000),
     return list_articles(get_site(request).db, limit, offset)
 
 
-@router.get("/articles/{article_id}", tags=["articles"], response_model=ArticleDetail, summary="One article, cleaned text")
+@router.get("/articles/{article_id}", tags=["articles"], response_model=ArticleDetail,
+            summary="One article, cleaned text")
 def api_article(request: Request, article_id: str) -> dict[str, Any]:
     store = get_site(request).store()
     article = store.article(article_id)
@@ -294,7 +296,8 @@ def api_session(request: Request) -> dict[str, Any]:
     return {"analyst": analyst.name if analyst else None, "csrf_token": csrf_token(request)}
 
 
-@router.get("/actors", tags=["actors"], response_model=list[ActorOut], summary="Actors in the ledger, most events first")
+@router.get("/actors", tags=["actors"], response_model=list[ActorOut],
+            summary="Actors in the ledger, most events first")
 def api_actors(request: Request) -> list[dict[str, Any]]:
     site = get_site(request)
     out = []

@@ -109,7 +109,7 @@ def stacked_bars(rows: list[tuple[str, str, int]], colours: dict[str, str], buck
         bar = Bar(key=key.isoformat(), label=_label(key, bucket), start=key.isoformat(),
                   end=_bucket_end(key, bucket).isoformat(), x=round(x, 2),
                   width=round(max(step - (1 if step > 3 else 0), 0.5), 2), total=sum(slot.values()))
-        y = top + plot_height
+        y: float = top + plot_height
         for name in series_names:
             count = slot.get(name, 0)
             if count:

@@ -5,6 +5,7 @@ random token of which only the SHA-256 is stored, so a copy of the database sign
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -20,8 +21,12 @@ from argon2.exceptions import InvalidHashError, VerificationError
 SESSION_DAYS = 14
 MIN_PASSWORD = 10
 _hasher = PasswordHasher()
-# Verifying against this when the name is unknown takes as long as a real check.
-_DUMMY_HASH = _hasher.hash(secrets.token_hex(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the name is unknown, so that takes as long as a real check."""
+    return _hasher.hash(secrets.token_hex(16))
 
 
 class AccountError(ValueError):
@@ -75,7 +80,7 @@ def authenticate(db: sqlite3.Connection, name: str, password: str) -> Analyst | 
     """Returns the analyst when the password is theirs and the account is active, else None."""
     row = db.execute("SELECT id, name, password_hash, active FROM analysts WHERE name = ?",
                      (name.strip(),)).fetchone()
-    stored = row[2] if row else _DUMMY_HASH
+    stored = row[2] if row else _dummy_hash()
     try:
         _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):

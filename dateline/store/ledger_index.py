@@ -13,7 +13,7 @@ from importlib import resources
 from dateline.store.db import Store
 
 TRIGGER_PREFIX = "ledger_index_"
-TRIGGER_VERSION = "v1"
+TRIGGER_VERSION = "v2"
 
 
 def _trigger_statements() -> list[str]:

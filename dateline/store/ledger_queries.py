@@ -55,9 +55,9 @@ class EventFilter:
             value = (params.get(param) or "").strip()
             values[name] = value or None
         for name in ("date_from", "date_to"):
-            value = values[name]
-            if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-                raise QueryError(f"{cls.PARAMS[name]} must be a date as YYYY-MM-DD, not {value!r}")
+            day = values[name]
+            if day is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+                raise QueryError(f"{cls.PARAMS[name]} must be a date as YYYY-MM-DD, not {day!r}")
         if values["date_to"] is not None and len(values["date_to"] or "") < 10:
             # "to=2024-01" means the whole of January.
             values["date_to"] = (values["date_to"] or "") + "-\uffff"
@@ -77,8 +77,9 @@ class EventFilter:
     def without(self, *names: str) -> EventFilter:
         return replace(self, **{name: None for name in names})
 
-    def where(self) -> tuple[str, list[Any]]:
-        """Returns the SQL condition over `event_index e` and its parameters."""
+    def where(self, with_status: bool = True) -> tuple[str, list[Any]]:
+        """Returns the SQL condition over `event_index e` and its parameters (the review status
+        left out when `with_status` is False)."""
         clauses: list[str] = []
         params: list[Any] = []
         if self.date_from:
@@ -93,13 +94,15 @@ class EventFilter:
                 clauses.append(f"{column} = ?")
                 params.append(value)
         if self.actor:
-            clauses.append("e.record_id IN (SELECT record_id FROM event_actors WHERE actor = ?)")
-            params.append(self.actor)
+            # actor1 and actor2 through their indexes; claimants and deniers through event_actors
+            clauses.append("(e.actor1 = ? OR e.actor2 = ? OR e.record_id IN (SELECT record_id FROM"
+                           " event_actors WHERE actor = ? AND role IN ('claimed', 'denied')))")
+            params.extend([self.actor] * 3)
         match = fts_query(self.text or "")
         if match:
             clauses.append("e.id IN (SELECT rowid FROM event_search WHERE event_search MATCH ?)")
             params.append(match)
-        status = self.status
+        status = self.status if with_status else "all"
         if status is None:
             clauses.append("e.record_id NOT IN (SELECT record_id FROM review_state WHERE status = 'rejected')")
         elif status == "unreviewed":
@@ -108,6 +111,11 @@ class EventFilter:
             clauses.append("e.record_id IN (SELECT record_id FROM review_state WHERE status = ?)")
             params.append(status)
         return (" AND ".join(clauses) or "1"), params
+
+    @property
+    def scans_widely(self) -> bool:
+        """True when the filter has a part no date-ordered index serves (actor, words)."""
+        return bool(self.actor or fts_query(self.text or ""))
 
 
 @dataclass
@@ -149,13 +157,42 @@ def _rows(cursor: sqlite3.Cursor) -> list[EventRow]:
 
 
 def count_events(db: sqlite3.Connection, flt: EventFilter) -> int:
-    where, params = flt.where()
-    return int(db.execute(f"SELECT count(*) FROM event_index e WHERE {where}", params).fetchone()[0])
+    """Returns how many events match. Reviews are few: the count is taken without the status
+    condition (index-only for most filters) and the reviewed matches are then taken off or kept."""
+    where, params = flt.where(with_status=False)
+    if flt.status not in (None, "all", "unreviewed"):
+        return int(db.execute(f"SELECT count(*) FROM review_state r JOIN event_index e ON e.record_id ="
+                              f" r.record_id WHERE r.status = ? AND {where}", [flt.status, *params]).fetchone()[0])
+    match = fts_query(flt.text or "")
+    if match and replace(flt, text=None, status=None) == EventFilter():
+        # words alone: the search index counts its own rows, one an event
+        total = int(db.execute("SELECT count(*) FROM event_search WHERE event_search MATCH ?",
+                               (match,)).fetchone()[0])
+    else:
+        total = int(db.execute(f"SELECT count(*) FROM event_index e WHERE {where}", params).fetchone()[0])
+    if flt.status == "all":
+        return total
+    reviewed = "r.status = 'rejected'" if flt.status is None else "1"
+    taken = db.execute(f"SELECT count(*) FROM review_state r JOIN event_index e ON e.record_id = r.record_id"
+                       f" WHERE {reviewed} AND {where}", params).fetchone()[0]
+    return total - int(taken)
+
+
+def _date_scan(db: sqlite3.Connection, flt: EventFilter, matches: int | None) -> str:
+    """Returns an index hint: walk the events by date when many match an actor or words (the
+    first page is found at once), else let SQLite collect the few matches through their indexes."""
+    if not flt.scans_widely:
+        return ""
+    if matches is None:
+        matches = count_events(db, flt)
+    everything = int(db.execute("SELECT count(*) FROM event_index").fetchone()[0])
+    return "INDEXED BY event_index_date" if matches * 50 >= everything else ""
 
 
 def list_events(db: sqlite3.Connection, flt: EventFilter, sort: str = "date", descending: bool = True,
-                limit: int = 50, offset: int = 0) -> list[EventRow]:
-    """Returns one page of events, sorted by a key of SORTS (ties broken by date, then id)."""
+                limit: int = 50, offset: int = 0, matches: int | None = None) -> list[EventRow]:
+    """Returns one page of events, sorted by a key of SORTS (ties broken by date, then id);
+    `matches` is count_events for the filter when the caller has it."""
     if sort not in SORTS:
         raise QueryError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     where, params = flt.where()
@@ -164,7 +201,8 @@ def list_events(db: sqlite3.Connection, flt: EventFilter, sort: str = "date", de
     if sort != "date":
         order += f", e.event_date {direction}"
     order += f", e.record_id {direction}"
-    query = f"SELECT {_COLUMNS} FROM event_index e WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
+    hint = _date_scan(db, flt, matches) if sort == "date" else ""
+    query = f"SELECT {_COLUMNS} FROM event_index e {hint} WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?"
     return _rows(db.execute(query, [*params, limit, offset]))
 
 
@@ -183,7 +221,8 @@ def decode_cursor(cursor: str) -> tuple[str, str, bool]:
 
 
 def events_page(db: sqlite3.Connection, flt: EventFilter, cursor: str | None = None,
-                limit: int = 50, descending: bool = True) -> tuple[list[EventRow], str | None]:
+                limit: int = 50, descending: bool = True, matches: int | None = None
+                ) -> tuple[list[EventRow], str | None]:
     """Returns a page of events by date (then id) after `cursor`, and the cursor of the next page
     (None on the last). Keyset pagination: as fast on page 2000 as on page 1."""
     where, params = flt.where()
@@ -192,7 +231,8 @@ def events_page(db: sqlite3.Connection, flt: EventFilter, cursor: str | None = N
         where += f" AND (e.event_date, e.record_id) {'<' if descending else '>'} (?, ?)"
         params = [*params, last_date, last_id]
     direction = "DESC" if descending else "ASC"
-    query = (f"SELECT {_COLUMNS} FROM event_index e WHERE {where}"
+    hint = _date_scan(db, flt, matches)
+    query = (f"SELECT {_COLUMNS} FROM event_index e {hint} WHERE {where}"
              f" ORDER BY e.event_date {direction}, e.record_id {direction} LIMIT ?")
     rows = _rows(db.execute(query, [*params, limit + 1]))
     more = len(rows) > limit

@@ -60,10 +60,10 @@ def server(tmp_path_factory: pytest.TempPathFactory, playwright_browser: Any) ->
         try:
             with urllib.request.urlopen(base + "/api/session", timeout=2):
                 break
-        except OSError:
+        except OSError as error:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError(f"dateline serve did not start; see {log.name}")
+                raise RuntimeError(f"dateline serve did not start; see {log.name}") from error
             time.sleep(0.2)
     yield base
     process.terminate()

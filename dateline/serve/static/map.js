@@ -81,7 +81,7 @@
       bounds.push([item.lat, item.lon]);
     });
     map.addLayer(cluster);
-    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 }); }
+    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8, animate: false }); }
     element.dataset.markersDrawn = String(data.shown);
     if (status) {
       status.textContent = data.shown === data.total

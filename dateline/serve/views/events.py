@@ -26,7 +26,7 @@ def events_table(request: Request, sort: str = "date", order: str = "desc", page
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)
     rows = list_events(db, flt, sort=sort, descending=order == "desc", limit=PAGE_SIZE,
-                       offset=(page - 1) * PAGE_SIZE)
+                       offset=(page - 1) * PAGE_SIZE, matches=total)
     params = flt.as_params()
     view = dict(params)
     if sort != "date":

@@ -29,6 +29,11 @@ CREATE INDEX event_index_admin1 ON event_index(admin1, event_date);
 CREATE INDEX event_index_type ON event_index(event_type, event_date);
 CREATE INDEX event_index_actor1 ON event_index(actor1, event_date);
 CREATE INDEX event_index_actor2 ON event_index(actor2, event_date);
+-- for the table's other sort keys
+CREATE INDEX event_index_fatalities ON event_index(fatalities, event_date);
+CREATE INDEX event_index_injured ON event_index(injured, event_date);
+CREATE INDEX event_index_sources ON event_index(source_count, event_date);
+CREATE INDEX event_index_location ON event_index(location, event_date);
 
 -- Every party named on an event, with its role: actor1, actor2, claimed, denied.
 CREATE TABLE event_actors (
