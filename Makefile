@@ -25,6 +25,9 @@ test-deps: $(VENV)/.installed-test
 demo: venv
 	$(BIN)/dateline --db $(DB) ingest dateline/data/sample
 	$(BIN)/dateline --db $(DB) summary
+	@echo ""
+	@echo "Dateline is at http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	$(BIN)/dateline --db $(DB) serve
 
 test: test-deps
 	$(BIN)/python -m pytest

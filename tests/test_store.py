@@ -76,3 +76,21 @@ def test_records_roundtrip_with_evidence(tmp_path: Path) -> None:
     [(record_id, back)] = store.records("event")
     assert record_id == "ev-1"
     assert back.as_export() == event.as_export()
+
+
+def test_replace_records_writes_only_what_changed(tmp_path: Path) -> None:
+    store = Store(tmp_path / "x.db")
+    store.add_article(_article("a1", "text one"), [_event("A drone strike hit Mashtal.")])
+    [(mention_id, _a, _r)] = store.mentions()
+    first, second = _event("one"), _event("two")
+    store.replace_records([("ev-1", first, [mention_id]), ("ev-2", second, [])])
+    rowid = store.connection.execute("SELECT rowid FROM records WHERE id = 'ev-1'").fetchone()[0]
+    second.fatalities = 9
+    store.replace_records([("ev-1", first, [mention_id]), ("ev-2", second, []), ("ev-3", _event("three"), [])])
+    # ev-1 is untouched (same row), ev-2 updated, ev-3 added; then ev-1 dropped.
+    assert store.connection.execute("SELECT rowid FROM records WHERE id = 'ev-1'").fetchone()[0] == rowid
+    assert {rid: r.fatalities for rid, r in store.records("event")} == {"ev-1": 3, "ev-2": 9, "ev-3": 3}
+    store.replace_records([("ev-2", second, []), ("ev-3", _event("three"), [mention_id])])
+    assert [rid for rid, _r in store.records("event")] == ["ev-2", "ev-3"]
+    links = store.connection.execute("SELECT record_id, mention_id FROM record_mentions").fetchall()
+    assert [tuple(row) for row in links] == [("ev-3", mention_id)]
