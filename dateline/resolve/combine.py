@@ -43,8 +43,8 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
                 evidence[key] = record.evidence[key]
     for key, rule in (("fatalities", fatality_rule), ("injured", injured_rule)):
         evidence[f"{key}_reported"] = Evidence(
-            [{"value": getattr(r, key), "article": r.sources[0].article,
-              "words": r.evidence[key].span if key in r.evidence else None}
+            [{"value": getattr(r, key), "qualifier": _qualifier(r.evidence[key].span if key in r.evidence else None),
+              "article": r.sources[0].article, "words": r.evidence[key].span if key in r.evidence else None}
              for r in records if getattr(r, key) is not None], None, rule)
     if fatalities is not None:
         evidence["fatalities"] = Evidence(fatalities, evidence.get("fatalities", Evidence(None)).span,
@@ -63,6 +63,16 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
         weapons=weapons, sources=sources, evidence=evidence)
     merged.notes = describe(merged)
     return merged
+
+
+_QUALIFIERS = (("at least", "at least"), ("more than", "more than"), ("over", "over"), ("about", "about"),
+               ("around", "about"), ("nearly", "about"), ("some", "about"), ("up to", "up to"))
+
+
+def _qualifier(words: str | None) -> str:
+    """The qualifier the report gave its figure ("at least 16" → "at least"), else "exact"."""
+    lowered = f" {(words or '').lower()} "
+    return next((name for cue, name in _QUALIFIERS if f" {cue} " in lowered), "exact")
 
 
 def _per_source(records: list[EventRecord], groups: dict[str, str], name: str) -> list[int | None]:

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from dateline.moderation import DecisionError
 from dateline.serve.site import (CSRF_COOKIE, CsrfFailed, SignInRequired, Site, get_site,
                                  render, require_analyst)
 from dateline.store.ledger_queries import QueryError
@@ -35,7 +36,7 @@ def create_app(db_path: str, private: bool = False, kb_paths: list[str] | None =
     """Returns the web app serving one Dateline database (migrated and indexed on start)."""
     from dateline.serve import api
     from dateline.serve.views import (actors, article, auth, downloads, event, events, map,
-                                      overview, review, timeline)
+                                      moderation, overview, review, timeline)
 
     site = Site(db_path, private=private, kb_paths=list(kb_paths or []), secure_cookies=secure_cookies)
     app = FastAPI(title="Dateline", version=_version(), docs_url=None, redoc_url=None,
@@ -47,7 +48,8 @@ def create_app(db_path: str, private: bool = False, kb_paths: list[str] | None =
     app.state.site = site
     static = resources.files("dateline.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
-    for module in (overview, map, timeline, events, event, article, actors, review, auth, downloads):
+    for module in (overview, map, timeline, events, event, article, actors, review, moderation,
+                   auth, downloads):
         app.include_router(module.router)
     app.include_router(api.router)
     _install_handlers(app)
@@ -88,6 +90,7 @@ def _install_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(QueryError)
     @app.exception_handler(ReviewError)
+    @app.exception_handler(DecisionError)
     async def bad_request(request: Request, error: Exception) -> Response:
         if wants_json(request):
             return JSONResponse({"detail": str(error)}, status_code=400)

@@ -3,12 +3,14 @@ linked to the record it went into."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from dateline.serve.highlight import highlight_article
 from dateline.serve.site import get_site, render
+from dateline.serve.views.comments import comment_section, receive
 from dateline.store.ledger_queries import list_articles, mention_records, record_bodies
 
 router = APIRouter(include_in_schema=False)
@@ -27,14 +29,30 @@ def articles_page(request: Request, page: int = 1) -> HTMLResponse:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str) -> HTMLResponse:
+    return render_article(request, article_id)
+
+
+@router.post("/articles/{article_id}/comments")
+async def post_comment(request: Request, article_id: str) -> Response:
+    if get_site(request).store().article(article_id) is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return await receive(request, "article", article_id, f"/articles/{url_quote(article_id, safe='')}",
+                         lambda status, section: render_article(request, article_id, status, section))
+
+
+def render_article(request: Request, article_id: str, status_code: int = 200,
+                   comments: dict[str, Any] | None = None) -> HTMLResponse:
     store = get_site(request).store()
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article with id {article_id}")
     readings, records = readings_of(store.connection, article_id)
     text, found = highlight_article(article.text, readings)
-    return render(request, "article.html", title=article.title or article.id, article=article, text=text,
-                  found=found, records=records, links=store.links(article_id))
+    action = f"/articles/{url_quote(article_id, safe='')}/comments"
+    comments = comments or comment_section(request, "article", article_id, action)
+    return render(request, "article.html", status_code=status_code, title=article.title or article.id,
+                  article=article, text=text, found=found, records=records,
+                  links=store.links(article_id), comments=comments)
 
 
 def readings_of(db: Any, article_id: str) -> tuple[list[tuple[str, str, list[str], dict[str, str]]],

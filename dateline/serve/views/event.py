@@ -3,13 +3,15 @@ sources, conflicting figures, a map pin, related events, and the review history.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote as url_quote
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from dateline.model import Record, record_from_dict
 from dateline.serve.highlight import find_all, highlight_quote
 from dateline.serve.site import get_site, render
+from dateline.serve.views.comments import comment_section, receive
 from dateline.store.ledger_queries import article_summaries, event_row, record_bodies, related_events
 from dateline.store.reviews import review_history, review_state
 
@@ -20,6 +22,21 @@ CONFLICTS = (("fatalities_reported", "killed"), ("injured_reported", "injured"))
 @router.get("/events/{record_id}", response_class=HTMLResponse)
 @router.get("/records/{record_id}", response_class=HTMLResponse)
 def record_page(request: Request, record_id: str) -> HTMLResponse:
+    return render_record(request, record_id)
+
+
+@router.post("/events/{record_id}/comments")
+@router.post("/records/{record_id}/comments")
+async def post_comment(request: Request, record_id: str) -> Response:
+    """A reader's comment on a record (any kind of record is commented on as an "event")."""
+    if record_id not in record_bodies(get_site(request).db, [record_id]):
+        raise HTTPException(404, f"no record with id {record_id}")
+    return await receive(request, "event", record_id, f"/events/{url_quote(record_id, safe='')}",
+                         lambda status, section: render_record(request, record_id, status, section))
+
+
+def render_record(request: Request, record_id: str, status_code: int = 200,
+                  comments: dict[str, Any] | None = None) -> HTMLResponse:
     db = get_site(request).db
     body = record_bodies(db, [record_id]).get(record_id)
     if body is None:
@@ -28,11 +45,14 @@ def record_page(request: Request, record_id: str) -> HTMLResponse:
     exported = record.as_export()
     articles = article_summaries(db, sorted({s.article for s in record.sources}))
     row = event_row(db, record_id)
-    return render(request, "event.html", title=_title(exported, record_id), record_id=record_id,
-                  kind=exported["kind"], exported=exported, fields=provenance(record),
-                  sources=sources(record, articles), conflicts=conflicts(record), row=row,
-                  related=related_events(db, row) if row else [], state=review_state(db, record_id),
-                  history=review_history(db, record_id))
+    action = f"/events/{url_quote(record_id, safe='')}/comments"
+    comments = comments or comment_section(request, "event", record_id, action)
+    return render(request, "event.html", status_code=status_code, title=_title(exported, record_id),
+                  record_id=record_id, kind=exported["kind"], exported=exported,
+                  fields=provenance(record), sources=sources(record, articles),
+                  conflicts=conflicts(record), row=row, related=related_events(db, row) if row else [],
+                  state=review_state(db, record_id), history=review_history(db, record_id),
+                  comments=comments)
 
 
 def _title(exported: dict[str, Any], record_id: str) -> str:
