@@ -425,7 +425,7 @@ class Gazetteer:
             token = tokens[j]
             if j > i:
                 inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
-                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "sub", "border")
+                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "sub", "border", "embassy", "consulate", "general", "airport", "base")
                 if not token.joined or not inner_ok or self._adjectival(tokens, j):
                     break
             if token.key:
