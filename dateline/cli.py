@@ -69,7 +69,7 @@ def main(ctx: click.Context, db: str, kb: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only errors and the closing line.")
+@click.option("--quiet", "-q", is_flag=True, help="No running count; only errors and the closing line.")
 @pass_context
 def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     """Ingest articles: files (.html, .txt), folders, JSONL dumps, URLs and RSS/Atom feeds.
@@ -89,28 +89,37 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     extractor = context.extractor()
 
     def report_error(error: InputError) -> None:
+        if progress.enabled:
+            click.echo("\r\033[K", err=True, nl=False)
         click.echo(f"rejected: {error}", err=True)
 
-    show_progress = not quiet and sys.stderr.isatty()
-    with click.progressbar(length=0, label="ingesting", file=sys.stderr,
-                           show_pos=True) if show_progress else _NullBar() as bar:
-        report = run_ingest(store, sources, extractor, on_document=lambda _origin: bar.update(1),
-                            on_error=report_error)
+    # The number of documents is not known ahead (folders, feeds, URLs): a running count on the
+    # terminal, rewritten in place, stands for the progress bar.
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    report = run_ingest(store, sources, extractor, on_document=progress.step, on_error=report_error)
+    progress.done()
     click.echo(report.summary())
     store.close()
     if report.rejected:
         sys.exit(1)
 
 
-class _NullBar:
-    def __enter__(self) -> _NullBar:
-        return self
+class _Progress:
+    """A one-line running count of ingested documents on standard error."""
 
-    def __exit__(self, *_: object) -> None:
-        return None
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.count = 0
 
-    def update(self, _steps: int) -> None:
-        return None
+    def step(self, origin: str) -> None:
+        self.count += 1
+        if self.enabled:
+            name = origin if len(origin) <= 50 else "…" + origin[-49:]
+            click.echo(f"\r\033[Kingesting: {self.count} documents — {name}", err=True, nl=False)
+
+    def done(self) -> None:
+        if self.enabled and self.count:
+            click.echo("\r\033[K", err=True, nl=False)
 
 
 @main.command()
