@@ -44,7 +44,8 @@ _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[
                         r"(?:[\w-]+\s+){0,2}$", re.I)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
-    r"brothers?|sisters?|famil(?:y|ies)|residents?|farmers?|"
+    r"brothers?|sisters?|famil(?:y|ies)|residents?|farmers?|owners?|shopkeepers?|workers?|drivers?|"
+    r"teachers?|doctors?|nurses?|"
     r"shepherds?|worshippers|students|villagers|passers-by|journalists?|aid workers?)\b", re.I)
 
 

@@ -117,6 +117,12 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
             groups[-1].append(current)
     choices = []
     for group in groups:
+        # Juxtaposed names in two countries ("Wadi al-Shay area of Daquq district (Kirkuk)"): keep
+        # the country that more of the clause's names point to.
+        support = {country: sum(1 for _m, p in resolved if p.country == country)
+                   for country in {p.country for _m, p in group}}
+        best_country = max(sorted(support), key=lambda country: support[country])
+        group = [(m, p) for m, p in group if p.country == best_country] or group
         mention, place = min(group, key=lambda mp: (level(mp[1]), mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start]))
