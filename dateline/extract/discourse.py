@@ -76,7 +76,7 @@ def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord],
         if (not any_type and antecedent.event_type != event.event_type) or (
                 antecedent.country and event.country and antecedent.country != event.country):
             continue
-        more_precise = (event.location and (not antecedent.location or antecedent.geo_precision > event.geo_precision)) \
+        more_precise = (event.location and (not antecedent.location or _level(antecedent) > _level(event))) \
             or (event.admin1 and not antecedent.admin1 and not antecedent.location)
         if more_precise:
             for name in ("admin1", "location", "latitude", "longitude", "geo_precision"):
@@ -91,6 +91,18 @@ def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord],
         antecedent.sources.extend(s for s in event.sources if all(s.quote != t.quote for t in antecedent.sources))
         return antecedent
     return None
+
+
+_LEVELS = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3, "region": 4, "country": 5}
+
+
+def _level(event: EventRecord) -> int:
+    """How precise the event's place is (0 a facility … 5 a country), from the gazetteer rule."""
+    rule = event.evidence["location"].rule if "location" in event.evidence else ""
+    match = re.search(r"gazetteer: (\w+)", rule)
+    if match and match.group(1) in _LEVELS:
+        return _LEVELS[match.group(1)]
+    return 2 + event.geo_precision  # no kind recorded: fall back on ACLED's precision
 
 
 def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> EventRecord | None:

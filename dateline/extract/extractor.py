@@ -36,7 +36,7 @@ _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$",
 _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
                        r"\s*[-–—]+\s")
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|targeting|targeted|hit|hitting|"
+    r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
     r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
@@ -77,7 +77,8 @@ class Extractor:
                         touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
                         continue
                 near = [r for i, r in recent if index - i <= 3]
-                if built and near and all(_adds_nothing(e) for e in built):
+                if built and near and all(_adds_nothing(e) and e.event_type not in ("Protests", "Riots")
+                                          for e in built):
                     # "The attackers opened fire on the bus", "Most of the missiles were
                     # intercepted": no time, place or toll of its own, right after an event.
                     antecedents = [fold_into_antecedent(e, near, any_type=True) for e in built]

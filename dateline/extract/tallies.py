@@ -80,7 +80,7 @@ def _tally(fact: Any, article: Article, metric: str, value: int, qualifier: str,
                     period_start, period_precision = expr.date.isoformat(), expr.precision
                     break
     as_of, as_of_rule = _as_of(text, article)
-    who = _attribution(text)
+    who = _attribution(text) or _reporting_actor(fact)
     countries = _scope(fact)
     evidence = {
         "value": Evidence(value, span, "count before an attack noun with a period" if "attack" in metric
@@ -137,6 +137,19 @@ def _attribution(text: str) -> str | None:
         return None
     who = re.sub(r"^(?:The|the)\s+", "", match.group("who")).strip().rstrip(".,;:")
     return who or None
+
+
+_REPORTS_AFTER = re.compile(r"^(?:\s*,[^,]{0,90},)?\s+(?:has\s+|have\s+|had\s+)?(?:claimed|said|says|reported|"
+                            r"counted|recorded|documented|estimated|estimates|tallied)\b", re.I)
+
+
+def _reporting_actor(fact: Any) -> str | None:
+    """"The Islamic Resistance in Iraq, a coalition of militias, has claimed more than 160 attacks":
+    the party whose figure it is."""
+    for mention in fact.actors:
+        if not getattr(mention.actor, "generic", False) and _REPORTS_AFTER.match(fact.text[mention.end:]):
+            return str(mention.actor.name)
+    return None
 
 
 def _target_name(fact: Any, position: int) -> str | None:

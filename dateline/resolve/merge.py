@@ -144,6 +144,9 @@ def _compatibility(cluster: Cluster, mention: tuple[int, str, EventRecord],
             return 0.0  # split on purpose in the same sentence
     if canonical.event_type != record.event_type:
         return 0.0
+    if canonical.sub_event_type != record.sub_event_type and canonical.weapons and record.weapons \
+            and not set(canonical.weapons) & set(record.weapons):
+        return 0.0  # a drone strike and a rocket attack are two events, even the same night
     if canonical.country and record.country and canonical.country != record.country:
         return 0.0
     date_score = dates_agree(canonical, record)
