@@ -37,6 +37,8 @@ _CHARACTERISED = re.compile(
     r"(?:\b(?:was|is|were|are|as)\s+(?:an?|the)\s+"
     r"|\b(?:called|calling|describing|described|branded|branding|termed|labelled|labeled)\s+"
     r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
+_OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|forces|troops|drones|"
+                         r"army|military|artillery|navy|air\s+force|units|soldiers)\b", re.I)
 _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
@@ -68,6 +70,7 @@ class EventBuilder:
     """Builds EventRecords from frames; holds the knowledge it needs (actors, gazetteer, weapons)."""
 
     def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon) -> None:
+        self._own_forces_words = False
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -111,13 +114,20 @@ class EventBuilder:
         for mention in facts.actors:
             if not frame.start <= mention.start < frame.end or not names_a_party(facts.text, mention):
                 continue
-            out.append((mention, role_of(facts.text, mention.start, mention.end, frame.primary.start)))
+            # An actor is read against the trigger word that follows it in the clause, if any:
+            # in "soldiers were killed when militants attacked a base" the militants are the
+            # subject of "attacked", not something after "killed".
+            following = [h.start for h in frame.hits if mention.end <= h.start <= mention.end + 25
+                         and not re.search(r"[,;(]", facts.text[mention.end:h.start])]
+            anchor = min(following) if following else frame.primary.start
+            out.append((mention, role_of(facts.text, mention.start, mention.end, anchor)))
         return out
 
     def build(self, facts: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
         text = facts.text
+        self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.start]))
         primary = frame.primary
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]
@@ -239,6 +249,11 @@ class EventBuilder:
             return f"{crowd} ({country or 'Iraq'})", None, f"{event_type.lower()}: the crowd is the actor"
         agents = [(a, r) for a, r in roles if r.role == AGENT]
         chosen = _most_specific(agents, self.actors)
+        speakers = [a for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
+        if chosen is None and speakers and self._own_forces_words:
+            # "Turkey's defence ministry said its jets had struck…": "its" is the speaker's side.
+            forces = self.actors.forces_of(speakers[0].actor)
+            return forces.name, speakers[0].text, "agent: 'its/their forces' of the speaker"
         if chosen is None:
             name = self.actors.unidentified(country or "Iraq")
             return name, None, "nobody named as the actor: unidentified group of the event's country"

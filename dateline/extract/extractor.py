@@ -33,7 +33,7 @@ _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?\s*(?:\([^)]{1,30}\))?"
+_DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
                        r"\s*[-–—]+\s")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
