@@ -1,0 +1,56 @@
+"""Whole wire-style reports (tests/data/articles, written for the project): the ledger they give."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dateline.extract.extractor import Extractor
+from dateline.extract.kb import load_knowledge_base
+from dateline.model import Article, EventRecord, TallyRecord
+from dateline.resolve.merge import resolve
+
+ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.from_kb(load_knowledge_base())
+
+
+def _ledger(extractor: Extractor, name: str, published: date) -> list[object]:
+    text = (ARTICLES / name).read_text(encoding="utf-8")
+    article = Article(id=name, text=text, content_hash=name, published=published, published_method="given")
+    records = extractor.extract(article)
+    return [r for _id, r, _m in resolve([(i, name, r) for i, r in enumerate(records)], {},
+                                        extractor.actors.is_part_of)]
+
+
+def test_strike_told_over_several_sentences_is_one_event(extractor: Extractor) -> None:
+    ledger = _ledger(extractor, "wire_baghdad_strike.txt", date(2024, 2, 8))
+    events = sorted((r for r in ledger if isinstance(r, EventRecord)), key=lambda e: e.event_date or "")
+    assert [(e.event_date, e.sub_event_type) for e in events] == [
+        ("2024-02-06", "Shelling/artillery/missile attack"), ("2024-02-07", "Air/drone strike")]
+    rocket, strike = events
+    # The place comes from the follow-up sentence ("…through the Mashtal neighborhood").
+    assert (strike.location, strike.admin1) == ("Mashtal", "Baghdad")
+    assert (strike.actor1, strike.actor2) == ("Military Forces of the United States", "Kataib Hezbollah")
+    assert len(strike.sources) >= 2
+    assert rocket.location == "Victory Base Complex" and rocket.actor1 == "Unidentified Armed Group (Iraq)"
+    [tally] = [r for r in ledger if isinstance(r, TallyRecord)]
+    assert (tally.value, tally.qualifier, tally.period_start) == (160, "more than", "2023-10-18")
+    assert tally.attributed_to == "Islamic Resistance in Iraq"
+
+
+def test_strikes_in_two_countries_and_the_attack_that_prompted_them(extractor: Extractor) -> None:
+    events = [r for r in _ledger(extractor, "wire_turkish_strikes.txt", date(2024, 1, 14))
+              if isinstance(r, EventRecord)]
+    strikes = {e.country: e for e in events if e.sub_event_type == "Air/drone strike"}
+    assert set(strikes) == {"Iraq", "Syria"}
+    assert all(e.actor1 == "Military Forces of Turkey" and e.event_date == "2024-01-14" for e in strikes.values())
+    assert strikes["Iraq"].location == "Metina"  # from "its jets had struck … in the Metina … regions"
+    [attack] = [e for e in events if e.event_type == "Battles"]
+    assert (attack.event_date, attack.actor2, attack.fatalities) == ("2024-01-12", "Military Forces of Turkey", 9)
+    # Nothing from the dateline ("ERBIL, Iraq, Jan 14 (Reuters)") or the generic last paragraph.
+    assert all(e.location != "Erbil" for e in events) and len(events) == 3
