@@ -54,3 +54,20 @@ def test_strikes_in_two_countries_and_the_attack_that_prompted_them(extractor: E
     assert (attack.event_date, attack.actor2, attack.fatalities) == ("2024-01-12", "Military Forces of Turkey", 9)
     # Nothing from the dateline ("ERBIL, Iraq, Jan 14 (Reuters)") or the generic last paragraph.
     assert all(e.location != "Erbil" for e in events) and len(events) == 3
+
+
+def test_background_events_get_their_own_dates_and_the_riot_is_one_event(extractor: Extractor) -> None:
+    events = [r for r in _ledger(extractor, "wire_airport_strike.txt", date(2020, 1, 3))
+              if isinstance(r, EventRecord)]
+    by_date = sorted((e.event_date or "", e.sub_event_type, e.country) for e in events)
+    assert ("2019-12-27", "Shelling/artillery/missile attack", "Iraq") in by_date  # "on Dec. 27"
+    # "struck the group's facilities in Iraq and Syria two days later": one event per country.
+    assert ("2019-12-29", "Air/drone strike", "Iraq") in by_date
+    assert ("2019-12-29", "Air/drone strike", "Syria") in by_date
+    [airport] = [e for e in events if e.event_date == "2020-01-03"]
+    assert (airport.location, airport.actor1) == ("Baghdad International Airport",
+                                                  "Military Forces of the United States")
+    k1 = next(e for e in events if e.event_date == "2019-12-27")
+    assert (k1.location, k1.fatalities, k1.injured) == ("K1 Air Base", 1, 6)
+    riots = [e for e in events if e.event_type == "Riots"]
+    assert len(riots) == 1 and riots[0].location == "US Embassy Baghdad"

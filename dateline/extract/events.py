@@ -96,7 +96,7 @@ class EventBuilder:
             return "generic repeated activity"
         if frame.prior and not own_date and not specific_place:
             return "background reference with no time or place of its own"
-        if primary.trigger.noun and _ANAPHORIC.search(text[max(0, primary.start - 40):primary.start]) \
+        if primary.is_noun and _ANAPHORIC.search(text[max(0, primary.start - 40):primary.start]) \
                 and not own_date and not specific_place:
             return "refers back to an event already told"
         if primary.plural and not own_date and not specific_place and not has_casualties:

@@ -68,20 +68,27 @@ class Extractor:
             hits = self.lexicon.find(sentence.text)
             frames = build_frames(sentence.text, hits) if hits else []
             sentence_events: list[EventRecord] = []
+            referring: list[Frame] = []  # frames that name an event already told ("the strike")
             for frame in frames:
                 built = self._frame_events(article, sentences, facts, index, frame, frames, recent,
                                            article_country)
+                if not built and self._definite(sentence.text, frame):
+                    referring.append(frame)
                 if built and self._refers_back(sentence.text, frame, built):
                     antecedents = [fold_into_antecedent(e, [r for _i, r in recent]) for e in built]
                     if all(antecedents):
                         touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
                         continue
-                near = [r for i, r in recent if index - i <= 3]
-                if built and near and all(_adds_nothing(e) and e.event_type not in ("Protests", "Riots")
-                                          for e in built):
+                near = [r for i, r in recent if index - i <= 3] + sentence_events
+                if built and near and all(_adds_nothing(e) for e in built):
                     # "The attackers opened fire on the bus", "Most of the missiles were
-                    # intercepted": no time, place or toll of its own, right after an event.
-                    antecedents = [fold_into_antecedent(e, near, any_type=True) for e in built]
+                    # intercepted": no time, place or toll of its own, right after an event. A
+                    # crowd is never a detail of a strike: protests fold only into protests.
+                    crowd = any(e.event_type in ("Protests", "Riots") for e in built)
+                    antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built]
+                    if crowd and not all(antecedents):
+                        sentence_events.extend(built)
+                        continue
                     touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
                     continue
                 sentence_events.extend(built)
@@ -89,8 +96,13 @@ class Extractor:
             # The events a follow-up sentence can be about: those of the nearest sentence before
             # it (two at most) that told or added to one.
             previous = next((touched[i] for i in range(index - 1, max(-1, index - 3), -1) if touched.get(i)), [])
+            if not previous and referring and not sentence_events:
+                # "…were killed in the strike", paragraphs after the strike was told.
+                kinds = {f.primary.trigger.event_type for f in referring}
+                previous = [next((e for _i, e in reversed(recent) if e.event_type in kinds), None)] \
+                    if any(e.event_type in kinds for _i, e in recent) else []
             attach_claims_and_denials(fact, sentence_events, previous)
-            casualty_words_only = all(f.primary.trigger.name == "killed-by" for f in frames)
+            casualty_words_only = all(f.primary.trigger.name == "killed-by" or f in referring for f in frames)
             if not sentence_events and casualty_words_only:
                 completed = attach_follow_up_casualties(fact, previous)
                 if completed is not None:
@@ -110,13 +122,20 @@ class Extractor:
         return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
 
     @staticmethod
+    def _definite(text: str, frame: Frame) -> bool:
+        """True when the frame's trigger is a noun after "the/this/that" ("in the strike")."""
+        primary = frame.primary
+        return primary.is_noun and bool(re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$",
+                                                  text[max(0, primary.start - 30):primary.start], re.I))
+
+    @staticmethod
     def _refers_back(text: str, frame: Frame, built: list[EventRecord]) -> bool:
         """A definite event noun ("The drone hit…") with no date of its own and no figures."""
         primary = frame.primary
         lead = text[max(0, primary.start - 30):primary.start]
         # "The drone hit…", "the downed drone": a definite noun phrase, or a participle used as
         # an adjective right after "the".
-        definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", lead, re.I) if primary.trigger.noun \
+        definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", lead, re.I) if primary.is_noun \
             else re.search(r"\b(?:the|this|that)\s+$", lead, re.I)
         return bool(definite) and all(e.event_date is None for e in built)
 

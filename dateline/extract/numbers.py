@@ -324,10 +324,16 @@ def _kind(*words: str | None) -> str:
 
 _SINGLE_VICTIM_RE = re.compile(
     r"\b(?:killed|killing|kills|assassinated|assassinating|shot\s+dead|gunned\s+down)\s+(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:commander|adviser|advisor|officer|leader|chief|general|colonel|official|"
+    r"(?:[\w.]+[\s-]+){0,3}?(?:commander|adviser|advisor|officer|leader|chief|general|colonel|official|"
     r"spokesman|activist|journalist|cleric|judge|mukhtar|governor|man|woman|child|boy|girl|civilian|"
     r"person|shepherd|farmer|driver|owner|shopkeeper|worker|teacher|doctor|student|soldier|policeman|"
     r"member|fighter|militant|militiaman)\b(?!s)", re.I)
+# "five of their members, including the deputy head …, were killed": a count, an apposition set
+# off by commas, then the passive verb.
+_COUNT_APPOSITION_KILLED_RE = re.compile(
+    r"\b(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:of\s+(?:their|its|the)\s+)?[\w-]+(?:\s+[\w-]+)?\s*,[^,]{3,90},\s*(?:were|had\s+been|have\s+been)\s+killed\b",
+    re.I)
 # "resulting in the death of 4 regime soldiers", "the deaths of two civilians".
 _DEATH_OF_RE = re.compile(r"\b(?:death|deaths|killing)\s+of\s+(?:at\s+least\s+|some\s+|about\s+)?"
                           r"(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
@@ -395,6 +401,11 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
         rules.append("first-of-several")
     # One named or titled victim with no number: "killed senior IRGC adviser Razi Mousavi",
     # "assassinated the commander". Counted only where no figure was found.
+    if "killed" not in values and (apposed := _COUNT_APPOSITION_KILLED_RE.search(sentence)):
+        count = parse_number(apposed.group("count"))
+        if count is not None:
+            values["killed"], spans["killed"] = count, apposed.group(0)
+            rules.append("count-apposition-passive")
     if "killed" not in values and (death_of := _DEATH_OF_RE.search(sentence)):
         count = parse_number(death_of.group("count"))
         if count is not None:

@@ -18,6 +18,11 @@ class Trigger:
     source: str
 
 
+# Past forms that do not end in -ed, so a verb trigger is not read as a noun phrase.
+_IRREGULAR_VERBS = frozenset({"struck", "hit", "shot", "fought", "blew", "went", "fell", "led", "overran",
+                              "retook", "took", "stormed", "slain"})
+
+
 @dataclass(frozen=True)
 class TriggerHit:
     start: int
@@ -26,9 +31,15 @@ class TriggerHit:
     trigger: Trigger
 
     @property
+    def is_noun(self) -> bool:
+        """True when the words matched are a noun ("a drone strike"), not a verb ("struck")."""
+        last = self.text.split()[-1].lower()
+        return self.trigger.noun and not (last.endswith("ed") or last in _IRREGULAR_VERBS)
+
+    @property
     def plural(self) -> bool:
         last = self.text.split()[-1].lower()
-        return last.endswith("s") and not last.endswith("ss") and self.trigger.noun
+        return last.endswith("s") and not last.endswith("ss") and self.is_noun
 
 
 @dataclass(frozen=True)
