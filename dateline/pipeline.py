@@ -46,7 +46,11 @@ def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
                                               " different text; give the new text a new id")
             else:
                 links = index.links_for(article)
-                records = extractor.extract(article)
+                try:
+                    records = extractor.extract(article)
+                except Exception as error:  # a bug must cost one article, not the whole run
+                    raise InputError(item.origin, f"extraction failed ({type(error).__name__}: {error});"
+                                                  " the article was not stored") from error
                 store.add_article(article, records, links)
                 index.add(article)
                 report.new.append(article.id)

@@ -115,3 +115,25 @@ def test_broken_kb_file_is_a_clear_error(tmp_path: Path) -> None:
 def test_tallies_series_shows_ledger_count(sample_db: Path) -> None:
     series = json.loads(run(sample_db, "tallies", "--json").output)
     assert series and all("ledger_count" in p for s in series for p in s["points"])
+
+
+def test_an_extraction_failure_rejects_one_article_and_the_run_goes_on(tmp_path: Path) -> None:
+    from dateline.model import Article
+    from dateline.pipeline import ingest
+    from dateline.store.db import Store
+
+    class Flaky:
+        def extract(self, article: Article) -> list[object]:
+            if "boom" in article.text:
+                raise ValueError("unexpected shape")
+            return []
+
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text(json.dumps({"id": "bad", "text": "Rockets hit a base on Monday. boom boom."}) + "\n"
+                      + json.dumps({"id": "good", "text": "Rockets hit a base in Anbar on Monday."}) + "\n",
+                      encoding="utf-8")
+    store = Store(tmp_path / "flaky.db")
+    report = ingest(store, [str(corpus)], Flaky())  # type: ignore[arg-type]
+    assert report.new == ["good"]
+    assert len(report.rejected) == 1 and "extraction failed (ValueError" in str(report.rejected[0])
+    assert [a.id for a in store.articles()] == ["good"]
