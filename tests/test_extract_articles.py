@@ -71,3 +71,18 @@ def test_background_events_get_their_own_dates_and_the_riot_is_one_event(extract
     assert (k1.location, k1.fatalities, k1.injured) == ("K1 Air Base", 1, 6)
     riots = [e for e in events if e.event_type == "Riots"]
     assert len(riots) == 1 and riots[0].location == "US Embassy Baghdad"
+
+
+def test_claimed_rocket_attack_and_a_separate_incident(extractor: Extractor) -> None:
+    events = sorted((r for r in _ledger(extractor, "wire_erbil_rockets.txt", date(2021, 2, 16))
+                     if isinstance(r, EventRecord)), key=lambda e: e.event_date or "")
+    assert len(events) == 2
+    rockets, raid = events
+    # "late on Monday night" in an article of Tuesday 16 February 2021; the speaker's
+    # "Kurdistan Region" is not a second place.
+    assert (rockets.event_date, rockets.location, rockets.fatalities, rockets.injured) == \
+        ("2021-02-15", "Erbil International Airport", 1, 9)
+    assert rockets.claimed_by == [rockets.actor1] and "Awliya al-Dam" in rockets.actor1
+    assert rockets.actor2 == "Coalition Forces"
+    assert (raid.event_type, raid.actor1, raid.admin1, raid.fatalities) == \
+        ("Battles", "Islamic State (Iraq)", "Diyala", 2)

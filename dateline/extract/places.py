@@ -25,6 +25,9 @@ _REFERENCE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southea
                         re.I)
 _NEAR = re.compile(r"\b(?:near|close to|outside|around|on the outskirts of|in the vicinity of)\s+"
                    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+# The attribution that closes a sentence: ", the Kurdistan Region's interior ministry said."
+_REPORTING_TAIL = re.compile(r",\s*(?:[^,]{0,80}?\s)?(?:said|says|told|reported|announced|added|stated)"
+                             r"(?:\s+(?:on|in|late|early)\b[^,]{0,40})?\s*[.”\"]*\s*$", re.I)
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
 
 
@@ -57,7 +60,10 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
 
     With `departure` (an ordered departure, a withdrawal) "from X" names where it happened."""
     kept, launch_country = [], None
+    tail = _REPORTING_TAIL.search(window)
     for mention in mentions:
+        if tail and mention.start >= tail.start() and len(mentions) > 1:
+            continue  # ", the Kurdistan Region's interior ministry said": who speaks, not where
         if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
                for a, b in blocked):
             continue  # part of a longer actor's name: "Islamic Resistance in Iraq"
