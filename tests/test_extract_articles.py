@@ -86,3 +86,15 @@ def test_claimed_rocket_attack_and_a_separate_incident(extractor: Extractor) -> 
     assert rockets.actor2 == "Coalition Forces"
     assert (raid.event_type, raid.actor1, raid.admin1, raid.fatalities) == \
         ("Battles", "Islamic State (Iraq)", "Diyala", 2)
+
+
+def test_a_roundup_of_three_incidents(extractor: Extractor) -> None:
+    events = sorted((r for r in _ledger(extractor, "wire_syria_roundup.txt", date(2023, 9, 14))
+                     if isinstance(r, EventRecord)), key=lambda e: e.event_date or "")
+    assert [(e.event_date, e.admin1, e.fatalities) for e in events] == [
+        ("2023-09-12", "Deir ez-Zor", 1), ("2023-09-13", "Homs", 2), ("2023-09-14", "Rural Damascus", 3)]
+    depot = events[1]
+    # A long clause still keeps its date and toll: "an explosion in a weapons depot … on
+    # Wednesday night killed two members of the group".
+    assert (depot.sub_event_type, depot.actor2) == ("Remote explosive/landmine/IED", "Hezbollah")
+    assert events[2].actor1 == "Military Forces of Israel"

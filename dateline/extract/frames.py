@@ -57,7 +57,11 @@ def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:
     # Participles and "by …ing" carry on the clause before them: ", targeting the base".
     if hit.trigger.needs_weapon and (word.endswith("ing") or re.search(r"\bby\s+$", between)):
         return True
-    return not _SEPARATOR.search(between) and not _LEAD.search(between) and len(between) < 80
+    if _SEPARATOR.search(between) or _LEAD.search(between):
+        return False
+    # The casualty verb of a clause belongs to its trigger however long the words between
+    # ("an explosion in a weapons depot … on Wednesday night killed two members").
+    return hit.trigger.name == "killed-by" or len(between) < 120
 
 
 def build_frames(sentence: str, hits: list[TriggerHit]) -> list[Frame]:
