@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -59,85 +59,90 @@ class Extractor:
         """Returns every record the article tells, in reading order."""
         sentences = split_sentences(article.text)
         facts = [self._facts(article, s) for s in sentences]
-        article_country = self._main_country(facts)
+        state = _Reading(article, sentences, facts, self._main_country(facts))
         records: list[Record] = []
-        recent: list[tuple[int, EventRecord]] = []  # (sentence index, event) for dates and denials
-        sentence_of: dict[int, int] = {}
-        touched: dict[int, list[EventRecord]] = {}  # events each sentence told or added to
-        for index, (sentence, fact) in enumerate(zip(sentences, facts)):
-            hits = self.lexicon.find(sentence.text)
-            frames = build_frames(sentence.text, hits) if hits else []
-            sentence_events: list[EventRecord] = []
-            referring: list[Frame] = []  # frames that name an event already told ("the strike")
-            for frame in frames:
-                built = self._frame_events(article, sentences, facts, index, frame, frames, recent,
-                                           article_country)
-                if not built and self._definite(sentence.text, frame):
-                    referring.append(frame)
-                if built and self._refers_back(sentence.text, frame, built):
-                    antecedents = [fold_into_antecedent(e, [r for _i, r in recent]) for e in built]
-                    if all(antecedents):
-                        touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
-                        continue
-                near = [r for i, r in recent if index - i <= 3] + sentence_events
-                if built and near and all(_adds_nothing(e) for e in built):
-                    # "The attackers opened fire on the bus", "Most of the missiles were
-                    # intercepted": no time, place or toll of its own, right after an event. A
-                    # crowd is never a detail of a strike: protests fold only into protests.
-                    crowd = any(e.event_type in ("Protests", "Riots") for e in built)
-                    antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built]
-                    if crowd and not all(antecedents):
-                        sentence_events.extend(built)
-                        continue
-                    touched.setdefault(index, []).extend(a for a in antecedents if a is not None)
-                    continue
-                sentence_events.extend(built)
-            touched.setdefault(index, []).extend(sentence_events)
-            # The events a follow-up sentence can be about: those of the nearest sentence before
-            # it (two at most) that told or added to one.
-            previous = next((touched[i] for i in range(index - 1, max(-1, index - 3), -1) if touched.get(i)), [])
-            if not previous and referring and not sentence_events:
-                # "…were killed in the strike", paragraphs after the strike was told.
-                kinds = {f.primary.trigger.event_type for f in referring}
-                previous = [next((e for _i, e in reversed(recent) if e.event_type in kinds), None)] \
-                    if any(e.event_type in kinds for _i, e in recent) else []
-            attach_claims_and_denials(fact, sentence_events, previous)
-            casualty_words_only = all(f.primary.trigger.name == "killed-by" or f in referring for f in frames)
-            if not sentence_events and casualty_words_only:
-                completed = attach_follow_up_casualties(fact, previous)
-                if completed is not None:
-                    touched[index].append(completed)
-            if not sentence_events and not previous:
-                attach_late_denial(fact, recent[0][1] if recent else None)
-            for event in sentence_events:
-                recent.append((index, event))
-                sentence_of[id(event)] = index
-            records.extend(sentence_events)
-            records.extend(find_tallies(fact, self.actors, article, sentence_events))
+        for index, fact in enumerate(facts):
+            told = self._read_sentence(state, index)
+            self._complete_earlier_events(state, index, told)
+            for event in told:
+                state.recent.append((index, event))
+                state.sentence_of[id(event)] = index
+            records.extend(told)
+            records.extend(find_tallies(fact, self.actors, article, told))
             statement = find_statement(fact, self.actors, article)
             if statement is not None:
                 records.append(statement)
-        events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], sentence_of)
+        events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
         kept = {id(e) for e in events}
         return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
 
-    @staticmethod
-    def _definite(text: str, frame: Frame) -> bool:
-        """True when the frame's trigger is a noun after "the/this/that" ("in the strike")."""
-        primary = frame.primary
-        return primary.is_noun and bool(re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$",
-                                                  text[max(0, primary.start - 30):primary.start], re.I))
+    def _read_sentence(self, state: _Reading, index: int) -> list[EventRecord]:
+        """Returns the new events a sentence tells; what only adds to events already told is
+        folded into them and noted in `state.touched`."""
+        text = state.sentences[index].text
+        frames = build_frames(text, self.lexicon.find(text))
+        state.frames[index] = frames
+        state.referring[index] = []
+        told: list[EventRecord] = []
+        touched = state.touched.setdefault(index, [])
+        earlier = [r for _i, r in state.recent]
+        for frame in frames:
+            built = self._frame_events(state.article, state.sentences, state.facts, index, frame, frames,
+                                       state.recent, state.article_country)
+            if not built:
+                if self._definite(text, frame):
+                    state.referring[index].append(frame)
+                continue
+            if self._definite(text, frame) and all(e.event_date is None for e in built):
+                # "The drone hit the living quarters of Tower 22": more about an event told before.
+                antecedents = [fold_into_antecedent(e, earlier) for e in built]
+                if all(antecedents):
+                    touched.extend(a for a in antecedents if a is not None)
+                    continue
+            near = [r for i, r in state.recent if index - i <= 3] + told
+            if near and all(_adds_nothing(e) for e in built):
+                # "The attackers opened fire on the bus", "Most of the missiles were
+                # intercepted": no time, place or toll of its own, right after an event. A
+                # crowd is never a detail of a strike: protests fold only into protests.
+                crowd = any(e.event_type in ("Protests", "Riots") for e in built)
+                antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built]
+                if not crowd or all(antecedents):
+                    touched.extend(a for a in antecedents if a is not None)
+                    continue
+            told.extend(built)
+        touched.extend(told)
+        return told
+
+    def _complete_earlier_events(self, state: _Reading, index: int, told: list[EventRecord]) -> None:
+        """Claims, denials and casualty figures a sentence gives about events told before it."""
+        fact, frames, referring = state.facts[index], state.frames[index], state.referring[index]
+        # The events a follow-up sentence can be about: those of the nearest sentence before it
+        # (two at most) that told or added to one.
+        previous = next((state.touched[i] for i in range(index - 1, max(-1, index - 3), -1)
+                         if state.touched.get(i)), [])
+        if not previous and referring and not told:
+            # "…were killed in the strike", paragraphs after the strike was told.
+            kinds = {f.primary.trigger.event_type for f in referring}
+            antecedent = next((e for _i, e in reversed(state.recent) if e.event_type in kinds), None)
+            previous = [antecedent] if antecedent is not None else []
+        attach_claims_and_denials(fact, told, previous)
+        if told:
+            return
+        if all(f.primary.trigger.name == "killed-by" or f in referring for f in frames):
+            completed = attach_follow_up_casualties(fact, previous)
+            if completed is not None:
+                state.touched[index].append(completed)
+        if not previous:
+            attach_late_denial(fact, state.recent[0][1] if state.recent else None)
 
     @staticmethod
-    def _refers_back(text: str, frame: Frame, built: list[EventRecord]) -> bool:
-        """A definite event noun ("The drone hit…") with no date of its own and no figures."""
+    def _definite(text: str, frame: Frame) -> bool:
+        """True when the trigger names an event already told: a noun after "the/this/that" ("in
+        the strike", "The drone hit…"), or a participle right after "the" ("the downed drone")."""
         primary = frame.primary
         lead = text[max(0, primary.start - 30):primary.start]
-        # "The drone hit…", "the downed drone": a definite noun phrase, or a participle used as
-        # an adjective right after "the".
-        definite = re.search(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$", lead, re.I) if primary.is_noun \
-            else re.search(r"\b(?:the|this|that)\s+$", lead, re.I)
-        return bool(definite) and all(e.event_date is None for e in built)
+        pattern = r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$" if primary.is_noun else r"\b(?:the|this|that)\s+$"
+        return bool(re.search(pattern, lead, re.I))
 
     # -- per sentence -------------------------------------------------------------------------
     def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:
@@ -289,6 +294,21 @@ def _adds_nothing(event: EventRecord) -> bool:
     """True for an event with no date, no place below the country and no casualty figure."""
     return event.event_date is None and not event.location and not event.admin1 and \
         event.fatalities is None and event.injured is None
+
+
+@dataclass
+class _Reading:
+    """What extraction remembers while it reads one article, sentence by sentence."""
+
+    article: Article
+    sentences: list[Sentence]
+    facts: list[SentenceFacts]
+    article_country: str | None
+    recent: list[tuple[int, EventRecord]] = field(default_factory=list)  # (sentence, event)
+    sentence_of: dict[int, int] = field(default_factory=dict)  # id(event) → sentence
+    touched: dict[int, list[EventRecord]] = field(default_factory=dict)  # events each sentence told or added to
+    frames: dict[int, list[Frame]] = field(default_factory=dict)
+    referring: dict[int, list[Frame]] = field(default_factory=dict)  # frames naming an event told before
 
 
 class _Located:
