@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from dateline.extract import numbers
+from dateline.extract.places import LEVEL
 from dateline.model import EventRecord, Evidence, Source
 
 _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+(?:claims|reports)|fabricated|"
@@ -93,15 +94,12 @@ def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord],
     return None
 
 
-_LEVELS = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3, "region": 4, "country": 5}
-
-
 def _level(event: EventRecord) -> int:
     """How precise the event's place is (0 a facility … 5 a country), from the gazetteer rule."""
     rule = event.evidence["location"].rule if "location" in event.evidence else ""
     match = re.search(r"gazetteer: (\w+)", rule)
-    if match and match.group(1) in _LEVELS:
-        return _LEVELS[match.group(1)]
+    if match and match.group(1) in LEVEL:
+        return LEVEL[match.group(1)]
     return 2 + event.geo_precision  # no kind recorded: fall back on ACLED's precision
 
 

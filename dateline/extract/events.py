@@ -10,7 +10,7 @@ from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
                                     role_of)
-from dateline.extract.triggers import TriggerLexicon, WeaponHit
+from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
 # Sub-event types by the first weapon named in the clause (ACLED codebook).
@@ -62,8 +62,8 @@ class SentenceFacts:
     places: list[Any]
     times: list[Any]
     weapons: list[WeaponHit]
+    triggers: list[TriggerHit] = field(default_factory=list)
     casualties: Any = None
-    notes: list[str] = field(default_factory=list)
 
 
 class EventBuilder:

@@ -80,7 +80,7 @@ class Extractor:
         """Returns the new events a sentence tells; what only adds to events already told is
         folded into them and noted in `state.touched`."""
         text = state.sentences[index].text
-        frames = build_frames(text, self.lexicon.find(text))
+        frames = build_frames(text, state.facts[index].triggers)
         state.frames[index] = frames
         state.referring[index] = []
         told: list[EventRecord] = []
@@ -155,7 +155,7 @@ class Extractor:
             actors=[a for a in self.actors.find(text) if a.start >= skip],
             places=[p for p in self.gazetteer.find(text) if p.start >= skip],
             times=time_words.find_time_expressions(text, article.published),
-            weapons=self.lexicon.find_weapons(text))
+            weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text))
 
     def _main_country(self, facts: list[SentenceFacts]) -> str | None:
         counts: Counter[str] = Counter()
@@ -177,7 +177,7 @@ class Extractor:
             span = casualties.killed_span or casualties.injured_span or ""
             found = window.find(span) if span else -1
             casualties = _Located(casualties, frame.start + found if found >= 0 else None)
-        when = self._date(fact, frame, frames, facts, index, recent, article)
+        when = self._date(fact, frame, frames, facts, index, recent, sentences)
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
             "relative" not in when[2].rule
         roles_blocked = [(a.start, a.end) for a in fact.actors]
@@ -200,7 +200,7 @@ class Extractor:
 
     def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],
               index: int, recent: list[tuple[int, EventRecord]],
-              article: Article) -> tuple[date | None, str, Evidence]:
+              sentences: list[Sentence]) -> tuple[date | None, str, Evidence]:
         """Returns (date, precision, evidence) for a frame: its own time words, then the sentence's,
         then the paragraph's previous sentence; relative words ("a day later") count from the
         event told before."""
@@ -232,25 +232,15 @@ class Extractor:
             best = outside[0]
             return best.date, best.precision, Evidence(best.date.isoformat(), best.text,
                                                        f"sentence: {best.rule}")
-        if not frame.prior and index > 0 and facts[index - 1] is not None:
+        if not frame.prior and index > 0 and sentences[index - 1].paragraph == sentences[index].paragraph:
             previous = facts[index - 1]
-            same_paragraph = self._same_paragraph(article, previous.text, fact.text)
-            if same_paragraph:
-                earlier = [t for t in previous.times if t.date is not None and self._event_time(previous.text, t)
-                           and not getattr(t, "relative_to_event", False)]
-                if earlier:
-                    best = earlier[0]
-                    return best.date, best.precision, Evidence(
-                        best.date.isoformat(), best.text, f"previous sentence: {best.rule}")
+            earlier = [t for t in previous.times if t.date is not None and self._event_time(previous.text, t)
+                       and not getattr(t, "relative_to_event", False)]
+            if earlier:
+                best = earlier[0]
+                return best.date, best.precision, Evidence(
+                    best.date.isoformat(), best.text, f"previous sentence: {best.rule}")
         return None, "unknown", Evidence(None, None, "no time words for this event")
-
-    @staticmethod
-    def _same_paragraph(article: Article, first: str, second: str) -> bool:
-        position = article.text.find(first)
-        if position < 0:
-            return False
-        following = article.text[position + len(first):position + len(first) + 4]
-        return "\n" not in following
 
     @staticmethod
     def _event_time(text: str, expr: Any) -> bool:
@@ -283,7 +273,7 @@ class Extractor:
         if index + 1 >= len(sentences) or sentences[index + 1].paragraph != sentences[index].paragraph:
             return []
         following = facts[index + 1]
-        if self.lexicon.find(following.text):
+        if following.triggers:
             return []
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])

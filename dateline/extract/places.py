@@ -14,7 +14,7 @@ from typing import Any
 # ACLED geo_precision by the kind of place the location names.
 PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "county": 2,
              "region": 3, "country": 3}
-_LEVEL = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3,
+LEVEL = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3,
           "region": 4, "country": 5}
 
 _LAUNCH_FROM = re.compile(r"\b(?:launched|fired|took\s+off|flown|came|originated)\s+from\b", re.I)
@@ -51,7 +51,8 @@ class PlaceChoice:
 
 
 def level(place: Any) -> int:
-    return _LEVEL.get(place.kind, 5)
+    """How precise a place is: 0 a facility … 5 a country."""
+    return LEVEL.get(place.kind, 5)
 
 
 def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, int]],

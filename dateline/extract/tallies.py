@@ -7,7 +7,6 @@ attack noun with a period ("since…", "between… and…", "so far"), or a comb
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 from typing import Any
 
 from dateline.extract import dates as time_words
@@ -31,11 +30,6 @@ _SPOKESMAN = re.compile(r"\b(?:the\s+)?(?P<who>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0
                         r"(?:spokes(?:man|woman|person)|official|statement)\b[^.]{0,40}?\b(?:said|says|told)\b")
 _TARGET_US = re.compile(r"\b(?:American|US|U\.S\.|United States)\s+(?:troops|forces|personnel|bases|"
                         r"service\s*members|military)\b", re.I)
-_BETWEEN_END = re.compile(r"\bbetween\s+[^.;]*?\b(?:and|to)\s+(?P<end>(?:mid-|early\s+|late\s+)?"
-                          r"(?:January|February|March|April|May|June|July|August|September|October|"
-                          r"November|December)(?:\s+\d{4})?)", re.I)
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"]
 
 
 def find_tallies(fact: Any, actors: Any, article: Article,
@@ -61,7 +55,8 @@ def find_tallies(fact: Any, actors: Any, article: Article,
         noun = re.search(r"\b\d[\d,]*\s+(?P<noun>[a-z]+)", text[text.find(str(combined)):]) \
             if str(combined) in text else None
         who = noun.group("noun") if noun else "people"
-        qualifier = _qualifier_before(text, str(combined))
+        counted = _count(casualties.killed_or_injured_span or str(combined))
+        qualifier = counted[1] if counted else "exact"
         out.append(_tally(fact, article, f"{who} killed or injured", combined, qualifier,
                           str(combined), text))
     return out
@@ -102,28 +97,14 @@ def _count(raw: str) -> tuple[int, str] | None:
     return (int(digits), "exact") if digits else None
 
 
-def _qualifier_before(text: str, number: str) -> str:
-    position = text.find(number)
-    before = text[max(0, position - 20):position].lower()
-    for word, qualifier in (("more than", "more than"), ("over", "over"), ("at least", "at least"),
-                            ("about", "about"), ("around", "about"), ("nearly", "about"),
-                            ("up to", "up to")):
-        if before.rstrip().endswith(word):
-            return qualifier
-    return "exact"
-
-
 def _as_of(text: str, article: Article) -> tuple[str | None, str]:
+    """The day a figure holds for: the end of a stated period ("between mid-October and
+    February" → the end of February), else the publication date."""
+    for expr in time_words.find_time_expressions(text, article.published):
+        if expr.role == "period-end" and expr.date is not None:
+            end = expr.range_end if expr.precision == "month" and expr.range_end else expr.date
+            return end.isoformat(), "end of the stated period"
     published = article.published
-    end = _BETWEEN_END.search(text)
-    if end and published:
-        month = next((i for i, m in enumerate(_MONTHS, 1) if m in end.group("end").lower()), None)
-        if month:
-            year = published.year if month <= published.month else published.year - 1
-            last_day = (date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1))
-            lowered = end.group("end").lower()
-            day = 5 if "early" in lowered else 15 if "mid" in lowered else last_day.day
-            return date(year, month, day).isoformat(), "end of the stated period"
     return (published.isoformat() if published else None), "publication date"
 
 
