@@ -16,7 +16,7 @@ from dateline.moderation.moderation import (DecisionError, Settings, decide, dec
                                             settings, update_settings)
 from dateline.moderation.screening import Screener
 from dateline.store.accounts import audit_entries
-from dateline.store.db import Store, _split_sql
+from dateline.store.db import Store, split_sql
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -173,6 +173,6 @@ BEGIN
 END;
 INSERT INTO t VALUES (1);
 """
-    statements = _split_sql(sql)
+    statements = split_sql(sql)
     assert len(statements) == 3
     assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END")

@@ -57,7 +57,7 @@ class Store:
             if version <= current:
                 continue
             with self.transaction():
-                for statement in _split_sql(sql):
+                for statement in split_sql(sql):
                     self.connection.execute(statement)
                 self.connection.execute(f"PRAGMA user_version = {version}")
 
@@ -218,8 +218,8 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         removed_lines=row["removed_lines"], minhash=row["minhash"])
 
 
-def _split_sql(sql: str) -> list[str]:
-    """Splits a migration into statements, after dropping `--` comment lines (migrations hold no
+def split_sql(sql: str) -> list[str]:
+    """Splits an SQL file into statements, after dropping `--` comment lines (the files hold no
     semicolons inside strings). Pieces are joined until SQLite reads a complete statement, so a
     trigger keeps the semicolons inside its BEGIN ... END."""
     code = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))

@@ -1,35 +1,24 @@
 """The event index the web reads (migration 0003): installing its triggers, and its version.
 
-`records` is rewritten whole on every ingest, so the index is derived from it by SQL triggers
-(`ledger_index.sql`) rather than by any Python caller. The migration runner splits files on
-semicolons, which trigger bodies contain, so the triggers are installed here instead, once per
-database file: they then stay in the file and keep the index current whoever writes `records`.
+The index is derived from `records` by SQL triggers (`ledger_index.sql`) rather than by any
+Python caller, so it stays current whoever writes `records` (ingest, reviews). The triggers carry
+a version in their names and are installed here, once per database file, so that a newer
+Dateline can replace them and rebuild the index.
 """
 from __future__ import annotations
 
 import sqlite3
 from importlib import resources
 
-from dateline.store.db import Store
+from dateline.store.db import Store, split_sql
 
 TRIGGER_PREFIX = "ledger_index_"
 TRIGGER_VERSION = "v2"
 
 
 def _trigger_statements() -> list[str]:
-    """Returns the CREATE TRIGGER statements of `ledger_index.sql`, split where SQLite says one ends."""
-    sql = (resources.files("dateline.store") / "ledger_index.sql").read_text(encoding="utf-8")
-    statements: list[str] = []
-    current: list[str] = []
-    for line in sql.splitlines():
-        if not current and (not line.strip() or line.strip().startswith("--")):
-            continue
-        current.append(line)
-        text = "\n".join(current)
-        if sqlite3.complete_statement(text):
-            statements.append(text.strip())
-            current = []
-    return statements
+    """Returns the CREATE TRIGGER statements of `ledger_index.sql`."""
+    return split_sql((resources.files("dateline.store") / "ledger_index.sql").read_text(encoding="utf-8"))
 
 
 def expected_triggers() -> set[str]:
