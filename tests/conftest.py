@@ -8,6 +8,9 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV = SHARED / "dev"
+DEV_REAL = SHARED / "dev-real"
+ACLED = SHARED / "data" / "acled-2018"
+COMMENTS = SHARED / "data" / "comments"
 
 
 @pytest.fixture(scope="session")
@@ -15,6 +18,29 @@ def dev_dir() -> Path:
     if not (DEV / "corpus.jsonl").is_file():
         pytest.skip(f"the dev set is not here ({DEV}): clone the project with ../shared beside it")
     return DEV
+
+
+@pytest.fixture(scope="session")
+def dev_real_dir() -> Path:
+    if not (DEV_REAL / "corpus.jsonl").is_file():
+        pytest.skip(f"the real dev set is not here ({DEV_REAL}): clone the project with ../shared beside it")
+    return DEV_REAL
+
+
+@pytest.fixture(scope="session")
+def acled_notes() -> Path:
+    notes = ACLED / "notes.csv"
+    if not notes.is_file():
+        pytest.skip(f"the ACLED notes are not here ({notes}): clone the project with ../shared beside it")
+    return notes
+
+
+@pytest.fixture(scope="session")
+def comments_data() -> Path:
+    data = COMMENTS / "train.jsonl"
+    if not data.is_file():
+        pytest.skip(f"the labelled comments are not here ({data}): clone the project with ../shared beside it")
+    return data
 
 
 @pytest.fixture(scope="session")
