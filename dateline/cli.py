@@ -10,6 +10,8 @@ from typing import Any, TypeVar
 
 import click
 
+from dateline.cli_read import (GlobalOptionsAnywhere, check_existing_db, check_port_free, event_filter,
+                               event_table, filter_options, fit_table)
 from dateline.model import EventRecord, InputError, StatementRecord, TallyRecord
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,9 +24,12 @@ class Context:
         self.db = db
         self.kb = list(kb)
 
-    def store(self) -> Any:
+    def store(self, existing: bool = False) -> Any:
+        """Opens the database; `existing`: refuse a missing file or a folder (read commands)."""
         from dateline.store.db import Store, StoreError
 
+        if existing:
+            check_existing_db(self.db)
         try:
             return Store(self.db)
         except StoreError as error:
@@ -49,10 +54,10 @@ def output_option(function: F) -> F:
                         help="Write to this file instead of standard output.")(function)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GlobalOptionsAnywhere, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", default=lambda: os.environ.get("DATELINE_DB", "dateline.db"),
               show_default="./dateline.db or $DATELINE_DB", help="The SQLite database file.")
-@click.option("--kb", multiple=True, type=click.Path(exists=True),
+@click.option("--kb", multiple=True, type=click.Path(exists=True),  # both also accepted after the command
               help="Extra knowledge-base TOML file or folder (repeatable; also $DATELINE_KB).")
 @click.version_option(package_name="dateline")
 @click.pass_context
@@ -133,7 +138,7 @@ def articles(context: Context, as_json: bool) -> None:
       dateline articles
       dateline articles --json | jq '.[].published'
     """
-    store = context.store()
+    store = context.store(existing=True)
     rows = store.articles()
     if as_json:
         click.echo(json.dumps([
@@ -158,7 +163,7 @@ def show(context: Context, article_id: str) -> None:
     Example:
       dateline show 000_0a6870a6add54e36
     """
-    store = context.store()
+    store = context.store(existing=True)
     article = store.article(article_id)
     if article is None:
         raise click.ClickException(f"no article with id {article_id!r}")
@@ -181,31 +186,48 @@ def show(context: Context, article_id: str) -> None:
 @main.command()
 @click.option("--kind", type=click.Choice(["event", "tally", "statement"]), default="event",
               show_default=True, help="Which records to list.")
+@filter_options
 @pass_context
-def events(context: Context, kind: str) -> None:
-    """Print the ledger as a readable table (events by default).
+def events(context: Context, kind: str, **filters: Any) -> None:
+    """Print the ledger as a table that fits the terminal (events by default).
+
+    Events take the web table's filters; rejected events are left out, as on the web and in the
+    exports, unless --include-rejected (or --status) asks for them. The review column says where
+    each event's review stands.
 
     \b
     Example:
       dateline events
+      dateline events --from 2024-01-01 --to 2024-01-31 --actor IRI --type Battles
+      dateline events --include-rejected
       dateline events --kind statement
     """
-    store = context.store()
-    rows = store.records(kind)
+    store = context.store(existing=True)
     if kind == "event":
-        table = [(rid, r.event_date or "?", _clip(r.sub_event_type, 24), _clip(r.actor1, 28),
-                  _clip(r.actor2 or "-", 28), _clip(r.location or r.admin1 or r.country or "-", 24),
-                  _num(r.fatalities), _num(r.injured), str(len(r.sources)))
-                 for rid, r in rows if isinstance(r, EventRecord)]
-        _print_table(("id", "date", "type", "actor1", "actor2", "place", "killed", "injured",
-                      "sources"), table)
-    elif kind == "tally":
-        table = [(rid, r.as_of or "?", _clip(r.metric, 32), f"{r.qualifier} {r.as_export()['value']}",
+        from dateline.serve.actors import ActorDirectory
+        from dateline.store.ledger_index import ensure_ledger_index
+        from dateline.store.ledger_queries import count_events, list_events
+
+        directory = ActorDirectory.from_knowledge_base(context.kb)
+        flt = event_filter(filters, directory.resolve)
+        ensure_ledger_index(store)
+        total = count_events(store.connection, flt)
+        rows = list_events(store.connection, flt, limit=max(total, 1))
+        if filters.get("actor") and flt.actor != filters["actor"]:
+            click.echo(f"actor {filters['actor']!r} is {flt.actor!r} in the knowledge base", err=True)
+        header, table = event_table(rows)
+        _print_table(header, table)
+        return
+    if any(value for value in filters.values()):
+        raise click.ClickException("the filters (--from, --actor, ...) apply to events only, not --kind " + kind)
+    rows = store.records(kind)
+    if kind == "tally":
+        table = [(rid, r.as_of or "?", r.metric, f"{r.qualifier} {r.as_export()['value']}",
                   r.period_start or "-", r.attributed_to or "-", ",".join(r.scope))
                  for rid, r in rows if isinstance(r, TallyRecord)]
         _print_table(("id", "as of", "metric", "value", "since", "according to", "scope"), table)
     else:
-        table = [(rid, r.date or "?", _clip(r.speaker, 32), r.stance, _clip(r.quote, 60))
+        table = [(rid, r.date or "?", r.speaker, r.stance, r.quote)
                  for rid, r in rows if isinstance(r, StatementRecord)]
         _print_table(("id", "date", "speaker", "stance", "quote"), table)
 
@@ -220,7 +242,7 @@ def explain(context: Context, record_id: str) -> None:
     Example:
       dateline explain ev-3f2a9c1b
     """
-    store = context.store()
+    store = context.store(existing=True)
     record = store.record(record_id)
     if record is None:
         raise click.ClickException(f"no record with id {record_id!r}")
@@ -262,7 +284,7 @@ def export(context: Context, fmt: str, kind: tuple[str, ...], output: str | None
     """
     from dateline.serve.exports import write_export
 
-    store = context.store()
+    store = context.store(existing=True)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as handle:
             count = write_export(store, fmt, handle, kind)
@@ -289,7 +311,7 @@ def tallies(context: Context, as_json: bool) -> None:
 
     from dateline.resolve.series import tally_series
 
-    records = [record for _rid, record in context.store().records()]
+    records = [record for _rid, record in context.store(existing=True).records()]
     series = tally_series([r for r in records if isinstance(r, TallyRecord)],
                           [r for r in records if isinstance(r, EventRecord)])
     if as_json:
@@ -314,37 +336,42 @@ def reextract(context: Context) -> None:
     """
     from dateline.pipeline import reextract as run_reextract
 
-    count = run_reextract(context.store(), context.extractor())
+    count = run_reextract(context.store(existing=True), context.extractor())
     click.echo(f"ledger rebuilt: {count} records")
 
 
 @main.command()
 @pass_context
 def summary(context: Context) -> None:
-    """Print what the database holds: articles, events by type, tallies, statements.
+    """Print what the database holds: articles, events by type, tallies, statements, and the
+    latest events, latest first. Rejected events are counted apart and left out, as on the web.
 
     \b
     Example:
       dateline summary
     """
-    store = context.store()
-    records = [record for _rid, record in store.records()]
-    event_rows = [r for r in records if isinstance(r, EventRecord)]
+    from dateline.store.reviews import rejected_ids
+
+    store = context.store(existing=True)
+    rejected = rejected_ids(store.connection)
+    records = [(rid, record) for rid, record in store.records()]
+    event_rows = [r for rid, r in records if isinstance(r, EventRecord) and rid not in rejected]
     click.echo(f"database:   {Path(context.db).resolve()}")
     click.echo(f"articles:   {store.article_count()}")
-    click.echo(f"events:     {len(event_rows)}")
+    left_out = sum(1 for rid, r in records if isinstance(r, EventRecord) and rid in rejected)
+    click.echo(f"events:     {len(event_rows)}" + (f" (and {left_out} rejected, left out)" if left_out else ""))
     by_type: dict[str, int] = {}
     for record in event_rows:
         by_type[record.event_type] = by_type.get(record.event_type, 0) + 1
     for name, count in sorted(by_type.items(), key=lambda item: -item[1]):
         click.echo(f"  {name}: {count}")
-    click.echo(f"tallies:    {sum(isinstance(r, TallyRecord) for r in records)}")
-    click.echo(f"statements: {sum(isinstance(r, StatementRecord) for r in records)}")
+    click.echo(f"tallies:    {sum(isinstance(r, TallyRecord) for _rid, r in records)}")
+    click.echo(f"statements: {sum(isinstance(r, StatementRecord) for _rid, r in records)}")
     if event_rows:
         click.echo("")
-        click.echo("latest events:")
-        dated = sorted((r for r in event_rows if r.event_date), key=lambda r: r.event_date or "")
-        for record in dated[-8:]:
+        click.echo("latest events (latest first):")
+        dated = sorted((r for r in event_rows if r.event_date), key=lambda r: r.event_date or "", reverse=True)
+        for record in dated[:8]:
             click.echo(f"  {record.event_date}  {_clip(record.notes, 110)}")
 
 
@@ -371,6 +398,8 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
     from dateline.serve.app import create_app
     from dateline.store.db import StoreError
 
+    check_existing_db(context.db)
+    check_port_free(host, port)
     try:
         app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)
     except StoreError as error:
@@ -430,7 +459,7 @@ def user_list(context: Context) -> None:
     from dateline.store.accounts import list_analysts
 
     rows = [(name, "yes" if active else "no", created)
-            for name, active, created in list_analysts(context.store().connection)]
+            for name, active, created in list_analysts(context.store(existing=True).connection)]
     _print_table(("name", "active", "created"), rows)
 
 
@@ -480,14 +509,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _num(value: int | None) -> str:
-    return "-" if value is None else str(value)
-
-
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-    click.echo("  ".join("-" * w for w in widths))
-    for row in rows:
-        click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+    for line in fit_table(header, rows):
+        click.echo(line)
     click.echo(f"({len(rows)} rows)")

@@ -34,6 +34,42 @@ class ActorDirectory:
             else:
                 self.by_name[name] = entry
 
+        self.by_key: dict[str, str] = {}  # lower-cased name, alias or acronym -> canonical name
+        for name, entry in self.by_name.items():
+            for other in [*(entry.get("aliases") or []), *(entry.get("acronyms") or [])]:
+                if isinstance(other, str):
+                    self.by_key.setdefault(other.casefold(), name)
+        for name in self.by_name:
+            self.by_key[name.casefold()] = name  # a canonical name wins over another's alias
+
+    def canonical(self, text: str) -> str | None:
+        """Returns the canonical name an analyst's name, alias or acronym stands for ("IRI",
+        "pmf", "Kataib Hezbollah"), or None when the knowledge base does not know it."""
+        return self.by_key.get(" ".join(text.split()).casefold())
+
+    def resolve(self, text: str) -> str | None:
+        """Returns the one canonical name `text` stands for (exactly, or as the only name its
+        words start), or None when it stands for none or for several."""
+        exact = self.canonical(text)
+        if exact:
+            return exact
+        found = self.suggest(text, limit=2)
+        return found[0] if len(found) == 1 else None
+
+    def suggest(self, text: str, limit: int = 6) -> list[str]:
+        """Returns canonical names whose name, alias or acronym holds the words of `text` as
+        word starts ("Kataib" -> Kataib Hezbollah, Kataib Sayyid al-Shuhada, ...), exact ones first."""
+        exact = self.canonical(text)
+        words = re.findall(r"\w+", text.casefold())
+        if not words:
+            return []
+        found = [exact] if exact else []
+        for key, name in sorted(self.by_key.items()):
+            starts = re.findall(r"\w+", key)
+            if name not in found and all(any(s.startswith(w) for s in starts) for w in words):
+                found.append(name)
+        return found[:limit]
+
     @classmethod
     def from_knowledge_base(cls, kb_paths: list[str] | None = None) -> ActorDirectory:
         from dateline.extract.kb import load_knowledge_base

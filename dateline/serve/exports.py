@@ -16,11 +16,19 @@ from dateline.store.ledger_queries import EventFilter, record_bodies
 from dateline.store.reviews import rejected_ids
 
 
-def write_jsonl(records: Iterable[Record], handle: TextIO) -> int:
-    """Writes one EVENTS.md record a line; returns how many were written."""
+def write_jsonl(records: Iterable[Record | tuple[str, Record]], handle: TextIO) -> int:
+    """Writes one EVENTS.md record a line; returns how many were written. Given (record id,
+    record) pairs, each line carries the record's `id` too (the id of `explain`, the web pages,
+    the CSV and the GeoJSON), after `kind` and before the EVENTS.md fields."""
     count = 0
-    for record in records:
-        handle.write(json.dumps(record.as_export(), ensure_ascii=False) + "\n")
+    for item in records:
+        if isinstance(item, tuple):
+            record_id, record = item
+            exported = record.as_export()
+            line = {"kind": exported.pop("kind"), "id": record_id, **exported}
+        else:
+            line = item.as_export()
+        handle.write(json.dumps(line, ensure_ascii=False) + "\n")
         count += 1
     return count
 
@@ -128,7 +136,7 @@ def write_export(store: Store, fmt: str, handle: TextIO, kinds: Iterable[str] = 
         kinds = ("event",)
     records = exportable_records(store, kinds, flt)
     if fmt == "jsonl":
-        return write_jsonl((record for _rid, record in records), handle)
+        return write_jsonl(records, handle)
     if fmt == "csv":
         return write_csv(records, handle, _statuses(store))
     if fmt == "geojson":

@@ -10,6 +10,7 @@ from dateline.serve.site import (SESSION_COOKIE, check_csrf, current_analyst, ge
 from dateline.store.accounts import SESSION_DAYS, authenticate, end_session, start_session, write_audit
 
 router = APIRouter(include_in_schema=False)
+WEB = "web"  # what starts the audit detail of a web action by no signed-in analyst
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -26,7 +27,8 @@ async def login(request: Request) -> Response:
     site = get_site(request)
     analyst = authenticate(site.db, name, password)
     if analyst is None:
-        write_audit(site.db, None, "session.login_failed", name[:64])
+        address = request.client.host if request.client else "unknown address"
+        write_audit(site.db, None, "session.login_failed", name[:64], detail=f"{WEB}: failed sign-in from {address}")
         return render(request, "login.html", status_code=400, title="Sign in", next=target,
                       error="That name and password do not match an active analyst.")
     token = start_session(site.db, analyst)

@@ -61,13 +61,27 @@ async def receive(request: Request, kind: str, target_id: str, page: str,
         status = 429 if isinstance(refused, RateLimited) else 400
         # Kept for the reader to correct, but the text is capped so a huge post is not echoed.
         values["text"] = values["text"][:DEFAULT_LIMITS.text_max * 2]
+        message = refused.message
+        if isinstance(refused, RateLimited):
+            message = f"{message} You can post again in {wait_text(refused.retry_after)}."
         section = comment_section(request, kind, target_id, f"{page}/comments", form=values,
-                                  error=refused.message, error_field=refused.field)
+                                  error=message, error_field=refused.field)
         response = render_page(status, section)
         if isinstance(refused, RateLimited):
             response.headers["Retry-After"] = str(refused.retry_after)
         return response
     return RedirectResponse(f"{page}?comment={POSTED}#comments", status_code=303)
+
+
+def wait_text(seconds: int) -> str:
+    """Returns a wait in words: "40 seconds", "3 minutes", "about 5 hours" (rounded up)."""
+    if seconds < 60:
+        return f"{seconds} second{'' if seconds == 1 else 's'}"
+    if seconds < 3600:
+        minutes = -(-seconds // 60)
+        return f"{minutes} minute{'' if minutes == 1 else 's'}"
+    hours = -(-seconds // 3600)
+    return f"about {hours} hour{'' if hours == 1 else 's'}"
 
 
 def _text(value: Any) -> str:

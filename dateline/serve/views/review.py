@@ -42,7 +42,15 @@ def audit(request: Request) -> HTMLResponse:
     entries = audit_entries(get_site(request).db, limit=200)
     for entry in entries:
         entry["changes"] = _changes(entry.get("before"), entry.get("after"))
+        entry["who"] = entry.get("analyst") or _anonymous(entry)
     return render(request, "audit.html", title="Audit log", entries=entries)
+
+
+def _anonymous(entry: dict[str, Any]) -> str:
+    """Names who acted when no analyst did: a web visitor (a failed sign-in) or the command line."""
+    if (entry.get("detail") or "").startswith("web") or str(entry.get("action", "")).startswith("session."):
+        return "(web, not signed in)"
+    return "(command line)"
 
 
 def _changes(before: Any, after: Any) -> list[tuple[str, Any, Any]]:
