@@ -71,7 +71,11 @@ def test_export_follows_the_record_contract(sample_db: Path, tmp_path: Path) -> 
     assert run(sample_db, "export", "--format", "jsonl", "--output", str(out)).exit_code == 0
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     events = [r for r in records if r["kind"] == "event"]
-    assert events and all(list(e) == EVENT_FIELDS for e in events)
+    # every EVENTS.md field in its order, plus the record's id (the id of explain and the web pages)
+    assert events and all([k for k in e if k != "id"] == EVENT_FIELDS for e in events)
+    record_ids = {row[0] for row in sqlite3.connect(sample_db).execute("SELECT id FROM records")}
+    assert all(r["id"] in record_ids for r in records) and len({r["id"] for r in records}) == len(records)
+    assert run(sample_db, "explain", events[0]["id"]).output.startswith(f"{events[0]['id']} (event)")
     ids = {row[0] for row in sqlite3.connect(sample_db).execute("SELECT id FROM articles")}
     assert all(s["article"] in ids for e in events for s in e["sources"])
     assert any(len({s["article"] for s in e["sources"]}) > 1 for e in events), "a merged event"

@@ -44,9 +44,12 @@ def test_jsonl_is_exactly_the_events_md_records(ledger: Path, tmp_path: Path) ->
     tallies = [r for r in lines if r["kind"] == "tally"]
     assert len(events) == 4 and len(tallies) == 1
     for record in events:
-        assert list(record) == EVENT_FIELDS
+        # the EVENTS.md fields in their order, and the record's id after `kind` (issue 13)
+        assert list(record) == [EVENT_FIELDS[0], "id", *EVENT_FIELDS[1:]]
         assert all(set(s) == {"article", "quote"} for s in record["sources"])
-    assert list(tallies[0]) == TALLY_FIELDS
+    assert list(tallies[0]) == [TALLY_FIELDS[0], "id", *TALLY_FIELDS[1:]]
+    assert sorted(r["id"] for r in events) == sorted(row["id"] for row in csv.DictReader(
+        io.StringIO(export(ledger, "csv", tmp_path))))
 
 
 def test_jsonl_fields_are_the_ones_the_spec_lists(ledger: Path, tmp_path: Path) -> None:
@@ -57,7 +60,7 @@ def test_jsonl_fields_are_the_ones_the_spec_lists(ledger: Path, tmp_path: Path) 
     named = re.findall(r"^\| `([a-z_0-9]+)`(?:, `([a-z_0-9]+)`)? \|", event_table, flags=re.MULTILINE)
     spec_fields = {name for pair in named for name in pair if name}
     line = json.loads(export(ledger, "jsonl", tmp_path).splitlines()[0])
-    assert set(line) - {"kind"} == spec_fields
+    assert set(line) - {"kind", "id"} == spec_fields
 
 
 def test_csv_has_one_row_an_event_with_lists_joined(ledger: Path, tmp_path: Path) -> None:

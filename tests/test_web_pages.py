@@ -84,10 +84,13 @@ def test_text_from_the_ledger_is_escaped(client: TestClient) -> None:
 
 def test_event_page_shows_each_field_with_its_quote_highlighted(client: TestClient) -> None:
     html = client.get("/events/ev-asad").text
-    location = html[html.index('id="field-location"'):]
-    location = location[:location.index("</tr>")]
-    assert '<mark title="location">Ain al-Asad air base</mark>' in location
-    assert "test rule for location" in location
+    # fields are grouped by the sentence they were read from: the group holding "Place"
+    at = html.index('id="field-location"')
+    group = html[html.rindex('<div class="sentence-group', 0, at):]
+    group = group[:group.index("</dl>")]
+    assert '<mark title="Place">Ain al-Asad air base</mark>' in group
+    assert "test rule for location" in group
+    assert group.count("<blockquote") == 1
     assert "Tigris Monitor" in html and "2024-01-21" in html  # the source's outlet and date
     assert 'data-lat="33.7856"' in html  # the map pin
     assert "/static/vendor/leaflet/leaflet.js" in html

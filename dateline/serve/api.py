@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from dateline.serve.site import check_csrf, csrf_token, current_analyst, get_site, render
 from dateline.store.accounts import Analyst, authenticate, write_audit
 from dateline.serve.tallies import tally_series_of
+from dateline.serve.views.common import request_filter
 from dateline.store.ledger_queries import (EventFilter, actor_counts, actor_roles, count_events,
                                            event_row, events_page, list_articles, mention_records,
                                            record_bodies, related_events)
@@ -193,7 +194,7 @@ def api_events(
     total: bool = Query(False, description="also count every match"),
 ) -> dict[str, Any]:
     site = get_site(request)
-    flt = EventFilter.from_params(dict(request.query_params))
+    flt = request_filter(request)  # bad dates: 400 with the reason; actor aliases read as the canonical name
     rows, next_cursor = events_page(site.db, flt, cursor, limit, descending=order == "desc")
     bodies = record_bodies(site.db, [r.record_id for r in rows])
     items = [_event_out(r.record_id, r.status, bodies[r.record_id]) for r in rows if r.record_id in bodies]

@@ -148,6 +148,8 @@ def check_csrf(request: Request, submitted: str | None) -> None:
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Renders a page template with what every page needs (analyst, CSRF token, current path)."""
     site = get_site(request)
+    if status_code == 200 and getattr(request.state, "filter_errors", None):
+        status_code = 400  # a filter was refused: the page shows why beside the field
     page = site.templates.get_template(template).render(
         request=request, analyst=current_analyst(request), csrf_token=csrf_token(request),
         path=request.url.path, private=site.private, **context)

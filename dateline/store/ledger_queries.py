@@ -26,7 +26,27 @@ _COLUMNS = ("e.record_id, e.event_date, e.date_precision, e.event_type, e.sub_ev
 
 
 class QueryError(ValueError):
-    """A filter, sort or cursor the ledger cannot answer (the message says which)."""
+    """A filter, sort or cursor the ledger cannot answer (the message says which; `param` is the
+    URL parameter at fault, when one is)."""
+
+    def __init__(self, message: str, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+def check_day(param: str, day: str) -> None:
+    """Refuses a filter date that is not YYYY, YYYY-MM or YYYY-MM-DD, or not a day of the calendar."""
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
+        raise QueryError(f"{param} must be a date as YYYY-MM-DD, not {day!r}", param)
+    parts = [int(p) for p in day.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        raise QueryError(f"{param}={day} is not a date: there is no month {parts[1]}", param)
+    if len(parts) == 3:
+        try:
+            date(*parts)
+        except ValueError:
+            raise QueryError(f"{param}={day} is not a date: {date(parts[0], parts[1], 1):%B %Y}"
+                             f" has no day {parts[2]}", param) from None
 
 
 @dataclass(frozen=True)
@@ -56,13 +76,16 @@ class EventFilter:
             values[name] = value or None
         for name in ("date_from", "date_to"):
             day = values[name]
-            if day is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", day):
-                raise QueryError(f"{cls.PARAMS[name]} must be a date as YYYY-MM-DD, not {day!r}")
+            if day is not None:
+                check_day(cls.PARAMS[name], day)
         if values["date_to"] is not None and len(values["date_to"] or "") < 10:
             # "to=2024-01" means the whole of January.
             values["date_to"] = (values["date_to"] or "") + "-\uffff"
+        if values["date_from"] and values["date_to"] and values["date_from"] > values["date_to"]:
+            last = (params.get("to") or "").strip()
+            raise QueryError(f"from ({values['date_from']}) is after to ({last})", "to")
         if values["status"] is not None and values["status"] not in STATUSES:
-            raise QueryError(f"status must be one of {', '.join(STATUSES)}, not {values['status']!r}")
+            raise QueryError(f"status must be one of {', '.join(STATUSES)}, not {values['status']!r}", "status")
         return cls(**values)
 
     def as_params(self) -> dict[str, str]:

@@ -24,6 +24,19 @@ DECISIONS = ("confirm", "reject", "correct")
 STATUS_OF = {"confirm": "confirmed", "reject": "rejected", "correct": "corrected"}
 EVENT_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians",
                "Strategic developments", "Protests", "Riots")
+# ACLED's sub-event types of each event type (its codebook), offered by the correction form.
+SUB_EVENT_TYPES = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Air/drone strike", "Shelling/artillery/missile attack",
+                                   "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
+                                   "Chemical weapon"),
+    "Violence against civilians": ("Attack", "Abduction/forced disappearance", "Sexual violence"),
+    "Strategic developments": ("Disrupted weapons use", "Agreement", "Arrests", "Change to group/activity",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+}
 PRECISIONS = ("day", "range", "month", "unknown")
 WEAPONS = ("rocket", "drone", "missile", "airstrike", "artillery", "ied", "small arms", "other")
 # Fields an analyst may correct, and how a value is read ("" from a form means none).
@@ -114,6 +127,7 @@ def decide(store: Store, record_id: str, decision: str, analyst: str, reason: st
         if row[0] != "event":
             raise ReviewError("only events are reviewed")
         record = record_from_dict(json.loads(row[1]))
+        _check_sub_type(record, fixes)
         state = review_state(db, record_id)
         before = {"status": state["status"] if state else None, "record": record.as_export()}
         decided_at = now_iso()
@@ -122,7 +136,10 @@ def decide(store: Store, record_id: str, decision: str, analyst: str, reason: st
                                              json.dumps(fixes, ensure_ascii=False), analyst, decided_at))
         merged = dict(state["corrections"]) if state else {}
         for name, value in fixes.items():
-            merged[name] = {"value": value, "analyst": analyst, "decided_at": decided_at, "reason": reason}
+            # what the extraction said, kept across later corrections of the same field
+            was = merged[name].get("was") if name in merged else getattr(record, name, None)
+            merged[name] = {"value": value, "analyst": analyst, "decided_at": decided_at, "reason": reason,
+                            "was": was}
         status = STATUS_OF[decision]  # the latest decision sets the status; corrections accumulate
         new_state = {"record_id": record_id, "status": status, "reason": reason,
                      "corrections": merged, "analyst": analyst, "decided_at": decided_at}
@@ -137,6 +154,17 @@ def decide(store: Store, record_id: str, decision: str, analyst: str, reason: st
         write_audit(db, analyst, f"review.{decision}", record_id, before=before,
                     after={"status": status, "record": updated.as_export()}, detail=reason)
     return new_state
+
+
+def _check_sub_type(record: Record, fixes: dict[str, Any]) -> None:
+    """Refuses a correction that leaves a sub-event type outside its event type's list."""
+    if "event_type" not in fixes and "sub_event_type" not in fixes:
+        return
+    event_type = fixes.get("event_type", getattr(record, "event_type", None))
+    sub = fixes.get("sub_event_type", getattr(record, "sub_event_type", None))
+    allowed = SUB_EVENT_TYPES.get(str(event_type), ())
+    if allowed and sub not in allowed:
+        raise ReviewError(f"sub_event_type {sub!r} is not one of {event_type}'s: {', '.join(allowed)}")
 
 
 def review_state(db: sqlite3.Connection, record_id: str) -> dict[str, Any] | None:
@@ -173,10 +201,12 @@ def apply_state(record: Record, state: dict[str, Any]) -> Record:
     for name, fix in corrections.items():
         if name not in CORRECTABLE:
             continue
+        was = fix["was"] if "was" in fix else getattr(updated, name, None)
         setattr(updated, name, fix["value"])
-        reason = f": {fix['reason']}" if fix.get("reason") else ""
-        updated.evidence[name] = Evidence(fix["value"], None,
-                                          f"analyst correction by {fix['analyst']}, {fix['decided_at']}{reason}")
+        reason = f"; reason: {fix['reason']}" if fix.get("reason") else ""
+        before = f" (was: {_shown(was)})" if was != fix["value"] else ""
+        updated.evidence[name] = Evidence(fix["value"], None, f"analyst correction by {fix['analyst']},"
+                                                              f" {fix['decided_at']}{before}{reason}")
     if corrections and "notes" not in corrections:
         from dateline.resolve.combine import describe  # the resolver writes the sentence
 
@@ -184,6 +214,12 @@ def apply_state(record: Record, state: dict[str, Any]) -> Record:
     updated.evidence["review"] = Evidence(state["status"], state.get("reason") or None,
                                           f"analyst review by {state['analyst']}, {state['decided_at']}")
     return updated
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "none"
+    return "none" if value is None else str(value)
 
 
 def apply_reviews(store: Store, resolved: Iterable[tuple[str, Record, list[int]]]

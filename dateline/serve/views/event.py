@@ -9,7 +9,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from dateline.model import Record, record_from_dict
-from dateline.serve.highlight import find_all, highlight_quote
+from dateline.serve.fields import by_sentence
+from dateline.serve.highlight import highlight_quote
 from dateline.serve.site import get_site, render
 from dateline.serve.views.comments import comment_section, receive
 from dateline.store.ledger_queries import article_summaries, event_row, record_bodies, related_events
@@ -49,7 +50,7 @@ def render_record(request: Request, record_id: str, status_code: int = 200,
     comments = comments or comment_section(request, "event", record_id, action)
     return render(request, "event.html", status_code=status_code, title=_title(exported, record_id),
                   record_id=record_id, kind=exported["kind"], exported=exported,
-                  fields=provenance(record), sources=sources(record, articles),
+                  field_groups=by_sentence(record), sources=sources(record, articles),
                   conflicts=conflicts(record), row=row, related=related_events(db, row) if row else [],
                   state=review_state(db, record_id), history=review_history(db, record_id),
                   comments=comments)
@@ -57,30 +58,6 @@ def render_record(request: Request, record_id: str, status_code: int = 200,
 
 def _title(exported: dict[str, Any], record_id: str) -> str:
     return str(exported.get("notes") or exported.get("metric") or exported.get("quote") or record_id)
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "—"
-    return str(value)
-
-
-def provenance(record: Record) -> list[dict[str, Any]]:
-    """Returns each exported field with the words that gave it, highlighted in their quote."""
-    quotes = [s.quote for s in record.sources]
-    out = []
-    for name, value in record.as_export().items():
-        if name in ("kind", "sources"):
-            continue
-        evidence = record.evidence.get(name)
-        span = evidence.span if evidence and isinstance(evidence.span, str) else None
-        quote = next((q for q in quotes if span and find_all(q, span)), None)
-        out.append({"name": name, "value": _show(value), "span": span,
-                    "rule": evidence.rule if evidence else "",
-                    "quote": highlight_quote(quote, {name: span}) if quote and span else None})
-    return out
 
 
 def sources(record: Record, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
