@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-MAX_DAILY_BARS = 200
+MAX_DAILY_BARS = 100      # up to this many days, one bar a day
+MAX_WEEKLY_SPAN = 730     # up to this many days, one bar a week; past it, a month
 
 
 @dataclass
@@ -16,6 +17,8 @@ class Segment:
     y: float
     height: float
     colour: str
+    x: float = 0.0
+    width: float = 0.0
 
 
 @dataclass
@@ -39,9 +42,15 @@ class BarChart:
     left: int
     bars: list[Bar]
     y_ticks: list[tuple[float, int]]
-    x_labels: list[tuple[float, str]]
+    x_labels: list[tuple[float, str, str]]  # (x, text, text-anchor)
     bucket: str
     series: list[tuple[str, str]]  # (name, colour) in legend order
+    grouped: bool = False
+
+    @property
+    def period(self) -> str:
+        """"day", "week" or "month": what one bar counts, for headings."""
+        return self.bucket
 
 
 def nice_ticks(maximum: float, count: int = 4) -> list[int]:
@@ -75,19 +84,23 @@ def _bucket_end(start: date, bucket: str) -> date:
 
 
 def stacked_bars(rows: list[tuple[str, str, int]], colours: dict[str, str], bucket: str | None = None,
-                 width: int = 960, height: int = 260, fallback_colour: str = "#7f8c8d") -> BarChart:
-    """Returns bars for (YYYY-MM-DD or YYYY-MM, series, count) rows: one bar per day between the
-    first and the last (per week past MAX_DAILY_BARS days, or per month when asked), stacked by
-    series in `colours` order; empty days get empty bars so time reads evenly."""
+                 width: int = 960, height: int = 260, fallback_colour: str = "#7f8c8d",
+                 grouped: bool = False, min_bars: int = 1, max_bar_width: float = 64) -> BarChart:
+    """Returns bars for (YYYY-MM-DD or YYYY-MM, series, count) rows: one bar per day, week or
+    month between the first and the last (the period follows the span: see `bucket_for`; the
+    caller may fix it), stacked by series in `colours` order, or side by side when `grouped`
+    (series that count the same events twice, such as an actor's roles). Empty periods get empty
+    bars so time reads evenly; at least `min_bars` periods are drawn, so a single one does not
+    fill the width, and no bar is wider than `max_bar_width`."""
     left, top, bottom = 44, 10, 28
     days = [date.fromisoformat(r[0] if len(r[0]) == 10 else r[0] + "-01") for r in rows]
     series_names = [s for s in colours if any(r[1] == s for r in rows)]
     series_names += sorted({r[1] for r in rows} - set(series_names))
     if not rows:
-        return BarChart(width, height, top, bottom, left, [], [(height - bottom, 0)], [], "day", [])
+        return BarChart(width, height, top, bottom, left, [], [(height - bottom, 0)], [], bucket or "day", [])
     first, last = min(days), max(days)
     if bucket is None:
-        bucket = "day" if (last - first).days < MAX_DAILY_BARS else "week"
+        bucket = bucket_for(first, last)
     counts: dict[date, dict[str, int]] = {}
     for day, (_d, series, count) in zip(days, rows):
         slot = counts.setdefault(_bucket_of(day, bucket), {})
@@ -97,32 +110,66 @@ def stacked_bars(rows: list[tuple[str, str, int]], colours: dict[str, str], buck
     while cursor <= last:
         keys.append(cursor)
         cursor = _bucket_end(cursor, bucket) + timedelta(days=1)
+    while len(keys) < min_bars:  # pad before and after, alternately
+        if len(keys) % 2:
+            keys.append(_bucket_end(keys[-1], bucket) + timedelta(days=1))
+        else:
+            keys.insert(0, _bucket_of(keys[0] - timedelta(days=1), bucket))
     plot_width, plot_height = width - left - 8, height - top - bottom
-    maximum = max(sum(v.values()) for v in counts.values())
+    if grouped:
+        maximum = max(max(v.values()) for v in counts.values())
+    else:
+        maximum = max(sum(v.values()) for v in counts.values())
     ticks = nice_ticks(maximum)
     scale = plot_height / ticks[-1]
     step = plot_width / len(keys)
+    bar_width = min(max(step - (1 if step > 3 else 0), 0.5), max_bar_width)
     bars = []
     for index, key in enumerate(keys):
         slot = counts.get(key, {})
-        x = left + index * step
+        x = left + index * step + (step - bar_width) / 2
         bar = Bar(key=key.isoformat(), label=_label(key, bucket), start=key.isoformat(),
                   end=_bucket_end(key, bucket).isoformat(), x=round(x, 2),
-                  width=round(max(step - (1 if step > 3 else 0), 0.5), 2), total=sum(slot.values()))
+                  width=round(bar_width, 2), total=sum(slot.values()))
         y: float = top + plot_height
-        for name in series_names:
+        present = [name for name in series_names if slot.get(name)]
+        for position, name in enumerate(series_names if grouped else present):
             count = slot.get(name, 0)
-            if count:
-                h = count * scale
-                y -= h
-                bar.segments.append(Segment(name, count, round(y, 2), round(h, 2),
-                                            colours.get(name, fallback_colour)))
+            if grouped:
+                each = bar_width / len(series_names)
+                if count:
+                    bar.segments.append(Segment(name, count, round(top + plot_height - count * scale, 2),
+                                                round(count * scale, 2), colours.get(name, fallback_colour),
+                                                x=round(x + position * each, 2), width=round(max(each - 1, 0.5), 2)))
+                continue
+            h = count * scale
+            y -= h
+            bar.segments.append(Segment(name, count, round(y, 2), round(h, 2),
+                                        colours.get(name, fallback_colour), x=bar.x, width=bar.width))
         bars.append(bar)
     y_ticks = [(round(top + plot_height - t * scale, 2), t) for t in ticks]
-    every = max(1, len(bars) // 8)
-    x_labels = [(b.x + b.width / 2, b.label.replace("week of ", "")) for b in bars[::every]]
+    every = max(1, -(-len(bars) // 8))
+    x_labels = []
+    for b in bars[::every]:
+        centre = b.x + b.width / 2
+        text = b.label.replace("week of ", "")
+        half = len(text) * 3.3  # about half the text's width at the chart's tick size
+        anchor = "end" if centre + half > width - 4 else "start" if centre - half < left - 30 else "middle"
+        x_labels.append((round(width - 4 if anchor == "end" else b.x if anchor == "start" else centre, 2),
+                         text, anchor))
     legend = [(name, colours.get(name, fallback_colour)) for name in series_names]
-    return BarChart(width, height, top, bottom, left, bars, y_ticks, x_labels, bucket, legend)
+    return BarChart(width, height, top, bottom, left, bars, y_ticks, x_labels, bucket, legend, grouped)
+
+
+def bucket_for(first: date, last: date) -> str:
+    """Returns the period of one bar for a span: a day up to about three months, a week up to
+    about two years, else a month (so that a bar stays a few pixels wide or more)."""
+    span = (last - first).days
+    if span < MAX_DAILY_BARS:
+        return "day"
+    if span < MAX_WEEKLY_SPAN:
+        return "week"
+    return "month"
 
 
 def _label(day: date, bucket: str) -> str:

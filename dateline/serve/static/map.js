@@ -8,8 +8,9 @@
   // Without tiles nothing sets a zoom range, and the cluster layer needs one.
   var map = L.map(element, { zoomControl: true, attributionControl: true, minZoom: 3, maxZoom: 13 });
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Outlines: Natural Earth");
+  map.attributionControl.addAttribution("Outlines: Natural Earth · Places: Who's On First, GeoNames (CC BY)");
   map.setView([33.3, 43.5], 5);
+  L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
 
   function fetchJson(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (response) {
@@ -25,6 +26,44 @@
     }).addTo(map).bringToBack();
     element.dataset.outlinesDrawn = String(outlines.features.length);
   });
+
+  // Place names the tiles would show: countries always, provinces and the main cities as the
+  // map zooms in (bigger cities first). Labels are text nodes, never markup.
+  var labelLayers = [];
+  function label(kind, name, lat, lon) {
+    var span = document.createElement("span");
+    span.textContent = name;
+    var icon = L.divIcon({ className: "map-label " + kind, html: span, iconSize: null });
+    return L.marker([lat, lon], { icon: icon, interactive: false, keyboard: false });
+  }
+  function layer(minZoom, markers) {
+    var group = L.layerGroup(markers);
+    labelLayers.push({ minZoom: minZoom, group: group });
+    return group;
+  }
+  function showLabels() {
+    var zoom = map.getZoom(), shown = 0;
+    labelLayers.forEach(function (item) {
+      var on = zoom >= item.minZoom;
+      if (on && !map.hasLayer(item.group)) { item.group.addTo(map); }
+      if (!on && map.hasLayer(item.group)) { map.removeLayer(item.group); }
+      if (on) { shown += item.group.getLayers().length; }
+    });
+    element.dataset.labelsShown = String(shown);
+  }
+  if (element.dataset.labels) {
+    fetchJson(element.dataset.labels).then(function (labels) {
+      layer(0, labels.countries.map(function (c) { return label("country", c[0], c[1], c[2]); }));
+      layer(6, labels.provinces.map(function (p) { return label("province", p[0], p[1], p[2]); }));
+      var big = [], mid = [], small = [];
+      labels.cities.forEach(function (c) {
+        (c[3] >= 1000000 ? big : c[3] >= 300000 ? mid : small).push(label("city", c[0], c[1], c[2]));
+      });
+      layer(5, big); layer(6, mid); layer(7, small);
+      map.on("zoomend", showLabels);
+      showLabels();
+    });
+  }
 
   function marker(lat, lon, colour) {
     return L.circleMarker([lat, lon], {
@@ -62,7 +101,11 @@
 
   if (element.dataset.mode === "pin") {
     var lat = parseFloat(element.dataset.lat), lon = parseFloat(element.dataset.lon);
-    marker(lat, lon, element.dataset.colour).bindTooltip(element.dataset.label).addTo(map);
+    // The place's own name stays shown beside the pin; the view is wide enough for the nearby
+    // cities and provinces to give it context.
+    marker(lat, lon, element.dataset.colour)
+      .bindTooltip(element.dataset.label, { permanent: true, direction: "right", className: "pin-label", offset: [8, 0] })
+      .addTo(map);
     map.setView([lat, lon], 7);
     element.dataset.markersDrawn = "1";
     return;

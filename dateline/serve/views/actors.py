@@ -15,11 +15,27 @@ ROLE_NAMES = {"actor1": "as actor", "actor2": "as target", "claimed": "claimed",
 
 
 @router.get("/actors", response_class=HTMLResponse)
-def actors_page(request: Request) -> HTMLResponse:
+def actors_page(request: Request, all: bool = False) -> HTMLResponse:  # noqa: A002 - the URL parameter
+    """Actors with events, most first; with ?all=1 also those with none (only claims or denials,
+    or only in the knowledge base)."""
     site = get_site(request)
     rows = site.cached("actor-counts", lambda: actor_counts(site.db))
     listed = [(name, as_actor, as_target, site.directory.find(name)) for name, as_actor, as_target in rows]
-    return render(request, "actors.html", title="Actors", rows=listed)
+    shown = listed if all else [row for row in listed if row[1] or row[2]]
+    if all:
+        present = {row[0] for row in listed}
+        shown += [(name, 0, 0, site.directory.find(name)) for name in sorted(site.directory.by_name)
+                  if name not in present]
+    return render(request, "actors.html", title="Actors", rows=shown, show_all=all,
+                  hidden=len(listed) - len(shown) if not all else 0, kind_name=kind_name)
+
+
+def kind_name(kind: str | None) -> str:
+    """Returns a knowledge-base actor type as words: "state_military" -> "State military"."""
+    if not kind:
+        return "—"
+    words = kind.replace("_", " ").replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
 
 
 @router.get("/actors/{name:path}", response_class=HTMLResponse)
@@ -34,6 +50,7 @@ def actor_page(request: Request, name: str) -> HTMLResponse:
     if info is None and not (monthly or as_actor or as_target or claimed):
         raise HTTPException(404, f"no actor called {name}")
     chart = stacked_bars([(f"{month}-01", ROLE_NAMES[role], count) for month, role, count in monthly],
-                         {ROLE_NAMES[r]: c for r, c in ROLE_COLOURS.items()}, bucket="month", height=200)
+                         {ROLE_NAMES[r]: c for r, c in ROLE_COLOURS.items()}, bucket="month", height=200,
+                         grouped=True, min_bars=6)
     return render(request, "actor.html", title=name, name=name, info=info, chart=chart, as_actor=as_actor,
                   as_target=as_target, claimed=claimed, members=site.directory.members(name))
