@@ -124,7 +124,11 @@ def event_filter(values: dict[str, Any], resolve_actor: Callable[[str], str | No
     try:
         return EventFilter.from_params(params)
     except QueryError as error:
-        raise click.ClickException(str(error).replace("from must", "--from must").replace("to must", "--to must")) from error
+        message = str(error)
+        for name in ("from", "to", "status"):  # the web's parameter names, as the options are typed here
+            if message.startswith((f"{name}=", f"{name} ")):
+                message = f"--{name} " + message[len(name):].lstrip("= ")
+        raise click.ClickException(message) from error
 
 
 def event_table(rows: list[Any]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
@@ -144,7 +148,7 @@ def fit_table(header: tuple[str, ...], rows: list[tuple[str, ...]], width: int |
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
     if width is None:
         width = shutil.get_terminal_size((10_000, 24)).columns
-    floor = 8
+    floor = 5
     while sum(widths) + 2 * (len(widths) - 1) > width:
         candidates = [i for i, h in enumerate(header) if h in shrinkable and widths[i] > floor]
         if not candidates:
