@@ -13,6 +13,7 @@ from test_web_support import client_for, csrf_of, make_ledger, sign_in
 
 from dateline.moderation import AWAITING_MODERATION
 from dateline.serve.app import create_app
+from dateline.serve.views.comments import wait_text
 from dateline.store.accounts import audit_entries
 from dateline.store.db import Store
 
@@ -211,7 +212,14 @@ def test_rate_limit_per_address_answers_429(reader: TestClient, ledger: Path) ->
     limited = post(reader, text="A fourth comment within minutes.", email="r9@example.org")
     assert limited.status_code == 429 and int(limited.headers["retry-after"]) > 0
     assert "please wait" in limited.text
+    # the page says how long, as the Retry-After header does
+    assert f"You can post again in {wait_text(int(limited.headers['retry-after']))}." in limited.text
     assert len(stored(ledger)) == 3
+
+
+def test_wait_text_rounds_up_to_a_readable_unit() -> None:
+    assert [wait_text(s) for s in (1, 59, 60, 61, 3599, 3601)] == [
+        "1 second", "59 seconds", "1 minute", "2 minutes", "60 minutes", "about 2 hours"]
 
 
 def test_rate_limit_per_email_answers_429(ledger: Path) -> None:
