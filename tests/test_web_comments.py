@@ -153,6 +153,11 @@ def test_bulk_approve_and_reject(reader: TestClient, moderator: TestClient, ledg
     assert "2 comments approved." in moderator.get(approve.headers["location"]).text
     no_reason = moderator.post("/moderation/bulk", data={"csrf_token": token, "decision": "reject", "ids": ["3"]})
     assert no_reason.status_code == 400
+    # the queue again, the error beside the bulk form and the selection kept (not a bare error page)
+    assert 'id="moderation-queue"' in no_reason.text and 'id="bulk-error"' in no_reason.text
+    assert re.search(r'value="3" form="bulk"[^>]*checked', no_reason.text)
+    one = moderator.post("/moderation/3", data={"csrf_token": token, "decision": "reject", "status": "awaiting"})
+    assert one.status_code == 400 and 'id="error-3"' in one.text
     rejected = moderator.post("/moderation/bulk", data={"csrf_token": token, "decision": "reject",
                                                         "reason": "promotion", "ids": ["3"]})
     assert rejected.status_code == 200
