@@ -311,7 +311,11 @@ def tallies(context: Context, as_json: bool) -> None:
 
     from dateline.resolve.series import tally_series
 
-    records = [record for _rid, record in context.store(existing=True).records()]
+    from dateline.store.reviews import rejected_ids
+
+    store = context.store(existing=True)
+    rejected = rejected_ids(store.connection)  # rejected events do not count, as on the web
+    records = [record for rid, record in store.records() if rid not in rejected]
     series = tally_series([r for r in records if isinstance(r, TallyRecord)],
                           [r for r in records if isinstance(r, EventRecord)])
     if as_json:

@@ -49,6 +49,21 @@ def test_events_leave_out_rejected_events_like_the_web_and_say_each_review(ledge
     assert event_ids(only.output) == ["ev-tower"]
 
 
+def test_tallies_count_the_ledger_without_rejected_events(tmp_path: Path) -> None:
+    import json
+
+    def ledger_count(db: Path) -> int:
+        series = json.loads(run("--db", str(db), "tallies", "--json").output)
+        return int(series[0]["points"][-1]["ledger_count"])
+
+    untouched = make_ledger(tmp_path / "untouched.db")
+    reviewed = make_ledger(tmp_path / "reviewed.db")
+    store = Store(reviewed)
+    decide(store, "ev-asad", "reject", "alice", "not an attack")  # the one event in the tally's span
+    store.close()
+    assert ledger_count(untouched) == 1 and ledger_count(reviewed) == 0
+
+
 def test_events_take_the_web_tables_filters(ledger: Path) -> None:
     period = run("--db", str(ledger), "events", "--from", "2024-01-01", "--to", "2024-01-31")
     assert event_ids(period.output) == ["ev-asad"]  # ev-tower is rejected
