@@ -69,6 +69,8 @@ def test_actor_filter_reads_aliases_and_acronyms_as_the_canonical_name(client: T
     assert {e["id"] for e in canonical} == {"ev-mashtal", "ev-asad"}
     page = client.get("/events?actor=KH").text
     assert "“KH” is Kataib Hezbollah" in page and 'value="Kataib Hezbollah"' in page
+    searched = client.get("/events?q=KH").text  # the search box too
+    assert "“KH” is Kataib Hezbollah" in searched and 'data-id="ev-mashtal"' in searched
     several = client.get("/events?actor=Kataib").text  # several groups start so: suggest them
     assert "No actor called “Kataib”" in several
     assert "Kataib Hezbollah</a>" in several and "Kataib Sayyid al-Shuhada</a>" in several

@@ -32,6 +32,13 @@ def request_filter(request: Request) -> EventFilter:
             params.pop(error.param, None)
     request.state.filter_errors = errors
     request.state.filter_raw = {k: v for k, v in request.query_params.items() if k in errors}
+    if flt.text and flt.text.isupper() and len(flt.text) <= 8 and " " not in flt.text:
+        # an acronym of the knowledge base ("PMF", "IRI") searches for the canonical name, which
+        # every event's notes and actor fields use (other words are searched as typed)
+        named = get_site(request).directory.canonical(flt.text)
+        if named and named.casefold() != flt.text.casefold():
+            request.state.search_note = {"typed": flt.text, "name": named}
+            flt = replace(flt, text=named)
     if flt.actor:
         site = get_site(request)
         typed = flt.actor
@@ -55,5 +62,6 @@ def filter_context(request: Request, flt: EventFilter) -> dict[str, Any]:
     site = get_site(request)
     state = {"errors": getattr(request.state, "filter_errors", {}),
              "raw": getattr(request.state, "filter_raw", {}),
-             "actor": getattr(request.state, "actor_note", None)}
+             "actor": getattr(request.state, "actor_note", None),
+             "search": getattr(request.state, "search_note", None)}
     return {"flt": flt, "params": flt.as_params(), "choices": filter_choices(site), "filter_state": state}
