@@ -183,7 +183,8 @@ def api_events(
     date_to: str | None = Query(None, alias="to", description="last day, YYYY-MM-DD"),
     country: str | None = None,
     province: str | None = Query(None, description="admin1"),
-    actor: str | None = Query(None, description="actor, target, claimant or denier"),
+    actor: str | None = Query(None, description="actor, target, claimant or denier (knowledge-base"
+                                                 " aliases and acronyms are read as the canonical name)"),
     event_type: str | None = Query(None, alias="type", description="ACLED event type"),
     q: str | None = Query(None, description="full-text search (notes, actors, places, quotes)"),
     status: str | None = Query(None, description="all, unreviewed, confirmed, corrected or rejected"

@@ -66,6 +66,11 @@ def test_review_page_shows_the_sentence_behind_killed_and_injured(tab: Page) -> 
     height = box(tab, "#provenance")["height"]
     assert 50 < height < 2500
     tab.screenshot("review-provenance")
+    # item 19: the sub-event types offered follow the chosen event type
+    tab.page.select_option("#fix-event_type", "Battles")
+    assert tab.page.input_value("#fix-sub_event_type") == "Armed clash"
+    offered = tab.page.locator("#fix-sub_event_type optgroup:not([disabled]) option").all_inner_texts()
+    assert "Armed clash" in offered and "Air/drone strike" not in offered
     assert tab.blocked == []
 
 
