@@ -10,7 +10,7 @@ offline map has the context web tiles would give. Everything comes from data the
     python scripts/build_map_labels.py
 
 writes `dateline/serve/static/outlines/labels.json`: {"countries": [[name, lat, lon], ...],
-"provinces": [[name, lat, lon], ...], "cities": [[name, lat, lon, population], ...]}.
+"provinces": [[name, lat, lon(, 1 when beside a city of the same name)], ...], "cities": [[name, lat, lon, population], ...]}.
 """
 from __future__ import annotations
 
@@ -90,6 +90,12 @@ def gazetteer_labels(path: Path) -> tuple[list[list[Any]], list[list[Any]]]:
             elif row["kind"] == "locality" and row["population"] and int(float(row["population"])) >= MIN_CITY:
                 cities.append([row["name"], lat, lon, int(float(row["population"]))])
     cities.sort(key=lambda c: -c[3])
+    # A province named like a city near its label point ("Erbil", "Baghdad") has its label set
+    # below the city's, so the two do not print over each other (a fourth element, 1).
+    for province in provinces:
+        if any(c[0] == province[0] and abs(c[1] - province[1]) < 0.6 and abs(c[2] - province[2]) < 0.6
+               for c in cities):
+            province.append(1)
     return sorted(provinces), cities
 
 

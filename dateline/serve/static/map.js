@@ -54,7 +54,7 @@
   if (element.dataset.labels) {
     fetchJson(element.dataset.labels).then(function (labels) {
       layer(0, labels.countries.map(function (c) { return label("country", c[0], c[1], c[2]); }));
-      layer(6, labels.provinces.map(function (p) { return label("province", p[0], p[1], p[2]); }));
+      layer(6, labels.provinces.map(function (p) { return label(p[3] ? "province beside-city" : "province", p[0], p[1], p[2]); }));
       var big = [], mid = [], small = [];
       labels.cities.forEach(function (c) {
         (c[3] >= 1000000 ? big : c[3] >= 300000 ? mid : small).push(label("city", c[0], c[1], c[2]));
