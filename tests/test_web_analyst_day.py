@@ -58,6 +58,8 @@ def test_the_page_shows_the_reason_beside_the_field_and_keeps_the_value(client: 
     assert 'data-id="ev-mashtal"' in html  # the other filters still select
     assert 'data-id="ev-tower"' not in html  # (Jordan)
     assert client.get("/events?from=2024-04-01&to=2024-03").status_code == 400
+    no_field = client.get("/map?status=bogus")  # a filter the page's form does not show
+    assert no_field.status_code == 400 and "status must be one of" in no_field.text
 
 
 # -- item 14: aliases and acronyms ------------------------------------------------------------
