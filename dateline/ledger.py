@@ -21,6 +21,7 @@ from dateline.store.reviews import apply_reviews
 Related = Callable[[str, str], bool]
 # Past this share of all mentions, one pass over everything is cheaper than a component.
 FULL_SHARE = 0.5
+FULL_MIN = 2000
 
 
 @dataclass
@@ -52,7 +53,7 @@ def update_ledger(store: Store, related: Related | None = None) -> LedgerUpdate:
             seeds += [row[0] for row in db.execute(
                 f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(grouped))})", grouped)]
         members = sync.component(db, seeds)
-        if len(members) > FULL_SHARE * sync.mention_count(db):
+        if len(members) > max(FULL_SHARE * sync.mention_count(db), FULL_MIN):
             return _rebuild(store, related)
         replaced = sync.records_of(db, members)
         mentions = sync.component_mentions(db, members)
