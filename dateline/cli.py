@@ -353,8 +353,11 @@ def summary(context: Context) -> None:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--private", is_flag=True, help="Reading needs a signed-in analyst too (writes always do).")
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (behind an HTTPS proxy).")
+@click.option("--watch", "feeds_file", metavar="FEEDS.toml", type=click.Path(dir_okay=False),
+              help="Also follow these feeds in this process (see `dateline watch`).")
 @pass_context
-def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool) -> None:
+def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool,
+          feeds_file: str | None) -> None:
     """Serve the analyst's workbench: dashboard, map, timeline, events, review queue, REST API.
 
     Pages work with no internet: the map's scripts and outlines are bundled. Reading is public
@@ -368,6 +371,7 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
     """
     import uvicorn
 
+    from dateline.cli_watch import start_background_watch
     from dateline.serve.app import create_app
     from dateline.store.db import StoreError
 
@@ -375,8 +379,12 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
         app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
+    watching = start_background_watch(context, feeds_file) if feeds_file else None
     click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+    if watching:
+        watching[0].set()
+        watching[1].join(timeout=30)
 
 
 @main.group()
@@ -491,3 +499,6 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     for row in rows:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
     click.echo(f"({len(rows)} rows)")
+
+
+import dateline.cli_watch  # noqa: E402,F401  (registers `watch` and `sources`)
