@@ -70,8 +70,11 @@ def main(ctx: click.Context, db: str, kb: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No running count; only errors and the closing line.")
+@click.option("--workers", type=click.IntRange(1, 512), help="Extract in parallel on a local Dask cluster of N processes.")
+@click.option("--scheduler", metavar="ADDRESS", help="Extract on an existing Dask cluster (tcp://host:8786).")
 @pass_context
-def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
+def ingest(context: Context, sources: tuple[str, ...], quiet: bool, workers: int | None,
+           scheduler: str | None) -> None:
     """Ingest articles: files (.html, .txt), folders, JSONL dumps, URLs and RSS/Atom feeds.
 
     Each article is cleaned, dated, checked against what the database already holds, and its
@@ -82,11 +85,11 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     Example:
       dateline ingest ../shared/dev/corpus.jsonl
       dateline ingest dateline/data/sample https://example.org/feed.xml
+      dateline ingest --workers 2 archive/
     """
     from dateline.pipeline import ingest as run_ingest
 
     store = context.store()
-    extractor = context.extractor()
 
     def report_error(error: InputError) -> None:
         if progress.enabled:
@@ -96,7 +99,12 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     # The number of documents is not known ahead (folders, feeds, URLs): a running count on the
     # terminal, rewritten in place, stands for the progress bar.
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    report = run_ingest(store, sources, extractor, on_document=progress.step, on_error=report_error)
+    if workers or scheduler:
+        from dateline.cli_watch import ingest_on_dask
+
+        report = ingest_on_dask(context, store, sources, workers, scheduler, progress.step, report_error)
+    else:
+        report = run_ingest(store, sources, context.extractor(), on_document=progress.step, on_error=report_error)
     progress.done()
     click.echo(report.summary())
     store.close()

@@ -126,3 +126,26 @@ def start_background_watch(context: Context, feeds_file: str) -> tuple[threading
     thread = threading.Thread(target=run, name="dateline-watch", daemon=True)
     thread.start()
     return stop, thread
+
+
+def ingest_on_dask(context: Context, store: Any, sources: tuple[str, ...], workers: int | None,
+                   scheduler: str | None, on_document: Any, on_error: Any) -> Any:
+    """`dateline ingest --workers N` / `--scheduler ADDRESS`: extraction on a Dask cluster."""
+    from dateline.extract.kb import KnowledgeBaseError, load_knowledge_base
+    from dateline.parallel import connect, parallel_ingest
+
+    try:
+        kb = load_knowledge_base(context.kb)
+    except KnowledgeBaseError as error:
+        raise click.ClickException(str(error)) from error
+    try:
+        client, cluster = connect(workers, scheduler)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise click.ClickException(f"{scheduler or 'local cluster'}: cannot start or reach the Dask"
+                                   f" cluster ({error})") from error
+    try:
+        return parallel_ingest(store, sources, kb, client, on_document, on_error)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
