@@ -7,7 +7,8 @@ sent to the workers, which build their extractor from it on first use and keep i
 """
 from __future__ import annotations
 
-import uuid
+import hashlib
+import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -38,7 +39,7 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
                     on_document: Callable[[str], None] | None = None,
                     on_error: Callable[[InputError], None] | None = None) -> IngestReport:
     """Ingests like `pipeline.ingest`, with extraction on the cluster of `client`."""
-    token = uuid.uuid4().hex
+    token = hashlib.sha1(pickle.dumps(kb)).hexdigest()  # workers keep one extractor per KB
     [shared_kb] = client.scatter([kb], broadcast=True)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = _Window(client, iter_documents(list(specs)), shared_kb, token, AHEAD_PER_WORKER * workers)
