@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from dateline.ingest.feeds import feed_documents
 from dateline.model import InputError, RawDocument
-from dateline.pipeline import ingest_documents
+from dateline.pipeline import _affiliation, ingest_documents, update_ledger
 from dateline.store import feed_state
 from dateline.store.db import Store
 from dateline.watch.config import FeedSpec, WatchConfig
@@ -68,6 +68,8 @@ class Watcher:
     def run(self, stop: threading.Event, once: bool = False) -> list[PollSummary]:
         """Polls feeds as they fall due until `stop` is set; `once`: every feed once, then return."""
         done: list[PollSummary] = []
+        # A ledger left stale by a crash is repaired before anything else.
+        update_ledger(self.store, _affiliation(self.extractor))  # type: ignore[arg-type]
         hosts = len({feed.host for feed in self.config.feeds})
         with ThreadPoolExecutor(max_workers=max(1, min(hosts, 8)), thread_name_prefix="dateline-watch") as pool:
             pending: dict[str, Future[list[FeedPoll]]] = {}
