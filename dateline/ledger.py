@@ -77,7 +77,6 @@ def _rebuild(store: Store, related: Related | None) -> LedgerUpdate:
     # rebuild: corrections and rejections survive re-extraction.
     resolved = apply_reviews(store, resolved)
     changed = sync.write_records(db, resolved, None)
-    db.execute("DELETE FROM ledger_keys")
-    sync.write_keys(db, ((mid, link_keys(aid, record)) for mid, aid, record in mentions), partner)
+    sync.replace_all_keys(db, ((mid, link_keys(aid, record)) for mid, aid, record in mentions), partner)
     sync.mark_synced(db, KEYS_VERSION)
     return LedgerUpdate("full", len(mentions), len(resolved), changed)

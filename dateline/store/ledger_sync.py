@@ -56,6 +56,17 @@ def write_keys(db: sqlite3.Connection, keyed: Iterable[tuple[int, set[str]]], pa
                     for mention_id, keys in keyed for key in keys))
 
 
+def replace_all_keys(db: sqlite3.Connection, keyed: Iterable[tuple[int, set[str]]], partner_of: object) -> None:
+    """Replaces the whole key index (a rebuild): the indexes are dropped and made again after the
+    rows are in, which is several times faster than growing them row by row."""
+    db.execute("DROP INDEX IF EXISTS ledger_keys_key")
+    db.execute("DROP INDEX IF EXISTS ledger_keys_mention")
+    db.execute("DELETE FROM ledger_keys")
+    write_keys(db, keyed, partner_of)
+    db.execute("CREATE INDEX ledger_keys_key ON ledger_keys(key)")
+    db.execute("CREATE INDEX ledger_keys_mention ON ledger_keys(mention_id)")
+
+
 def component(db: sqlite3.Connection, seeds: Iterable[int]) -> list[int]:
     """Returns the ids of every mention linked, directly or not, to one of `seeds` (seeds included)."""
     db.execute("CREATE TEMP TABLE IF NOT EXISTS sync_seed (mention_id INTEGER PRIMARY KEY)")
