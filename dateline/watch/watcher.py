@@ -125,12 +125,14 @@ class Watcher:
                 break
             row = state.get(feed.url, {})
             out.append(poll_feed(feed, row.get("etag"), row.get("last_modified"),  # type: ignore[arg-type]
-                                 self.gate, self.config.timeout, seen))
+                                 self.gate, self.config.timeout, seen, stop))
         return out
 
     def _ingest(self, poll: FeedPoll, stop: threading.Event) -> PollSummary | None:
         """Stores a poll's items and the feed's new state; None when stopped part-way."""
         feed = poll.feed
+        if stop.is_set():
+            return None
         if poll.status != "new items":
             failed = poll.status == "error"
             with self.store.transaction() as db:
@@ -146,8 +148,7 @@ class Watcher:
         report = ingest_documents(self.store, items, self.extractor,  # type: ignore[arg-type]
                                   on_error=lambda error: rejected.setdefault(error.origin, error.problem),
                                   stop=stop.is_set)
-        handled = len(report.new) + len(report.known) + len(report.rejected)
-        if stop.is_set() and handled < len(items):
+        if stop.is_set():
             return None  # validators not saved: the next run polls this feed again in full
         links = [item.url for item in items if isinstance(item, RawDocument) and item.url
                  and item.origin not in rejected]
@@ -162,7 +163,7 @@ class Watcher:
 
 
 def poll_feed(feed: FeedSpec, etag: str | None, last_modified: str | None, gate: HostGate,
-              timeout: float, seen: set[str]) -> FeedPoll:
+              timeout: float, seen: set[str], stop: threading.Event | None = None) -> FeedPoll:
     """Fetches a feed (conditionally) and the pages of its new teaser items; stores nothing."""
     try:
         polled = conditional_get(feed.url, etag, last_modified, timeout, gate)
@@ -175,6 +176,8 @@ def poll_feed(feed: FeedSpec, etag: str | None, last_modified: str | None, gate:
     def fetcher(url: str):  # type: ignore[no-untyped-def]
         if url in seen:
             raise _AlreadySeen(url, "already seen")
+        if stop is not None and stop.is_set():
+            raise InputError(url, "not fetched: the watcher is stopping")  # the poll is dropped
         return fetch_page(url)
 
     items = list(feed_documents(polled.fetched.body, feed.url, polled.fetched.url, fetcher))
