@@ -7,13 +7,14 @@ provinces, about 30 candidates a day), stored in a fresh SQLite file and resolve
 Then articles of one new report each (a random day, province and place of the same period) are
 added one at a time, and `update_ledger` is timed: it re-resolves only the component of mentions
 the new one reaches. Prints the full rebuild's seconds, and the median and worst incremental
-milliseconds with the median component size.
+milliseconds with the median component size (mentions re-resolved), and the process's peak RSS.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -50,7 +51,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     print(f"{'events':>8}  {'records':>8}  {'full s':>8}  {'incr ms (median)':>16}  {'incr ms (max)':>13}"
-          f"  {'component':>9}")
+          f"  {'component':>9}  {'peak RSS MB':>11}")
     rng = random.Random(11)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
@@ -72,8 +73,9 @@ def main() -> None:
                 times.append((time.perf_counter() - started) * 1000)
                 components.append(update.mentions)
                 assert update.mode == "incremental", update
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{size:>8}  {records:>8}  {full:>8.2f}  {statistics.median(times):>16.1f}  {max(times):>13.1f}"
-                  f"  {int(statistics.median(components)):>9}")
+                  f"  {int(statistics.median(components)):>9}  {peak:>11.0f}")
             store.close()
 
 

@@ -28,7 +28,9 @@ from ingest_speed import base_articles  # noqa: E402
 from dateline.extract.extractor import Extractor  # noqa: E402
 from dateline.extract.kb import load_knowledge_base  # noqa: E402
 from dateline.parallel import connect, parallel_ingest  # noqa: E402
-from dateline.pipeline import ingest  # noqa: E402
+from dateline.ingest.sources import iter_documents  # noqa: E402
+from dateline.model import InputError  # noqa: E402
+from dateline.pipeline import extract_document, ingest, ingest_documents  # noqa: E402
 from dateline.store.db import Store  # noqa: E402
 
 DEV_REAL = ROOT.parent / "shared" / "dev-real" / "corpus.jsonl"
@@ -79,6 +81,16 @@ def main() -> None:
         report = ingest(store, [str(corpus)], extractor)
         single = len(report.new) / (time.perf_counter() - started)
         print(f"single process (no Dask): {single:6.2f} articles/s")
+        # The one writer alone (extraction done beforehand): the ceiling of any cluster.
+        documents = list(iter_documents([str(corpus)]))
+        outcomes = [extract_document(d, extractor) for d in documents if not isinstance(d, InputError)]
+        store = Store(work / "writer.db")
+        started = time.perf_counter()
+        report = ingest_documents(store, documents, extractor, extracted=iter(outcomes))
+        writer = len(report.new) / (time.perf_counter() - started)
+        mentions = store.connection.execute("SELECT count(*) FROM mentions").fetchone()[0]
+        print(f"the writer alone:         {writer:6.2f} articles/s (store, links, ledger update;"
+              f" {mentions / max(1, len(report.new)):.1f} mentions an article)")
         rates: dict[int, float] = {}
         for round_number in range(args.rounds):
             for workers in (1, 2):
