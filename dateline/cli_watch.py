@@ -31,7 +31,8 @@ def watch(context: Context, feeds_file: str, once: bool, quiet: bool) -> None:
     FEEDS.toml holds [[feed]] tables with url, outlet and interval ("5m"); a sample ships as
     dateline/data/feeds.sample.toml. Feeds are fetched with conditional GET, one request at a
     time per host; failing feeds are retried later and later. Each feed's status is kept in the
-    database: see `dateline sources` or the /sources page.
+    database: see `dateline sources` or the /sources page. With --once the exit status is 1 when
+    a feed could not be read.
 
     \b
     Example:

@@ -19,7 +19,8 @@ from dateline.pipeline import Extracted, IngestReport, extract_document, ingest_
 
 # Documents handed to the cluster ahead of the writer, per worker: enough to keep every worker
 # busy while the writer stores, few enough to bound memory.
-AHEAD_PER_WORKER = 8
+AHEAD_PER_WORKER = 16
+BATCH = 4
 _EXTRACTORS: dict[str, Any] = {}
 
 
@@ -48,17 +49,31 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
                             extracted=window.outcomes())
 
 
-def extract_remote(item: RawDocument, kb: Any, token: str) -> tuple[str, Any, Any]:
-    """Runs on a worker: cleans and extracts one document. Errors travel as plain tuples."""
+def extract_batch(items: list[RawDocument], kb: Any, token: str) -> list[tuple[str, Any, Any]]:
+    """Runs on a worker: cleans and extracts a few documents. Errors travel as plain tuples."""
     extractor = _EXTRACTORS.get(token)
     if extractor is None:
         from dateline.extract.extractor import Extractor
 
         extractor = _EXTRACTORS[token] = Extractor.from_kb(kb)
-    outcome = extract_document(item, extractor)
-    if isinstance(outcome, InputError):
-        return ("error", outcome.origin, outcome.problem)
-    return ("ok", outcome[0], outcome[1])
+    out: list[tuple[str, Any, Any]] = []
+    for item in items:
+        outcome = extract_document(item, extractor)
+        if isinstance(outcome, InputError):
+            out.append(("error", outcome.origin, outcome.problem))
+        else:
+            out.append(("ok", outcome[0], outcome[1]))
+    return out
+
+
+class _Batch:
+    """Documents sent to the cluster as one task (a task costs the scheduler about a millisecond,
+    a document tens of them: a few documents a task keep that overhead small)."""
+
+    def __init__(self) -> None:
+        self.items: list[RawDocument] = []
+        self.future: Any = None
+        self.results: list[tuple[str, Any, Any]] | None = None
 
 
 class _Window:
@@ -67,41 +82,58 @@ class _Window:
     def __init__(self, client: Any, source: Iterator[RawDocument | InputError], kb: Any, token: str,
                  size: int) -> None:
         self.client, self.source, self.kb, self.token, self.size = client, source, kb, token, size
-        self.buffer: deque[tuple[RawDocument | InputError, Any]] = deque()
-        self.futures: deque[tuple[RawDocument, Any]] = deque()
+        self.buffer: deque[tuple[RawDocument | InputError, _Batch | None, int]] = deque()
+        self.taken: deque[tuple[RawDocument, _Batch, int]] = deque()
+        self.batch = _Batch()
+        self.ahead = 0
         self.exhausted = False
 
+    def _flush(self) -> None:
+        if self.batch.items:
+            self.batch.future = self.client.submit(extract_batch, self.batch.items, self.kb, self.token,
+                                                   pure=False)
+            self.batch = _Batch()
+
     def _fill(self) -> None:
-        while not self.exhausted and len(self.buffer) + len(self.futures) < self.size:
+        while not self.exhausted and self.ahead < self.size:
             item = next(self.source, None)
             if item is None:
                 self.exhausted = True
                 break
-            future = (self.client.submit(extract_remote, item, self.kb, self.token, pure=False)
-                      if isinstance(item, RawDocument) else None)
-            self.buffer.append((item, future))
+            if isinstance(item, RawDocument):
+                self.batch.items.append(item)
+                self.buffer.append((item, self.batch, len(self.batch.items) - 1))
+                self.ahead += 1
+                if len(self.batch.items) >= BATCH:
+                    self._flush()
+            else:
+                self.buffer.append((item, None, 0))
 
     def items(self) -> Iterator[RawDocument | InputError]:
         while True:
             self._fill()
             if not self.buffer:
                 return
-            item, future = self.buffer.popleft()
-            if future is not None:
-                self.futures.append((item, future))  # type: ignore[arg-type]
+            item, batch, index = self.buffer.popleft()
+            if batch is not None:
+                if batch.future is None:
+                    self._flush()
+                self.taken.append((item, batch, index))  # type: ignore[arg-type]
             yield item
 
     def outcomes(self) -> Iterator[Extracted]:
-        while self.futures:
-            item, future = self.futures.popleft()
-            try:
-                kind, first, second = future.result()
-            except Exception as error:  # a worker lost or a bug: this article only
-                yield InputError(item.origin, f"extraction failed on the cluster ({type(error).__name__}:"
-                                              f" {error}); the article was not stored")
-                continue
-            finally:
-                future.release()
+        while self.taken:
+            item, batch, index = self.taken.popleft()
+            self.ahead -= 1
+            if batch.results is None:
+                try:
+                    batch.results = batch.future.result()
+                except Exception as error:  # a worker lost or a bug: these articles only
+                    problem = (f"extraction failed on the cluster ({type(error).__name__}: {error});"
+                               " the article was not stored")
+                    batch.results = [("error", doc.origin, problem) for doc in batch.items]
+                batch.future.release()
+            kind, first, second = batch.results[index]
             yield InputError(first, second) if kind == "error" else (first, second)
 
 
