@@ -92,25 +92,39 @@ def main() -> None:
         print(f"the writer alone:         {writer:6.2f} articles/s (store, links, ledger update;"
               f" {mentions / max(1, len(report.new)):.1f} mentions an article)")
         rates: dict[int, float] = {}
+        cpu_ms: dict[int, tuple[float, float]] = {}
         for round_number in range(args.rounds):
             for workers in (1, 2):
                 client, cluster = connect(workers, None)
                 try:
                     parallel_ingest(Store(work / f"warm{workers}-{round_number}.db"), [str(warm)], kb, client)
                     store = Store(work / f"dask{workers}-{round_number}.db")
-                    started = time.perf_counter()
+                    worker_cpu = client.run(time.process_time)
+                    started, writer_cpu = time.perf_counter(), time.process_time()
                     report = parallel_ingest(store, [str(corpus)], kb, client)
                     seconds = time.perf_counter() - started
+                    writer_ms = (time.process_time() - writer_cpu) / len(report.new) * 1000
+                    worker_ms = sum(v - worker_cpu[k] for k, v in client.run(time.process_time).items()
+                                    ) / len(report.new) * 1000
+                    cpu_ms[workers] = (worker_ms, writer_ms)
                     rates[workers] = max(rates.get(workers, 0.0), len(report.new) / seconds)
                     peaks = ", ".join(f"{mb:.0f}" for mb in worker_peak_mb(client))
                     print(f"dask, {workers} worker{'s' if workers > 1 else ' '}:        "
                           f"{len(report.new) / seconds:6.2f} articles/s  ({len(report.new)} articles in"
-                          f" {seconds:.1f} s; peak RSS per worker MB: {peaks})")
+                          f" {seconds:.1f} s; peak RSS per worker MB: {peaks};"
+                          f" CPU ms an article: workers {worker_ms:.1f}, writer+scheduler {writer_ms:.1f})")
                 finally:
                     client.close()
                     cluster.close()
         print(f"best: 1 worker {rates[1]:.2f}, 2 workers {rates[2]:.2f} articles/s;"
               f" efficiency of 2 workers: {rates[2] / (2 * rates[1]):.2f}")
+        # On a busy machine wall-clock rates say more about the neighbours than about Dateline:
+        # the CPU each article costs gives what a quiet 2-core machine would do.
+        work_ms, write_ms = cpu_ms[2]
+        one = 1000 / max(cpu_ms[1])
+        two = min(2000 / (work_ms + write_ms), 2000 / work_ms, 1000 / write_ms)
+        print(f"projected from CPU time on an idle 2-core machine: 1 worker {one:.1f}, 2 workers {two:.1f}"
+              f" articles/s; efficiency {two / (2 * one):.2f}")
         print(f"writer (this process) peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         size = (work / "dask2-0.db").stat().st_size + sum(p.stat().st_size for p in work.glob("dask2-0.db-*"))
         print(f"database size: {size / args.articles / 1024:.1f} kB per article")
