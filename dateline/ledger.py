@@ -41,17 +41,16 @@ def update_ledger(store: Store, related: Related | None = None) -> LedgerUpdate:
         pending = sync.pending_articles(db)
         if not pending:
             return LedgerUpdate("none")
-        fresh = sync.load_mentions(db, f"WHERE article_id IN ({','.join('?' * len(pending))})", pending)
-        db.execute(f"DELETE FROM ledger_keys WHERE mention_id IN"
-                   f" (SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(pending))}))", pending)
+        fresh = sync.load_mentions(db, "WHERE article_id IN (SELECT article_id FROM ledger_pending)")
+        db.execute("DELETE FROM ledger_keys WHERE mention_id IN (SELECT id FROM mentions"
+                   " WHERE article_id IN (SELECT article_id FROM ledger_pending))")
         sync.write_keys(db, ((mid, link_keys(aid, record)) for mid, aid, record in fresh), partner)
+        # A new reprint joins its near-duplicate group: the group's records count evidence anew.
         groups = store.near_duplicate_groups()
+        pending_set = set(pending)
         touched = {groups.get(article, article) for article in pending}
-        grouped = [a for a, g in groups.items() if g in touched and a not in set(pending)]
-        seeds = [mid for mid, _a, _r in fresh]
-        if grouped:
-            seeds += [row[0] for row in db.execute(
-                f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(grouped))})", grouped)]
+        grouped = [a for a, g in groups.items() if g in touched and a not in pending_set]
+        seeds = [mid for mid, _a, _r in fresh] + sync.mentions_of(db, grouped)
         members = sync.component(db, seeds)
         if len(members) > max(FULL_SHARE * sync.mention_count(db), FULL_MIN):
             return _rebuild(store, related)

@@ -45,6 +45,16 @@ def load_mentions(db: sqlite3.Connection, where: str = "", params: Iterable[obje
     return [(row[0], row[1], record_from_dict(json.loads(row[2]))) for row in rows]
 
 
+def mentions_of(db: sqlite3.Connection, articles: list[str]) -> list[int]:
+    """Returns the ids of the mentions of these articles."""
+    out: list[int] = []
+    for start in range(0, len(articles), 500):
+        chunk = articles[start:start + 500]
+        out += [row[0] for row in db.execute(
+            f"SELECT id FROM mentions WHERE article_id IN ({','.join('?' * len(chunk))})", chunk)]
+    return out
+
+
 def mention_count(db: sqlite3.Connection) -> int:
     return int(db.execute("SELECT count(*) FROM mentions").fetchone()[0])
 
