@@ -245,3 +245,37 @@ def _wait_for_events(client: Any, at_least: int, seconds: float = 90) -> set[str
             return ids
         time.sleep(0.1)
     raise AssertionError(f"fewer than {at_least} events after {seconds} s")
+
+
+def test_kill_9_mid_poll_then_restart_loses_nothing_and_stores_nothing_twice(server: FeedServer,
+                                                                            tmp_path: Path) -> None:
+    import os
+    import sqlite3
+
+    items = _publish(server, "/wire.xml", list(range(8)))
+    feeds = tmp_path / "feeds.toml"
+    feeds.write_text(f'host_delay = "0s"\n[[feed]]\nurl = "{server.base}/wire.xml"\ninterval = "1h"\n',
+                     encoding="utf-8")
+    db = tmp_path / "watch.db"
+    command = [sys.executable, "-m", "dateline", "--db", str(db), "watch", str(feeds)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while time.monotonic() < deadline and stored < 3:
+        try:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05) as connection:
+                stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:
+            pass
+        time.sleep(0.01)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    with sqlite3.connect(db) as connection:
+        stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 3 <= stored < len(items)
+    assert subprocess.run([*command, "--once"], capture_output=True, timeout=300).returncode == 0
+    store = Store(db)
+    assert store.article_count() == len(items)
+    assert len({a.content_hash for a in store.articles()}) == len(items)
+    assert store.connection.execute("SELECT count(*) FROM ledger_pending").fetchone()[0] == 0
+    assert _state(store)["wire.xml"]["items_new"] == len(items) - stored
