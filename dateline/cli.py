@@ -75,8 +75,11 @@ def main(ctx: click.Context, db: str, kb: tuple[str, ...]) -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--quiet", "-q", is_flag=True, help="No running count; only errors and the closing line.")
+@click.option("--workers", type=click.IntRange(1, 512), help="Extract in parallel on a local Dask cluster of N processes.")
+@click.option("--scheduler", metavar="ADDRESS", help="Extract on an existing Dask cluster (tcp://host:8786).")
 @pass_context
-def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
+def ingest(context: Context, sources: tuple[str, ...], quiet: bool, workers: int | None,
+           scheduler: str | None) -> None:
     """Ingest articles: files (.html, .txt), folders, JSONL dumps, URLs and RSS/Atom feeds.
 
     Each article is cleaned, dated, checked against what the database already holds, and its
@@ -87,11 +90,11 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     Example:
       dateline ingest ../shared/dev/corpus.jsonl
       dateline ingest dateline/data/sample https://example.org/feed.xml
+      dateline ingest --workers 2 archive/
     """
     from dateline.pipeline import ingest as run_ingest
 
     store = context.store()
-    extractor = context.extractor()
 
     def report_error(error: InputError) -> None:
         if progress.enabled:
@@ -101,7 +104,12 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     # The number of documents is not known ahead (folders, feeds, URLs): a running count on the
     # terminal, rewritten in place, stands for the progress bar.
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    report = run_ingest(store, sources, extractor, on_document=progress.step, on_error=report_error)
+    if workers or scheduler:
+        from dateline.cli_watch import ingest_on_dask
+
+        report = ingest_on_dask(context, store, sources, workers, scheduler, progress.step, report_error)
+    else:
+        report = run_ingest(store, sources, context.extractor(), on_document=progress.step, on_error=report_error)
     progress.done()
     click.echo(report.summary())
     store.close()
@@ -384,8 +392,11 @@ def summary(context: Context) -> None:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--private", is_flag=True, help="Reading needs a signed-in analyst too (writes always do).")
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (behind an HTTPS proxy).")
+@click.option("--watch", "feeds_file", metavar="FEEDS.toml", type=click.Path(dir_okay=False),
+              help="Also follow these feeds in this process (see `dateline watch`).")
 @pass_context
-def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool) -> None:
+def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool,
+          feeds_file: str | None) -> None:
     """Serve the analyst's workbench: dashboard, map, timeline, events, review queue, REST API.
 
     Pages work with no internet: the map's scripts and outlines are bundled. Reading is public
@@ -399,6 +410,7 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
     """
     import uvicorn
 
+    from dateline.cli_watch import start_background_watch
     from dateline.serve.app import create_app
     from dateline.store.db import StoreError
 
@@ -408,8 +420,12 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
         app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
+    watching = start_background_watch(context, feeds_file) if feeds_file else None
     click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+    if watching:
+        watching[0].set()
+        watching[1].join(timeout=30)
 
 
 @main.group()
@@ -517,3 +533,6 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     for line in fit_table(header, rows):
         click.echo(line)
     click.echo(f"({len(rows)} rows)")
+
+
+import dateline.cli_watch  # noqa: E402,F401  (registers `watch` and `sources`)

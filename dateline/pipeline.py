@@ -1,17 +1,21 @@
 """Drives the stages in order for one run: ingest → extract → resolve → store."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dateline.extract.extractor import Extractor
 from dateline.ingest.neardup import NearDuplicateIndex
 from dateline.ingest.prepare import prepare
 from dateline.ingest.sources import iter_documents
-from dateline.model import InputError
-from dateline.resolve.merge import resolve
+from dateline.ledger import LedgerUpdate, Related, rebuild_ledger, update_ledger
+from dateline.model import Article, InputError, RawDocument, Record
 from dateline.store.db import Store
-from dateline.store.reviews import apply_reviews
+
+__all__ = ["IngestReport", "ingest", "ingest_documents", "rebuild_ledger", "reextract", "update_ledger"]
+
+# What extraction gives for one document: the article and its records, or why it was rejected.
+Extracted = tuple[Article, list[Record]] | InputError
 
 
 @dataclass
@@ -19,6 +23,7 @@ class IngestReport:
     new: list[str] = field(default_factory=list)
     known: list[str] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    ledger: LedgerUpdate | None = None
 
     def summary(self) -> str:
         return f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
@@ -27,58 +32,83 @@ class IngestReport:
 def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
            on_document: Callable[[str], None] | None = None,
            on_error: Callable[[InputError], None] | None = None) -> IngestReport:
-    """Ingests every source, one transaction per article, then re-resolves the ledger."""
+    """Ingests every source, one transaction per article, then brings the ledger up to date."""
+    return ingest_documents(store, iter_documents(list(specs)), extractor, on_document, on_error)
+
+
+def ingest_documents(store: Store, items: Iterable[RawDocument | InputError], extractor: Extractor,
+                     on_document: Callable[[str], None] | None = None,
+                     on_error: Callable[[InputError], None] | None = None,
+                     extracted: Iterator[Extracted] | None = None,
+                     stop: Callable[[], bool] | None = None) -> IngestReport:
+    """Stores raw documents in order, one transaction per article, then updates the ledger.
+
+    `extracted`, when given, yields what `extract_document` gives for each raw document of
+    `items`, in the same order (computed elsewhere, e.g. on a Dask cluster); the store is still
+    written here, by this one writer, in article order. `stop()` ends the run between articles."""
     report = IngestReport()
     index = NearDuplicateIndex(store.minhashes())
-    for item in iter_documents(list(specs)):
+    for item in items:
         if isinstance(item, InputError):
             report.rejected.append(item)
             if on_error:
                 on_error(item)
             continue
+        outcome = next(extracted) if extracted is not None else extract_document(item, extractor, store)
         try:
-            article = prepare(item)
-            known = store.article_by_hash(article.content_hash)
-            if known is not None:
-                report.known.append(known)
-            elif store.article_hash(article.id) is not None:
-                raise InputError(item.origin, f"article id {article.id!r} is already stored with"
-                                              " different text; give the new text a new id")
-            else:
-                links = index.links_for(article)
-                try:
-                    records = extractor.extract(article)
-                except Exception as error:  # a bug must cost one article, not the whole run
-                    raise InputError(item.origin, f"extraction failed ({type(error).__name__}: {error});"
-                                                  " the article was not stored") from error
-                store.add_article(article, records, links)
-                index.add(article)
-                report.new.append(article.id)
+            if isinstance(outcome, InputError):
+                raise outcome
+            article, records = outcome
+            stored, is_new = _store_article(store, index, item, article, records)
+            (report.new if is_new else report.known).append(stored)
         except InputError as error:
             report.rejected.append(error)
             if on_error:
                 on_error(error)
         if on_document:
             on_document(item.origin)
-    if report.new:
-        rebuild_ledger(store, _affiliation(extractor))
+        if stop and stop():
+            break
+    report.ledger = update_ledger(store, _affiliation(extractor))
     return report
 
 
-def _affiliation(extractor: Extractor) -> Callable[[str, str], bool] | None:
+def extract_document(item: RawDocument, extractor: Extractor, store: Store | None = None) -> Extracted:
+    """Cleans one raw document and extracts its records (pure: reads nothing but `store`'s
+    content hashes, to skip extracting an article already stored)."""
+    try:
+        article = prepare(item)
+        if store is not None and store.article_by_hash(article.content_hash) is not None:
+            return article, []
+        try:
+            return article, extractor.extract(article)
+        except Exception as error:  # a bug must cost one article, not the whole run
+            raise InputError(item.origin, f"extraction failed ({type(error).__name__}: {error});"
+                                          " the article was not stored") from error
+    except InputError as error:
+        return error
+
+
+def _store_article(store: Store, index: NearDuplicateIndex, item: RawDocument, article: Article,
+                   records: list[Record]) -> tuple[str, bool]:
+    """Stores one article with its records and links; returns (its id, True), or (the id of the
+    stored article with the same text, False)."""
+    known = store.article_by_hash(article.content_hash)
+    if known is not None:
+        return known, False
+    if store.article_hash(article.id) is not None:
+        raise InputError(item.origin, f"article id {article.id!r} is already stored with"
+                                      " different text; give the new text a new id")
+    links = index.links_for(article)
+    store.add_article(article, records, links)
+    index.add(article)
+    return article.id, True
+
+
+def _affiliation(extractor: Extractor) -> Related | None:
     """The knowledge base's "belongs to" relation between actors, when the extractor has one."""
     actors = getattr(extractor, "actors", None)
     return getattr(actors, "is_part_of", None)
-
-
-def rebuild_ledger(store: Store, related: Callable[[str, str], bool] | None = None) -> int:
-    """Resolves every stored mention into the ledger; returns how many records it holds."""
-    resolved = resolve(store.mentions(), store.near_duplicate_groups(), related)
-    # Analysts' decisions are kept apart from what extraction reads, and put back on every
-    # rebuild: corrections and rejections survive re-extraction.
-    resolved = apply_reviews(store, resolved)
-    store.replace_records(resolved)
-    return len(resolved)
 
 
 def reextract(store: Store, extractor: Extractor) -> int:

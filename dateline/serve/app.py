@@ -36,7 +36,7 @@ def create_app(db_path: str, private: bool = False, kb_paths: list[str] | None =
     """Returns the web app serving one Dateline database (migrated and indexed on start)."""
     from dateline.serve import api
     from dateline.serve.views import (actors, add_articles, article, auth, downloads, event, events,
-                                      map, moderation, overview, review, timeline)
+                                      map, moderation, overview, review, sources, timeline)
 
     site = Site(db_path, private=private, kb_paths=list(kb_paths or []), secure_cookies=secure_cookies)
     app = FastAPI(title="Dateline", version=_version(), docs_url=None, redoc_url=None,
@@ -49,7 +49,7 @@ def create_app(db_path: str, private: bool = False, kb_paths: list[str] | None =
     static = resources.files("dateline.serve") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     for module in (overview, map, timeline, events, event, article, actors, review, moderation,
-                   auth, downloads, add_articles):
+                   auth, downloads, add_articles, sources):
         app.include_router(module.router)
     app.include_router(api.router)
     _install_handlers(app)

@@ -1,0 +1,81 @@
+"""Keeps the ledger in step with the store: incrementally after new articles, whole when needed.
+
+New articles are marked pending in their own transaction (migration 0010). `update_ledger`
+re-resolves only the connected component of mentions they reach (linked through the keys of
+`dateline.resolve.blocks`, plus the articles whose near-duplicate group they join), replaces only
+the records of that component, and clears the marks in the same transaction. A crash anywhere
+leaves either the old ledger with its marks or the new one without: the next run repairs it.
+The result is the same, ids included, as `rebuild_ledger`, which resolves everything.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dateline.resolve.blocks import KEYS_VERSION, link_keys, partner
+from dateline.resolve.merge import resolve
+from dateline.store import ledger_sync as sync
+from dateline.store.db import Store
+from dateline.store.reviews import apply_reviews
+
+Related = Callable[[str, str], bool]
+# Past this share of all mentions, one pass over everything is cheaper than a component.
+FULL_SHARE = 0.5
+FULL_MIN = 2000
+
+
+@dataclass
+class LedgerUpdate:
+    mode: str  # "none" | "incremental" | "full"
+    mentions: int = 0  # mentions re-resolved
+    records: int = 0  # records written in their place
+    changed: int = 0  # record rows inserted, updated or deleted
+
+
+def update_ledger(store: Store, related: Related | None = None) -> LedgerUpdate:
+    """Repairs whatever the store marks stale; does nothing when the ledger is current."""
+    with store.transaction() as db:
+        full, version = sync.sync_state(db)
+        if full or version != KEYS_VERSION:
+            return _rebuild(store, related)
+        pending = sync.pending_articles(db)
+        if not pending:
+            return LedgerUpdate("none")
+        fresh = sync.load_mentions(db, "WHERE article_id IN (SELECT article_id FROM ledger_pending)")
+        db.execute("DELETE FROM ledger_keys WHERE mention_id IN (SELECT id FROM mentions"
+                   " WHERE article_id IN (SELECT article_id FROM ledger_pending))")
+        sync.write_keys(db, ((mid, link_keys(aid, record)) for mid, aid, record in fresh), partner)
+        # A new reprint joins its near-duplicate group: the group's records count evidence anew.
+        groups = store.near_duplicate_groups()
+        pending_set = set(pending)
+        touched = {groups.get(article, article) for article in pending}
+        grouped = [a for a, g in groups.items() if g in touched and a not in pending_set]
+        seeds = [mid for mid, _a, _r in fresh] + sync.mentions_of(db, grouped)
+        members = sync.component(db, seeds)
+        if len(members) > max(FULL_SHARE * sync.mention_count(db), FULL_MIN):
+            return _rebuild(store, related)
+        replaced = sync.records_of(db, members)
+        mentions = sync.component_mentions(db, members)
+        resolved = apply_reviews(store, resolve(mentions, groups, related))
+        changed = sync.write_records(db, resolved, replaced)
+        sync.mark_synced(db)
+        return LedgerUpdate("incremental", len(mentions), len(resolved), changed)
+
+
+def rebuild_ledger(store: Store, related: Related | None = None) -> int:
+    """Resolves every stored mention into the ledger; returns how many records it holds."""
+    with store.transaction():
+        return _rebuild(store, related).records
+
+
+def _rebuild(store: Store, related: Related | None) -> LedgerUpdate:
+    db = store.connection
+    mentions = sync.load_mentions(db)
+    resolved = resolve(mentions, store.near_duplicate_groups(), related)
+    # Analysts' decisions are kept apart from what extraction reads, and put back on every
+    # rebuild: corrections and rejections survive re-extraction.
+    resolved = apply_reviews(store, resolved)
+    changed = sync.write_records(db, resolved, None)
+    sync.replace_all_keys(db, ((mid, link_keys(aid, record)) for mid, aid, record in mentions), partner)
+    sync.mark_synced(db, KEYS_VERSION)
+    return LedgerUpdate("full", len(mentions), len(resolved), changed)
