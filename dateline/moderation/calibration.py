@@ -6,6 +6,7 @@ violating comments. `dateline comments calibrate` and scripts/train_screen.py bo
 `choose`."""
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -94,7 +95,7 @@ def choose(overall: Sequence[float], violating: Sequence[bool],
         scores = by_reason[reason]
         pairs = [(scores[i], reason in gold[i]) for i in range(len(scores)) if violating[i]]
         reasons[reason] = _best_f1(pairs)
-    return Thresholds(review=round(review, 4), flag=round(max(flag, review), 4), reasons=reasons,
+    return Thresholds(review=review, flag=max(flag, review), reasons=reasons,
                       max_clean_fpr=max_clean_fpr, flag_clean_fpr=flag_clean_fpr, note=note)
 
 
@@ -102,7 +103,9 @@ def _fpr_threshold(clean: list[float], rate: float) -> float:
     """Returns the lowest threshold letting at most `rate` of the clean comments (their
     probabilities, highest first) through: just above the first one past the allowed count."""
     allowed = int(rate * len(clean))
-    return min(1.0, clean[allowed] + 1e-6) if allowed < len(clean) else 1e-6
+    # Thresholds are kept to 4 places, rounded up so that the comment at the limit stays out.
+    above = math.floor(clean[allowed] * 10_000 + 1) / 10_000 if allowed < len(clean) else 0.0001
+    return min(1.0, above)
 
 
 def _best_f1(pairs: list[tuple[float, bool]]) -> float:

@@ -96,7 +96,7 @@ class Screening:
         """Returns the public form: decision, reasons and risk (and a note when there is one)."""
         result: dict[str, Any] = {"decision": self.decision,
                                   "reasons": [reason.as_dict() for reason in self.reasons],
-                                  "risk": round(self.risk, 3)}
+                                  "risk": round(self.risk, 4)}
         if self.note:
             result["note"] = self.note
         return result
@@ -107,7 +107,7 @@ class Screening:
             "decision": self.decision,
             "reasons": [reason.as_dict(spans=True) for reason in self.reasons],
             "hints": [reason.as_dict(spans=True) for reason in self.hints],
-            "risk": round(self.risk, 3),
+            "risk": round(self.risk, 4),
             "probability": None if self.probability is None else round(self.probability, 3),
             "note": self.note,
             "classifier": None if self.classifier is None else round(self.classifier, 3),
@@ -207,7 +207,7 @@ class Screener:
         assert self.model is not None
         features = featurise(reading, _rule_scores(piles), self._offensive(reading))
         scores = self.model.scores(features, len(reading.tokens))
-        probability = scores.probabilities["violating"]
+        probability = round(scores.probabilities["violating"], 4)
         thresholds = self.thresholds
         decision = thresholds.decision(probability)
         note = ""
@@ -219,7 +219,7 @@ class Screener:
                 decision = "review"
         named, hints = [], []
         for position, name in enumerate(REASONS, 1):
-            value = scores.probabilities[name]
+            value = round(scores.probabilities[name], 4)
             reason = self._explain(reading, piles.get(name), scores, position, name, value)
             if decision != "clear" and value >= thresholds.reasons[name]:
                 named.append(reason)
@@ -234,9 +234,9 @@ class Screener:
         named.sort(key=lambda reason: -reason.score)
         hints.sort(key=lambda reason: -reason.score)
         risk = max(probability, thresholds.review) if decision != "clear" else probability
-        return Screening(tuple(named), round(risk, 3), tuple(hints), None, decision,
-                         round(probability, 4), note,
-                         {name: scores.probabilities[name] for name in REASONS})
+        return Screening(tuple(named), round(risk, 4), tuple(hints), None, decision,
+                         probability, note,
+                         {name: round(scores.probabilities[name], 4) for name in REASONS})
 
     def _explain(self, reading: Normalised, pile: _Pile | None, scores: Scores, head: int,
                  name: str, value: float) -> Reason:
