@@ -102,6 +102,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="The labelled comments.")
     parser.add_argument("--out", type=Path, default=OUT, help="Where the weights go.")
+    parser.add_argument("--conditional-reasons", action="store_true",
+                        help="Train the reason heads on violating comments only.")
     parser.add_argument("--dry-run", action="store_true", help="Print figures, write nothing.")
     parser.add_argument("--ablation", action="store_true",
                         help="Also measure what the alt-profanity-check model adds as a feature.")
@@ -152,6 +154,12 @@ def main() -> None:
     assert best is not None
     c = best[1]
     coefficients, intercepts = fit(x[part["train"]], y[part["train"]], c, weight[part["train"]])
+    if args.conditional_reasons:
+        # Reason heads learn which reason, among violating comments only.
+        bad = part["train"] & (y[:, 0] == 1)
+        reason_coefficients, reason_intercepts = fit(x[bad], y[bad][:, 1:], c, weight[bad])
+        coefficients[:, 1:] = reason_coefficients
+        intercepts[1:] = reason_intercepts
 
     if args.ablation:
         ablation(rows, readings_features, x, y, part, c, weight)

@@ -253,7 +253,9 @@ class Screener:
             spans.add((token.start, token.end))
         if top:
             rules.append("model")
-        ordered = sorted(spans)
+        # A word inside a longer span found for the same reason is shown once, in the span.
+        ordered = sorted(span for span in spans if not any(
+            other != span and other[0] <= span[0] and span[1] <= other[1] for other in spans))
         words = tuple(dict.fromkeys(reading.original[a:b] for a, b in ordered))
         sub = None
         if name == "abuse":

@@ -79,7 +79,8 @@ async def one_decision(request: Request, comment_id: int) -> RedirectResponse:
 def target_titles(db: sqlite3.Connection,
                   comments: list[QueuedComment]) -> dict[tuple[str, str], str]:
     """Returns {(kind, id): title} of the events and articles the comments are on: an
-    article's headline, an event's description (its notes, else its metric or quote)."""
+    article's headline; an event's type, place and date ("Armed clash in Mayadin, 2023-08-10"),
+    or for a tally or statement its notes, metric or quote."""
     titles: dict[tuple[str, str], str] = {}
     articles = sorted({c.target_id for c in comments if c.target_kind == "article"})
     for article_id, summary in article_summaries(db, articles).items():
@@ -91,10 +92,15 @@ def target_titles(db: sqlite3.Connection,
             exported = record_from_dict(body).as_export()
         except (KeyError, TypeError, ValueError):
             continue
-        title = exported.get("notes") or exported.get("metric") or exported.get("quote")
+        what = exported.get("sub_event_type") or exported.get("event_type")
+        where = exported.get("location") or exported.get("admin1") or exported.get("country")
+        date = exported.get("event_date") or exported.get("date")
+        if what:
+            title = f"{what} in {where}" if where else str(what)
+        else:
+            title = str(exported.get("notes") or exported.get("metric") or exported.get("quote") or "")
         if title:
-            date = exported.get("event_date") or exported.get("date")
-            titles[("event", record_id)] = _clip(str(title)) + (f" ({date})" if date else "")
+            titles[("event", record_id)] = _clip(title) + (f", {date}" if date else "")
     return titles
 
 
