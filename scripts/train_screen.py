@@ -102,8 +102,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA, help="The labelled comments.")
     parser.add_argument("--out", type=Path, default=OUT, help="Where the weights go.")
-    parser.add_argument("--conditional-reasons", action="store_true",
-                        help="Train the reason heads on violating comments only.")
     parser.add_argument("--dry-run", action="store_true", help="Print figures, write nothing.")
     parser.add_argument("--ablation", action="store_true",
                         help="Also measure what the alt-profanity-check model adds as a feature.")
@@ -153,13 +151,17 @@ def main() -> None:
             best = (recall, c)
     assert best is not None
     c = best[1]
-    coefficients, intercepts = fit(x[part["train"]], y[part["train"]], c, weight[part["train"]])
-    if args.conditional_reasons:
-        # Reason heads learn which reason, among violating comments only.
-        bad = part["train"] & (y[:, 0] == 1)
-        reason_coefficients, reason_intercepts = fit(x[bad], y[bad][:, 1:], c, weight[bad])
-        coefficients[:, 1:] = reason_coefficients
-        intercepts[1:] = reason_intercepts
+    coefficients, intercepts = fit(x[part["train"]], y[part["train"]][:, :1], c,
+                                   weight[part["train"]])
+    coefficients = np.hstack([coefficients, np.zeros((coefficients.shape[0], len(REASONS)))])
+    intercepts = np.concatenate([intercepts, np.zeros(len(REASONS))])
+    # The reason heads learn which reason among violating comments only (the overall head
+    # says whether): on validation this raised the precision of named reasons (abuse 0.64 to
+    # 0.81) at about the same recall.
+    bad = part["train"] & (y[:, 0] == 1)
+    reason_coefficients, reason_intercepts = fit(x[bad], y[bad][:, 1:], c, weight[bad])
+    coefficients[:, 1:] = reason_coefficients
+    intercepts[1:] = reason_intercepts
 
     if args.ablation:
         ablation(rows, readings_features, x, y, part, c, weight)
@@ -229,8 +231,9 @@ def write_card(path: Path, trained: str, part: dict[str, np.ndarray], thresholds
                lines: list[str]) -> None:
     card = [
         "# Comment screen: model card", "",
-        "What: one logistic model per head (the comment violates the policy at all; profanity, "
-        "threat, personal attack, vulgarity, abuse, promotion) over hashed word 1-2-grams and "
+        "What: one logistic model per head (the comment violates the policy at all; and, "
+        "trained on violating comments only, which reason: profanity, threat, personal attack, "
+        "vulgarity, abuse, promotion) over hashed word 1-2-grams and "
         "character 3-5-grams of the comment after normalisation (look-alikes, leetspeak, masks, "
         "spacing), plus the word-list and pattern scores of each reason and a few text-shape "
         "signals as features (dateline/moderation/features.py). 2^18 hashed buckets, int8 "

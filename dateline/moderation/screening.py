@@ -1,6 +1,10 @@
-"""Screening: the policy reasons a comment gives, each with a score and the words that
-triggered it, and a combined risk. Word lists and patterns (data/) are combined with the shipped
-offensive-language classifier (classifier.py)."""
+"""Screening: the decision on a comment (flag, review or clear), the policy reasons it gives,
+each with its probability and the words that drove it, and the risk that orders the queue.
+
+The shipped screener is the trained screen (features.py, screen_model.py) with its calibrated
+thresholds (calibration.py); the word lists and patterns (data/) and the third-party
+offensive-language classifier (classifier.py) are among its features. Without a model the lists,
+patterns and classifier decide on their own, as before the screen was trained."""
 from __future__ import annotations
 
 import json
@@ -372,8 +376,8 @@ def screen(text: str) -> Screening:
 
 def screen_jsonl(lines: Iterable[str], output: IO[str],
                  screener: Screener | None = None) -> tuple[int, list[str]]:
-    """Screens a JSONL stream of {"id", "text"} objects, writing {"id", "reasons", "risk"} a
-    line; returns how many were screened and a message for each line that could not be read."""
+    """Screens a JSONL stream of {"id", "text"} objects, writing {"id", "decision", "reasons",
+    "risk"} (and "note" when the language is not screened) a line; returns how many were screened and a message for each line that could not be read."""
     screener = screener or default_screener()
     count = 0
     errors = []
