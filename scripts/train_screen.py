@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dateline.moderation.calibration import choose, save_thresholds  # noqa: E402
-from dateline.moderation.classifier import OffensiveLanguageModel  # noqa: E402
+from dateline.moderation.classifier import EXPORT_FILE, OffensiveLanguageModel  # noqa: E402
 from dateline.moderation.features import BUCKETS, DENSE, REASONS, Features  # noqa: E402
 from dateline.moderation.labelled import (MEASURE_SOURCES, TRAIN_SOURCES, Labelled,  # noqa: E402
                                           figures, figures_table, read_labelled, split_of)
@@ -122,7 +122,10 @@ def main() -> None:
     with PROJECT.open(encoding="utf-8") as handle:
         rows += [Labelled(row.id, row.text, row.violating, row.reasons, "project")
                  for row in read_labelled(handle, str(PROJECT))]
-    classifier = OffensiveLanguageModel.from_package()
+    # The third-party model, exported from its wheel into the package (read without sklearn).
+    exported = args.out / EXPORT_FILE if not args.dry_run else Path("/tmp") / EXPORT_FILE
+    OffensiveLanguageModel.from_package(neutral=()).export(exported)
+    classifier = OffensiveLanguageModel.load(exported)
     screener = Screener(classifier=classifier)
     readings_features = [screener.features(row.text) for row in rows]
     features = [item[1] for item in readings_features]

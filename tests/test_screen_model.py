@@ -161,3 +161,13 @@ def test_calibrate_names_a_bad_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "line 2" in result.stderr and "bad.jsonl" in result.stderr
     assert not output.exists()
+
+
+def test_exported_offensive_model_is_the_wheels() -> None:
+    from dateline.moderation.classifier import OffensiveLanguageModel
+    wheel = OffensiveLanguageModel.from_package()
+    exported = OffensiveLanguageModel.load()
+    assert exported.vocabulary == wheel.vocabulary
+    for text in ("you are a stupid idiot", "thanks for the article", "what the hell is this crap"):
+        assert exported.score(text).probability == pytest.approx(wheel.score(text).probability,
+                                                                 abs=1e-12)

@@ -76,8 +76,11 @@ class ScreenModel:
         """Returns the probabilities of every head and where they came from."""
         by_token = np.zeros((max(tokens, 1), len(HEADS)))
         if features.buckets:
-            rows = self.hashed[features.buckets] * features.scale
-            np.add.at(by_token, features.owners, rows)
+            rows = self.hashed[features.buckets]
+            # Owners ascend (features are made token by token): sum each token's run at once.
+            owners = np.asarray(features.owners)
+            starts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+            by_token[owners[starts]] = np.add.reduceat(rows, starts, axis=0) * features.scale
         dense = np.asarray(features.dense)[:, None] * self.dense
         logits = by_token.sum(axis=0) + dense.sum(axis=0) + self.bias
         probabilities = {head: _sigmoid(float(value)) for head, value in zip(HEADS, logits)}

@@ -365,7 +365,7 @@ def default_screener() -> Screener:
     lists and patterns and the third-party classifier, with the shipped thresholds. Raises
     ModelUnavailable or ClassifierUnavailable when weights are missing: an install without them
     is broken and must not screen silently with less."""
-    return Screener(classifier=OffensiveLanguageModel.from_package(), model=ScreenModel.load(),
+    return Screener(classifier=OffensiveLanguageModel.load(), model=ScreenModel.load(),
                     thresholds=load_thresholds())
 
 
