@@ -108,9 +108,9 @@ def _dense(reading: Normalised, rule_scores: dict[str, tuple[float, float]]) -> 
     text = reading.original
     words = [rule_scores.get(reason, (0.0, 0.0))[0] for reason in REASONS]
     patterns = [rule_scores.get(reason, (0.0, 0.0))[1] for reason in REASONS]
-    letters = [char for char in text if char.isalpha()]
-    capitals = sum(char.isupper() for char in letters) / len(letters) if letters else 0.0
-    digits = sum(char.isdigit() for char in text) / len(text) if text else 0.0
+    letters = sum(map(str.isalpha, text))
+    capitals = sum(map(str.isupper, text)) / letters if letters else 0.0
+    digits = sum(map(str.isdigit, text)) / len(text) if text else 0.0
     return [*words, *patterns, max(words + patterns), float(bool(_LINK.search(text))),
             float(bool(_PHONE.search(text))), min(1.0, digits * 5), capitals,
             min(1.0, text.count("!") / 5), min(1.0, math.log1p(len(text)) / 8),
@@ -120,6 +120,8 @@ def _dense(reading: Normalised, rule_scores: dict[str, tuple[float, float]]) -> 
 def other_script_share(text: str) -> float:
     """Returns the share of letters outside the Latin script (Arabic, Persian and Sorani
     Kurdish, Cyrillic, Hebrew...). Look-alike letters used as disguise are few in a comment."""
+    if text.isascii():
+        return 0.0
     letters = [char for char in text if char.isalpha()]
     if not letters:
         return 0.0

@@ -16,7 +16,7 @@ from typing import Any
 
 from dateline.moderation.calibration import Thresholds, load_thresholds
 from dateline.moderation.classifier import OffensiveLanguageModel
-from dateline.moderation.features import Features, featurise, other_script_share
+from dateline.moderation.features import DENSE, Features, featurise
 from dateline.moderation.lexicon import Lexicon, load_lexicon
 from dateline.moderation.normalise import Normaliser, Normalised
 from dateline.moderation.patterns import Evidence, PatternSet, load_patterns
@@ -215,7 +215,7 @@ class Screener:
         thresholds = self.thresholds
         decision = thresholds.decision(probability)
         note = ""
-        if other_script_share(reading.original) >= OTHER_SCRIPT_SHARE:
+        if features.dense[DENSE.index("other_script")] >= OTHER_SCRIPT_SHARE:
             # Not English: the n-grams know nothing of it; the lexicons know a few words.
             if not any(pile.score() > 0 for pile in piles.values()):
                 note = LANGUAGE_NOT_SCREENED
