@@ -225,7 +225,8 @@ class Screener:
         for position, name in enumerate(REASONS, 1):
             value = round(scores.probabilities[name], 4)
             reason = self._explain(reading, piles.get(name), scores, position, name, value)
-            if decision != "clear" and value >= thresholds.reasons[name]:
+            # In a language not screened, the n-grams' reasons mean nothing: hints at most.
+            if decision != "clear" and value >= thresholds.reasons[name] and not note:
                 named.append(reason)
             elif value >= thresholds.reasons[name] / 2 or name in piles:
                 hints.append(reason)
