@@ -251,8 +251,11 @@ class Screener:
             if pile else set()
         rules = list(dict.fromkeys(item.rule for item in pile.evidence)) if pile else []
         column = scores.by_token[:, head]
-        top = [position for position in column.argsort()[::-1][:3]
-               if column[position] >= MODEL_WORD_AT and position < len(reading.tokens)]
+        # Function words ("you", "for") are not shown as triggers: they explain nothing alone.
+        stop = _common_words()
+        top = [position for position in column.argsort()[::-1][:5]
+               if column[position] >= MODEL_WORD_AT and position < len(reading.tokens)
+               and reading.tokens[position].canonical not in stop][:3]
         for position in top:
             token = reading.tokens[position]
             spans.add((token.start, token.end))
