@@ -1,118 +1,80 @@
-"""Screening quality on the labelled comments (tests/data/comments/labelled.jsonl).
+"""Screening quality of the shipped screen on labelled comments it was not fitted to.
 
-Prints precision and recall per policy reason (and per abuse sub-reason), recall on comments
-that violate the policy, the false-positive rate on clean comments, and the same binary figures
-for three screeners: word lists and patterns only, the classifier only, and both combined (the
-shipped one). Also the time to screen one comment.
+Prints, for flag-or-review (the screen's "violating") and for flag alone, the recall on
+violating comments and the false-positive rate on clean ones, and precision / recall per named
+reason, on:
 
-    .venv/bin/python benchmarks/screening_quality.py                 # every split
-    .venv/bin/python benchmarks/screening_quality.py --split test    # the held-out half
-    .venv/bin/python benchmarks/screening_quality.py --misses        # list what was missed
+- the `test` part of the id-hash split of the training sources (../shared/data/comments);
+- the three measure-only sources (sfu_ctc, datacamp, impermium), overall and one by one;
+- the `test` half of the project's own comments (tests/data/comments/labelled.jsonl).
+
+The screen before the trained model (word lists, patterns and the third-party classifier
+deciding on their own) is measured alongside for comparison.
+
+    .venv/bin/python benchmarks/screening_quality.py
+    .venv/bin/python benchmarks/screening_quality.py --misses measure   # list what was missed
 """
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from dateline.moderation.classifier import OffensiveLanguageModel  # noqa: E402 (path set above)
-from dateline.moderation.screening import REASONS, Screener, Screening  # noqa: E402
+from dateline.moderation.labelled import (MEASURE_SOURCES, TRAIN_SOURCES, Labelled,  # noqa: E402
+                                          figures, figures_table, read_labelled, split_of)
+from dateline.moderation.screening import Screener, default_screener  # noqa: E402
 
-LABELLED = ROOT / "tests" / "data" / "comments" / "labelled.jsonl"
-
-
-def load(path: Path, split: str) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [row for row in rows if split == "all" or row.get("split") == split]
+SHARED = ROOT.parent / "shared" / "data" / "comments" / "train.jsonl"
+PROJECT = ROOT / "tests" / "data" / "comments" / "labelled.jsonl"
 
 
-def binary(rows: list[dict[str, Any]], flagged: Callable[[str], bool]) -> tuple[float, float, int, int]:
-    """Returns (recall on violating comments, false-positive rate on clean ones, counts)."""
-    violating = [row for row in rows if row["labels"]]
-    clean = [row for row in rows if not row["labels"]]
-    caught = sum(flagged(row["text"]) for row in violating)
-    false_alarms = sum(flagged(row["text"]) for row in clean)
-    return (caught / max(1, len(violating)), false_alarms / max(1, len(clean)),
-            len(violating), len(clean))
-
-
-def per_reason(rows: list[dict[str, Any]], results: list[Screening]) -> list[tuple[str, int, int, int]]:
-    """Returns (reason, true positives, false positives, false negatives) per reason and sub."""
-    table = []
-    names = list(REASONS) + [f"abuse/{sub}" for sub in
-                             ("sexism", "racism", "homophobia", "xenophobia", "other")]
-    for name in names:
-        tp = fp = fn = 0
-        for row, result in zip(rows, results):
-            if "/" in name:
-                sub = name.split("/")[1]
-                gold = "abuse" in row["labels"] and row.get("abuse_sub") == sub
-                found = any(r.reason == "abuse" and r.sub == sub for r in result.reasons)
-            else:
-                gold = name in row["labels"]
-                found = any(r.reason == name for r in result.reasons)
-            tp += gold and found
-            fp += found and not gold
-            fn += gold and not found
-        table.append((name, tp, fp, fn))
-    return table
+def groups(shared: Path) -> dict[str, list[Labelled]]:
+    found: dict[str, list[Labelled]] = {}
+    if shared.is_file():
+        with shared.open(encoding="utf-8") as handle:
+            rows = read_labelled(handle, str(shared))
+        found["training sources, test split"] = [
+            r for r in rows if r.source in TRAIN_SOURCES and split_of(r.id) == "test"]
+        found["measure-only sources"] = [r for r in rows if r.source in MEASURE_SOURCES]
+        for source in MEASURE_SOURCES:
+            found[f"measure-only: {source}"] = [r for r in rows if r.source == source]
+    else:
+        print(f"({shared} is not here: only the project's comments are measured)")
+    lines = PROJECT.read_text(encoding="utf-8").splitlines()
+    test_ids = {str(json.loads(line)["id"]) for line in lines if line.strip()
+                and json.loads(line)["split"] == "test"}
+    found["project comments, test half"] = [r for r in read_labelled(lines, str(PROJECT))
+                                            if r.id in test_ids]
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--file", type=Path, default=LABELLED, help="Labelled JSONL file.")
-    parser.add_argument("--split", default="all", help="dev, test or all (default).")
-    parser.add_argument("--misses", action="store_true", help="List missed and false flags.")
+    parser.add_argument("--data", type=Path, default=SHARED, help="The shared labelled comments.")
+    parser.add_argument("--misses", default="", help="List the misses of groups containing this.")
     args = parser.parse_args()
-    rows = load(args.file, args.split)
-
-    model = OffensiveLanguageModel.from_package()
-    combined = Screener(classifier=model)
-    rules_only = Screener(classifier=None)
-    model_only = Screener(classifier=model, use_rules=False)
-
-    started = time.perf_counter()
-    results = [combined.screen(row["text"]) for row in rows]
-    per_comment_ms = (time.perf_counter() - started) / max(1, len(rows)) * 1000
-
-    print(f"{len(rows)} labelled comments ({args.split}): "
-          f"{sum(bool(r['labels']) for r in rows)} violating, "
-          f"{sum(not r['labels'] for r in rows)} clean")
-    print()
-    print(f"{'reason':<20} {'precision':>9} {'recall':>7} {'support':>8}")
-    for name, tp, fp, fn in per_reason(rows, results):
-        precision = tp / (tp + fp) if tp + fp else float("nan")
-        recall = tp / (tp + fn) if tp + fn else float("nan")
-        print(f"{name:<20} {precision:>9.2f} {recall:>7.2f} {tp + fn:>8}")
-    print()
-    print(f"{'screener':<34} {'violating recall':>16} {'clean FPR':>10}")
-    screeners: list[tuple[str, Callable[[str], bool]]] = [
-        ("word lists + patterns only", lambda text: rules_only.screen(text).flagged),
-        ("classifier only (p >= 0.5)", lambda text: model.score(text.lower()).probability >= 0.5),
-        ("classifier only (p >= 0.9)", lambda text: model_only.screen(text).flagged),
-        ("combined (shipped)", lambda text: combined.screen(text).flagged),
-    ]
-    for name, flagged in screeners:
-        recall, false_positive_rate, _, _ = binary(rows, flagged)
-        print(f"{name:<34} {recall:>16.3f} {false_positive_rate:>10.3f}")
-    print()
-    print(f"screening time: {per_comment_ms:.2f} ms per comment (combined)")
-
-    if args.misses:
-        print()
-        for row, result in zip(rows, results):
-            found = sorted({r.reason for r in result.reasons})
-            gold = sorted(set(row["labels"]))
-            if found != gold:
-                print(f"{row['id']}: gold={gold} found={found} risk={result.risk:.2f} "
-                      f"| {row['text'][:110]}")
+    shipped = default_screener()
+    before = Screener(classifier=OffensiveLanguageModel.from_package())
+    for name, rows in groups(args.data).items():
+        results = [shipped.screen(row.text) for row in rows]
+        measured = figures(rows, [r.decision for r in results],
+                           [{x.reason for x in r.reasons} for r in results])
+        print("\n".join(figures_table(f"{name} (trained screen)", measured)))
+        old = [before.screen(row.text) for row in rows]
+        old_figures = figures(rows, [r.decision for r in old], [{x.reason for x in r.reasons}
+                                                                for r in old])
+        print(f"before the trained screen (lists, patterns, classifier): violating recall "
+              f"{old_figures.recall:.3f}, clean FPR {old_figures.fpr:.3f}\n")
+        if args.misses and args.misses in name:
+            for row, result in zip(rows, results):
+                if row.violating != result.suspect:
+                    print(f"  {row.id}: violating={row.violating} decision={result.decision} "
+                          f"p={result.probability} | {row.text[:100]!r}")
 
 
 if __name__ == "__main__":

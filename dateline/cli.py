@@ -483,48 +483,6 @@ def user_list(context: Context) -> None:
     _print_table(("name", "active", "created"), rows)
 
 
-@main.group()
-def comments() -> None:
-    """Reader comments: screen them against the comment policy.
-
-    \b
-    Example:
-      dateline comments screen comments.jsonl > screened.jsonl
-    """
-
-
-@comments.command("screen")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
-@output_option
-def comments_screen(file: Any, output: str | None) -> None:
-    """Screen a JSONL file of comments ({"id", "text"} a line) and print one JSONL line each:
-    id, reasons (profanity, threat, personal_attack, vulgarity, abuse with its sub-reason,
-    promotion; each with a score and the words that triggered it) and risk. Lines that cannot be
-    read are named on standard error, and the exit status is then 1. FILE may be - (stdin).
-
-    \b
-    Example:
-      dateline comments screen tests/data/comments/labelled.jsonl
-      dateline comments screen comments.jsonl --output screened.jsonl
-    """
-    from dateline.moderation.classifier import ClassifierUnavailable
-    from dateline.moderation.screening import screen_jsonl
-
-    try:
-        if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                count, errors = screen_jsonl(file, handle)
-            click.echo(f"screened {count} comments into {output}", err=True)
-        else:
-            count, errors = screen_jsonl(file, sys.stdout)
-    except ClassifierUnavailable as error:
-        raise click.ClickException(str(error)) from error
-    for message in errors:
-        click.echo(f"rejected: {message}", err=True)
-    if errors:
-        sys.exit(1)
-
-
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -536,3 +494,7 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
 
 
 import dateline.cli_watch  # noqa: E402,F401  (registers `watch` and `sources`)
+# `dateline comments ...` lives in its own module.
+from dateline.cli_comments import comments  # noqa: E402
+
+main.add_command(comments)

@@ -1,4 +1,5 @@
-"""`dateline comments screen FILE.jsonl`: one JSONL line a comment, unreadable lines named."""
+"""`dateline comments screen FILE.jsonl`: one JSONL line a comment with the screen's decision,
+unreadable lines named."""
 from __future__ import annotations
 
 import json
@@ -9,7 +10,7 @@ from click.testing import CliRunner
 from dateline.cli import main
 
 
-def test_screen_prints_id_reasons_and_risk(tmp_path: Path) -> None:
+def test_screen_prints_id_decision_reasons_and_risk(tmp_path: Path) -> None:
     source = tmp_path / "comments.jsonl"
     source.write_text("\n".join(json.dumps(row) for row in [
         {"id": "a", "text": "The strike killed three soldiers."},
@@ -19,9 +20,10 @@ def test_screen_prints_id_reasons_and_risk(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["a", "b"]
-    assert all(set(line) == {"id", "reasons", "risk"} for line in lines)
-    assert lines[0]["reasons"] == [] and lines[0]["risk"] < 0.5
-    assert {r["reason"] for r in lines[1]["reasons"]} == {"personal_attack", "promotion"}
+    assert all(set(line) == {"id", "decision", "reasons", "risk"} for line in lines)
+    assert lines[0]["reasons"] == [] and lines[0]["decision"] == "clear"
+    assert lines[1]["decision"] in ("flag", "review") and lines[1]["risk"] > lines[0]["risk"]
+    assert lines[1]["reasons"][0]["reason"] == "personal_attack"
     attack = next(r for r in lines[1]["reasons"] if r["reason"] == "personal_attack")
     assert any("m0r0n" in word for word in attack["words"])
 

@@ -1,5 +1,7 @@
 """The offensive-language classifier: alt-profanity-check's linear model (TF-IDF words and a
-calibrated linear SVM trained on toxic comments), shipped inside its wheel and run offline.
+calibrated linear SVM trained on toxic comments; MIT), shipped inside its wheel and run offline.
+Its numbers are exported once into data/profanity_check.npz (scripts/train_screen.py) so that
+screening loads them without scikit-learn.
 
 The model is read once from the package and evaluated in plain Python: scikit-learn's
 per-call overhead (about 5 ms for one comment) would be most of the screening budget, while the
@@ -15,7 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
+import numpy as np
+
+EXPORT_FILE = "profanity_check.npz"
 # The vectoriser's own token pattern (scikit-learn's default), so the vocabulary lines up.
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")
 
@@ -65,6 +71,38 @@ class OffensiveLanguageModel:
                             for fold in folds)
         return cls(weights, intercepts, calibration,
                    load_neutral_words() if neutral is None else neutral)
+
+    @classmethod
+    def load(cls, path: Path | None = None,
+             neutral: Iterable[str] | None = None) -> OffensiveLanguageModel:
+        """Returns the model as exported from the wheel into data/profanity_check.npz (by
+        scripts/train_screen.py): the same numbers, read in milliseconds without importing
+        scikit-learn (which alone takes most of a second)."""
+        source = path or (resources.files("dateline.moderation") / "data" / EXPORT_FILE)
+        try:
+            with source.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+                words = [str(word) for word in data["words"]]
+                idf = data["idf"].tolist()
+                coefficients = data["coefficients"].tolist()
+                intercepts = tuple(data["intercepts"].tolist())
+                calibration = tuple((float(a), float(b)) for a, b in data["calibration"])
+        except (OSError, KeyError, ValueError) as error:
+            raise ClassifierUnavailable(f"{source}: cannot read the exported offensive-language "
+                                        f"model ({error})") from error
+        weights = {word: (idf[index], tuple(coefficients[index]))
+                   for index, word in enumerate(words)}
+        return cls(weights, intercepts, calibration,
+                   load_neutral_words() if neutral is None else neutral)
+
+    def export(self, path: Path) -> None:
+        """Writes the model's numbers (vocabulary, idf, each fold's coefficients, intercepts
+        and calibration) for `load`."""
+        words = sorted(self.weights)
+        np.savez_compressed(path, words=np.array(words),
+                            idf=np.array([self.weights[word][0] for word in words]),
+                            coefficients=np.array([self.weights[word][1] for word in words]),
+                            intercepts=np.array(self.intercepts),
+                            calibration=np.array(self.calibration))
 
     @property
     def vocabulary(self) -> frozenset[str]:

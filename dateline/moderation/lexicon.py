@@ -54,6 +54,14 @@ class Hit:
     word: str
 
 
+_RUN = re.compile(r"(.)\1+")
+
+
+def _collapse(text: str) -> str:
+    """Returns the text with every run of one character made one ("fuuck" gives "fuck")."""
+    return _RUN.sub(r"\1", text)
+
+
 def _stretchable(stem: str) -> str:
     """Returns a regex for `stem` that also matches it stretched: every letter may repeat, a
     double letter needs at least two ("ass" matches "asss", never "as")."""
@@ -79,6 +87,15 @@ class Lexicon:
         # regexes say which entry matched.
         self._any = re.compile("|".join(f"(?:{regex.pattern.replace('(?P<stem>', '(')})"
                                         for regex, _ in self._regexes))
+        # A cheap necessary condition before the alternation: with letter runs collapsed
+        # ("fuuck" -> "fuck"), an exact or prefix entry's stem starts the form and a suffix or
+        # contains entry's stem sits inside it, since each stem letter matches a run.
+        self._heads = frozenset(_collapse(entry.stem) for entry in entries
+                                if entry.kind in ("exact", "prefix"))
+        self._inner = frozenset(_collapse(entry.stem) for entry in entries
+                                if entry.kind in ("suffix", "contains"))
+        self._head_sizes = sorted({len(stem) for stem in self._heads})
+        self._inner_sizes = sorted({len(stem) for stem in self._inner})
         self._cache: dict[str, tuple[Hit, ...]] = {}
         self._by_length: dict[int, list[tuple[str, Entry]]] = {}
         for entry in entries:
@@ -132,7 +149,8 @@ class Lexicon:
         # A listed word is short; stretching beyond two letters adds nothing to the match, and
         # a long run ("aaaa...") must not cost a quadratic regex search.
         short = _STRETCH.sub(r"\1\1", form)
-        if short and len(short) <= _LONGEST and self._any.fullmatch(short) is not None:
+        if short and len(short) <= _LONGEST and self._may_match(short) and \
+                self._any.fullmatch(short) is not None:
             hits = []
             for regex, entry in self._regexes:
                 match = regex.fullmatch(short)
@@ -146,6 +164,14 @@ class Lexicon:
             self._cache.clear()
         self._cache[form] = found
         return found
+
+    def _may_match(self, form: str) -> bool:
+        collapsed = _collapse(form)
+        if any(collapsed[:size] in self._heads for size in self._head_sizes):
+            return True
+        return any(collapsed[start:start + size] in self._inner
+                   for size in self._inner_sizes
+                   for start in range(len(collapsed) - size + 1))
 
     def _match_masked(self, surface: str) -> list[Hit]:
         """Compares a masked token ("f**k", "sh#t", "c*nt") with the listed spellings; each

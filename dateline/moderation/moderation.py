@@ -44,6 +44,8 @@ class QueuedComment:
     risk: float
     reasons: tuple[Reason, ...]
     hints: tuple[Reason, ...]
+    decision: str = "clear"
+    note: str = ""
 
     def highlighted_html(self) -> str:
         """Returns the text as safe HTML with the words behind each reason in <mark>."""
@@ -240,7 +242,7 @@ def _queued(row: sqlite3.Row) -> QueuedComment:
     return QueuedComment(id=row["id"], target_kind=row["target_kind"], target_id=row["target_id"],
                          name=row["name"], text=row["text"], created_at=row["created_at"],
                          status=row["status"], risk=row["risk"], reasons=screening.reasons,
-                         hints=screening.hints)
+                         hints=screening.hints, decision=screening.decision, note=screening.note)
 
 
 def _iso(now: datetime | None) -> str:

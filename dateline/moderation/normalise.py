@@ -112,7 +112,14 @@ def fold(text: str, tables: Tables) -> tuple[str, list[int]]:
     character the index of the original character it came from."""
     folded: list[str] = []
     index: list[int] = []
+    homoglyphs = tables.homoglyphs
     for position, char in enumerate(text):
+        if char < "\x80":
+            # ASCII: NFKC and accent stripping change nothing; the common case, kept fast.
+            lower = char.lower()
+            folded.append(homoglyphs.get(lower, lower))
+            index.append(position)
+            continue
         if char in _INVISIBLE:
             continue
         piece = unicodedata.normalize("NFKC", char)

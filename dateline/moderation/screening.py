@@ -1,6 +1,10 @@
-"""Screening: the policy reasons a comment gives, each with a score and the words that
-triggered it, and a combined risk. Word lists and patterns (data/) are combined with the shipped
-offensive-language classifier (classifier.py)."""
+"""Screening: the decision on a comment (flag, review or clear), the policy reasons it gives,
+each with its probability and the words that drove it, and the risk that orders the queue.
+
+The shipped screener is the trained screen (features.py, screen_model.py) with its calibrated
+thresholds (calibration.py); the word lists and patterns (data/) and the third-party
+offensive-language classifier (classifier.py) are among its features. Without a model the lists,
+patterns and classifier decide on their own, as before the screen was trained."""
 from __future__ import annotations
 
 import json
@@ -10,10 +14,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from dateline.moderation.calibration import Thresholds, load_thresholds
 from dateline.moderation.classifier import OffensiveLanguageModel
+from dateline.moderation.features import DENSE, Features, featurise
 from dateline.moderation.lexicon import Lexicon, load_lexicon
 from dateline.moderation.normalise import Normaliser, Normalised
 from dateline.moderation.patterns import Evidence, PatternSet, load_patterns
+from dateline.moderation.screen_model import Scores, ScreenModel
 
 REASONS = ("profanity", "threat", "personal_attack", "vulgarity", "abuse", "promotion")
 ABUSE_SUBS = ("sexism", "racism", "homophobia", "xenophobia", "other")
@@ -25,6 +32,11 @@ CLASSIFIER_FLAGS_AT = 0.9
 CLASSIFIER_LIFTS_AT = 0.7
 # Reasons the classifier knows about: it was trained on insults and swearing, not promotion.
 _CLASSIFIER_REASONS = ("personal_attack", "profanity", "abuse", "vulgarity")
+# A comment with this share of its letters outside the Latin script is not English.
+OTHER_SCRIPT_SHARE = 0.3
+LANGUAGE_NOT_SCREENED = "language not screened"
+# A word whose n-grams add this much to a reason's log-odds is shown as a trigger.
+MODEL_WORD_AT = 0.3
 
 
 @dataclass(frozen=True)
@@ -59,37 +71,63 @@ class Reason:
 
 @dataclass(frozen=True)
 class Screening:
-    """What screening found: flagged reasons (score >= FLAG_AT), weaker hints, combined risk."""
+    """What screening found: the decision (flag, review or clear), the reasons named (each with
+    its probability and the words that drove it), weaker hints, and the risk that orders the
+    moderation queue (the overall probability; at least the review threshold for a comment in a
+    language the screen does not read)."""
 
     reasons: tuple[Reason, ...]
     risk: float
     hints: tuple[Reason, ...] = ()
     classifier: float | None = None
+    decision: str = "clear"
+    probability: float | None = None
+    note: str = ""
+    # Every reason's probability (the trained screen only; not stored): for calibration.
+    scores: dict[str, float] = field(default_factory=dict, compare=False)
 
     @property
     def flagged(self) -> bool:
-        return bool(self.reasons)
+        """True when the screen flags the comment (shown first, reasons pre-filled)."""
+        return self.decision == "flag"
+
+    @property
+    def suspect(self) -> bool:
+        """True when the comment is flagged or sent to review: the screen's "violating"."""
+        return self.decision != "clear"
 
     def as_dict(self) -> dict[str, Any]:
-        """Returns the public form: reasons (flagged only) and risk."""
-        return {"reasons": [reason.as_dict() for reason in self.reasons],
-                "risk": round(self.risk, 3)}
+        """Returns the public form: decision, reasons and risk (and a note when there is one)."""
+        result: dict[str, Any] = {"decision": self.decision,
+                                  "reasons": [reason.as_dict() for reason in self.reasons],
+                                  "risk": round(self.risk, 4)}
+        if self.note:
+            result["note"] = self.note
+        return result
 
     def to_json(self) -> str:
         """Returns everything, spans and hints included, for storing with the comment."""
         return json.dumps({
+            "decision": self.decision,
             "reasons": [reason.as_dict(spans=True) for reason in self.reasons],
             "hints": [reason.as_dict(spans=True) for reason in self.hints],
-            "risk": round(self.risk, 3),
+            "risk": round(self.risk, 4),
+            "probability": None if self.probability is None else round(self.probability, 3),
+            "note": self.note,
             "classifier": None if self.classifier is None else round(self.classifier, 3),
         }, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Screening:
         data = json.loads(text)
-        return cls(reasons=tuple(Reason.from_dict(item) for item in data["reasons"]),
+        risk = float(data["risk"])
+        reasons = tuple(Reason.from_dict(item) for item in data["reasons"])
+        # Screenings stored before the decision existed: flagged reasons meant "flag".
+        decision = data.get("decision") or ("flag" if reasons else "clear")
+        return cls(reasons=reasons,
                    hints=tuple(Reason.from_dict(item) for item in data.get("hints", ())),
-                   risk=float(data["risk"]), classifier=data.get("classifier"))
+                   risk=risk, classifier=data.get("classifier"), decision=decision,
+                   probability=data.get("probability"), note=data.get("note") or "")
 
 
 @dataclass
@@ -106,15 +144,20 @@ class _Pile:
 
 
 class Screener:
-    """Screens comments. Built from a lexicon, patterns and an optional classifier, so tests and
-    the quality benchmark can compare lists only, classifier only, and both."""
+    """Screens comments. With a trained `model` (the shipped screener) the model's heads decide
+    and the word lists and patterns are among its features; without one, the lists and patterns
+    (and the optional third-party `classifier`) decide as before the model existed, which tests
+    and the quality benchmark use to compare."""
 
     def __init__(self, lexicon: Lexicon | None = None, patterns: PatternSet | None = None,
-                 classifier: OffensiveLanguageModel | None = None, use_rules: bool = True) -> None:
+                 classifier: OffensiveLanguageModel | None = None, use_rules: bool = True,
+                 model: ScreenModel | None = None, thresholds: Thresholds | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
         self.patterns = patterns or load_patterns(self.lexicon)
         self.classifier = classifier
         self.use_rules = use_rules
+        self.model = model
+        self.thresholds = thresholds or Thresholds()
         known = set(self.lexicon.words) | _common_words()
         if classifier is not None:
             known |= classifier.vocabulary
@@ -124,16 +167,9 @@ class Screener:
     def screen(self, text: str) -> Screening:
         """Returns the screening of one comment."""
         reading = self.normalise(text)
-        piles: dict[str, _Pile] = {}
-        names = self._first_names(reading)
-        listed: set[int] = set()
-        if self.use_rules:
-            words = self._word_evidence(reading, names)
-            starts = {item.start for item in words}
-            listed = {position for position, token in enumerate(reading.tokens)
-                      if token.start in starts}
-            for item in words + self.patterns.find(reading):
-                piles.setdefault(item.reason, _Pile()).evidence.append(item)
+        piles, names, listed = self._rules(reading)
+        if self.model is not None:
+            return self._screen_with_model(reading, piles)
         probability = None
         if self.classifier is not None:
             # The model reads the words our lists did not already judge, so that its score is
@@ -145,6 +181,95 @@ class Screener:
             probability = result.probability
             self._add_classifier(piles, reading, probability, result.words)
         return self._combine(reading, piles, probability)
+
+    def features(self, text: str) -> tuple[Normalised, Features]:
+        """Returns a comment as read and its features for the trained model."""
+        reading = self.normalise(text)
+        piles, _, _ = self._rules(reading)
+        return reading, featurise(reading, _rule_scores(piles), self._offensive(reading))
+
+    def _offensive(self, reading: Normalised) -> float:
+        """Returns the third-party offensive-language model's probability (0 without it)."""
+        return self.classifier.score(reading.text).probability if self.classifier else 0.0
+
+    def _rules(self, reading: Normalised) -> tuple[dict[str, _Pile], set[int], set[int]]:
+        """Returns the word-list and pattern evidence by reason, the positions of listed words
+        used as first names, and the positions of the listed words found."""
+        piles: dict[str, _Pile] = {}
+        names = self._first_names(reading)
+        listed: set[int] = set()
+        if self.use_rules:
+            words = self._word_evidence(reading, names)
+            starts = {item.start for item in words}
+            listed = {position for position, token in enumerate(reading.tokens)
+                      if token.start in starts}
+            for item in words + self.patterns.find(reading):
+                piles.setdefault(item.reason, _Pile()).evidence.append(item)
+        return piles, names, listed
+
+    def _screen_with_model(self, reading: Normalised, piles: dict[str, _Pile]) -> Screening:
+        assert self.model is not None
+        features = featurise(reading, _rule_scores(piles), self._offensive(reading))
+        scores = self.model.scores(features, len(reading.tokens))
+        probability = round(scores.probabilities["violating"], 4)
+        thresholds = self.thresholds
+        decision = thresholds.decision(probability)
+        note = ""
+        if features.dense[DENSE.index("other_script")] >= OTHER_SCRIPT_SHARE:
+            # Not English: the n-grams know nothing of it; the lexicons know a few words.
+            if not any(pile.score() > 0 for pile in piles.values()):
+                note = LANGUAGE_NOT_SCREENED
+            if decision == "clear":
+                decision = "review"
+        named, hints = [], []
+        for position, name in enumerate(REASONS, 1):
+            value = round(scores.probabilities[name], 4)
+            reason = self._explain(reading, piles.get(name), scores, position, name, value)
+            # In a language not screened, the n-grams' reasons mean nothing: hints at most.
+            if decision != "clear" and value >= thresholds.reasons[name] and not note:
+                named.append(reason)
+            elif value >= thresholds.reasons[name] / 2 or name in piles:
+                hints.append(reason)
+        if decision != "clear" and not named and hints and not note:
+            # The screen is sure something is wrong but no reason passes its threshold: the
+            # likeliest one is pre-filled for the moderator all the same.
+            best = max(hints, key=lambda reason: reason.score)
+            hints.remove(best)
+            named.append(best)
+        named.sort(key=lambda reason: -reason.score)
+        hints.sort(key=lambda reason: -reason.score)
+        risk = max(probability, thresholds.review) if decision != "clear" else probability
+        return Screening(tuple(named), round(risk, 4), tuple(hints), None, decision,
+                         probability, note,
+                         {name: round(scores.probabilities[name], 4) for name in REASONS})
+
+    def _explain(self, reading: Normalised, pile: _Pile | None, scores: Scores, head: int,
+                 name: str, value: float) -> Reason:
+        """Returns a reason with the words that drove it: the listed words and patterns found
+        for it, and the words whose n-grams add most to its log-odds."""
+        spans = {(item.start, item.end) for item in pile.evidence if item.end > item.start} \
+            if pile else set()
+        rules = list(dict.fromkeys(item.rule for item in pile.evidence)) if pile else []
+        column = scores.by_token[:, head]
+        # Function words ("you", "for") are not shown as triggers: they explain nothing alone.
+        stop = _common_words()
+        top = [position for position in column.argsort()[::-1][:5]
+               if column[position] >= MODEL_WORD_AT and position < len(reading.tokens)
+               and reading.tokens[position].canonical not in stop][:3]
+        for position in top:
+            token = reading.tokens[position]
+            spans.add((token.start, token.end))
+        if top:
+            rules.append("model")
+        # A word inside a longer span found for the same reason is shown once, in the span.
+        ordered = sorted(span for span in spans if not any(
+            other != span and other[0] <= span[0] and span[1] <= other[1] for other in spans))
+        words = tuple(dict.fromkeys(reading.original[a:b] for a, b in ordered))
+        sub = None
+        if name == "abuse":
+            sub = next((item.sub for item in pile.evidence if item.sub), None) if pile else None
+            sub = sub or "other"
+        return Reason(name, round(value, 4), words, tuple(ordered), sub, tuple(rules))
 
     def _first_names(self, reading: Normalised) -> set[int]:
         """Returns the positions of listed words used as a first name ("Dick Cheney")."""
@@ -210,7 +335,18 @@ class Screener:
             # Unflagged comments still sort among themselves by their hints and the model.
             risk = max([reason.score for reason in hints] + [0.45 * (probability or 0.0)])
             risk = min(risk, FLAG_AT - 0.01)
-        return Screening(flagged, round(risk, 3), hints, probability)
+        return Screening(flagged, round(risk, 3), hints, probability,
+                         "flag" if flagged else "clear")
+
+
+def _rule_scores(piles: dict[str, _Pile]) -> dict[str, tuple[float, float]]:
+    """Returns, by reason, the score of the listed words and the score of the patterns."""
+    scores = {}
+    for name, pile in piles.items():
+        words = _Pile([item for item in pile.evidence if item.rule == "word"]).score()
+        patterns = _Pile([item for item in pile.evidence if item.rule != "word"]).score()
+        scores[name] = (words, patterns)
+    return scores
 
 
 def _spans_of(reading: Normalised, words: Iterable[str]) -> list[tuple[int, int]]:
@@ -229,10 +365,12 @@ def _common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def default_screener() -> Screener:
-    """Returns the shipped screener: word lists, patterns and the classifier. Raises
-    ClassifierUnavailable when alt-profanity-check is missing: a pinned dependency, so an
-    install without it is broken and must not screen silently with less."""
-    return Screener(classifier=OffensiveLanguageModel.from_package())
+    """Returns the shipped screener: the trained model (screen_model.py) over n-grams, the word
+    lists and patterns and the third-party classifier, with the shipped thresholds. Raises
+    ModelUnavailable or ClassifierUnavailable when weights are missing: an install without them
+    is broken and must not screen silently with less."""
+    return Screener(classifier=OffensiveLanguageModel.load(), model=ScreenModel.load(),
+                    thresholds=load_thresholds())
 
 
 def screen(text: str) -> Screening:
@@ -242,8 +380,8 @@ def screen(text: str) -> Screening:
 
 def screen_jsonl(lines: Iterable[str], output: IO[str],
                  screener: Screener | None = None) -> tuple[int, list[str]]:
-    """Screens a JSONL stream of {"id", "text"} objects, writing {"id", "reasons", "risk"} a
-    line; returns how many were screened and a message for each line that could not be read."""
+    """Screens a JSONL stream of {"id", "text"} objects, writing {"id", "decision", "reasons",
+    "risk"} (and "note" when the language is not screened) a line; returns how many were screened and a message for each line that could not be read."""
     screener = screener or default_screener()
     count = 0
     errors = []

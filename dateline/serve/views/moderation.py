@@ -1,9 +1,13 @@
 """The moderation queue (signed-in analysts; every analyst is a moderator): reader comments
-riskiest first with the screening's reasons and the words behind them highlighted; approve or
-reject with a policy reason, one by one or in bulk. The backend writes every decision to the
-audit log. Moderators see the name, never the email."""
+ordered by the screen (flagged first, then review, then clear; riskiest first within each) with
+its decision, the reasons with their probability and the words behind them highlighted, and the
+title of the event or article commented on; approve or reject with a policy reason (pre-filled
+from the screen), one by one or in bulk. The backend writes every decision to the audit log.
+Moderators see the name, never the email."""
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime, timezone
 from typing import Any
 from urllib.parse import quote
 
@@ -13,7 +17,10 @@ from markupsafe import Markup
 
 from dateline.moderation import (AWAITING, FLAG_AT, REASONS, DecisionError, decide, decide_many,
                                  queue, queue_counts)
+from dateline.model import record_from_dict
+from dateline.moderation.moderation import QueuedComment
 from dateline.serve.site import check_csrf, get_site, render, require_analyst
+from dateline.store.ledger_queries import article_summaries, record_bodies
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
@@ -41,9 +48,13 @@ def render_queue(request: Request, status: str, page: int = 1, done: str = "", n
     found = queue(store, TABS[status], PAGE_SIZE + 1, (page - 1) * PAGE_SIZE)
     counts = queue_counts(store)
     tab_counts = {tab: sum(counts.get(s, 0) for s in statuses) for tab, statuses in TABS.items()}
+    shown = found[:PAGE_SIZE]
+    titles = target_titles(get_site(request).db, shown)
     items = [{"comment": c, "html": Markup(c.highlighted_html()),  # noqa: S704 (escaped by highlight_html)
-              "page": f"/{PAGES[c.target_kind]}/{quote(c.target_id, safe='')}"}
-             for c in found[:PAGE_SIZE]]
+              "page": f"/{PAGES[c.target_kind]}/{quote(c.target_id, safe='')}",
+              "title": titles.get((c.target_kind, c.target_id)) or f"{c.target_kind} {c.target_id}",
+              "when": readable_time(c.created_at)}
+             for c in shown]
     message = f"{n} comment{'' if n == 1 else 's'} {DONE[done]}." if done in DONE and n > 0 else None
     return render(request, "moderation.html", status_code=status_code, title="Moderation", items=items,
                   status=status, tabs=tab_counts, page=page, more=len(found) > PAGE_SIZE, reasons=REASONS,
@@ -87,6 +98,48 @@ def _refused(request: Request, form: Any, message: str, ids: list[int],
     page = _text(form.get("page"))
     return render_queue(request, status if status in TABS else "awaiting", int(page) if page.isdigit() else 1,
                         error=message, selected=ids, error_id=error_id, status_code=400)
+def target_titles(db: sqlite3.Connection,
+                  comments: list[QueuedComment]) -> dict[tuple[str, str], str]:
+    """Returns {(kind, id): title} of the events and articles the comments are on: an
+    article's headline; an event's type, place and date ("Armed clash in Mayadin, 2023-08-10"),
+    or for a tally or statement its notes, metric or quote."""
+    titles: dict[tuple[str, str], str] = {}
+    articles = sorted({c.target_id for c in comments if c.target_kind == "article"})
+    for article_id, summary in article_summaries(db, articles).items():
+        if summary.get("title"):
+            titles[("article", article_id)] = _clip(str(summary["title"]))
+    events = sorted({c.target_id for c in comments if c.target_kind == "event"})
+    for record_id, body in record_bodies(db, events).items():
+        try:
+            exported = record_from_dict(body).as_export()
+        except (KeyError, TypeError, ValueError):
+            continue
+        what = exported.get("sub_event_type") or exported.get("event_type")
+        where = exported.get("location") or exported.get("admin1") or exported.get("country")
+        date = exported.get("event_date") or exported.get("date")
+        if what:
+            title = f"{what} in {where}" if where else str(what)
+        else:
+            title = str(exported.get("notes") or exported.get("metric") or exported.get("quote") or "")
+        if title:
+            titles[("event", record_id)] = _clip(title) + (f", {date}" if date else "")
+    return titles
+
+
+def readable_time(stamp: str) -> str:
+    """Returns "4 Dec 2026, 20:53 UTC" for a stored ISO time (the stamp itself if unreadable)."""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(timezone.utc)
+    return f"{moment.day} {moment:%b %Y, %H:%M} UTC"
+
+
+def _clip(text: str, width: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def _back(form: Any, decision: str, count: int) -> RedirectResponse:

@@ -1,0 +1,290 @@
+"""Trains the comment screen (dateline/moderation/screen_model.py) on the labelled comments of
+../shared/data/comments/train.jsonl and writes its weights, its thresholds and its model card
+into dateline/moderation/data/.
+
+Only the sources the data's README lets train shipped weights are trained on (TRAIN_SOURCES),
+and only their `train` part of the id-hash split; the thresholds are chosen on their
+`validation` part; the figures are measured on their `test` part and on the three sources kept
+for measurement (sfu_ctc, datacamp, impermium), which nothing here is fitted to. Seeded and
+repeatable: the same data gives the same weights.
+
+    .venv/bin/python scripts/train_screen.py                      # train, calibrate, write
+    .venv/bin/python scripts/train_screen.py --ablation           # also: is profanity-check worth it?
+    .venv/bin/python scripts/train_screen.py --dry-run            # figures only, nothing written
+
+Needs scikit-learn and scipy (the `train` extra); the package itself needs only numpy.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from dateline.moderation.calibration import choose, save_thresholds  # noqa: E402
+from dateline.moderation.classifier import EXPORT_FILE, OffensiveLanguageModel  # noqa: E402
+from dateline.moderation.features import BUCKETS, DENSE, REASONS, Features  # noqa: E402
+from dateline.moderation.labelled import (MEASURE_SOURCES, TRAIN_SOURCES, Labelled,  # noqa: E402
+                                          figures, figures_table, read_labelled, split_of)
+from dateline.moderation.screen_model import HEADS, ScreenModel  # noqa: E402
+from dateline.moderation.screening import Screener  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "comments" / "train.jsonl"
+OUT = ROOT / "dateline" / "moderation" / "data"
+SEED = 20240611
+C_GRID = (0.25, 0.5, 1.0)
+PROJECT = ROOT / "tests" / "data" / "comments" / "labelled.jsonl"
+# The project's comments are few (214 train) but of the site's kind: each counts this much.
+PROJECT_WEIGHT = 4.0
+
+
+def matrix(features: list[Features], extra: np.ndarray | None = None) -> sparse.csr_matrix:
+    """Returns the features as a sparse matrix: hashed buckets, then the dense signals."""
+    rows, cols, values = [], [], []
+    for index, item in enumerate(features):
+        rows.extend([index] * len(item.buckets))
+        cols.extend(item.buckets)
+        values.extend([item.scale] * len(item.buckets))
+        for offset, value in enumerate(item.dense):
+            if value:
+                rows.append(index)
+                cols.append(BUCKETS + offset)
+                values.append(value)
+    width = BUCKETS + len(DENSE)
+    result = sparse.csr_matrix((values, (rows, cols)), shape=(len(features), width))
+    result.sum_duplicates()
+    if extra is not None:
+        result = sparse.hstack([result, sparse.csr_matrix(extra[:, None])], format="csr")
+    return result
+
+
+def targets(rows: list[Labelled]) -> np.ndarray:
+    """Returns a (rows, heads) 0/1 array: violating, then each reason."""
+    return np.array([[row.violating] + [reason in row.reasons for reason in REASONS]
+                     for row in rows], dtype=np.int8)
+
+
+def fit(x: sparse.csr_matrix, y: np.ndarray, c: float,
+        weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Returns (coefficients (features, heads), intercepts (heads)) of one logistic model a head
+    (liblinear's dual solver: far more features than comments)."""
+    coefficients, intercepts = [], []
+    for head in range(y.shape[1]):
+        model = LogisticRegression(C=c, solver="liblinear", dual=True, class_weight="balanced",
+                                   max_iter=2000, random_state=SEED)
+        model.fit(x, y[:, head], sample_weight=weights)
+        coefficients.append(model.coef_[0])
+        intercepts.append(model.intercept_[0])
+    return np.array(coefficients).T, np.array(intercepts)
+
+
+def recall_at_fpr(scores: np.ndarray, positive: np.ndarray, fpr: float) -> float:
+    """Returns the recall at the threshold that lets `fpr` of the negatives through."""
+    clean = np.sort(scores[positive == 0])[::-1]
+    threshold = clean[int(fpr * len(clean))] if len(clean) else 0.0
+    return float((scores[positive == 1] > threshold).mean())
+
+
+def logits(x: sparse.csr_matrix, coefficients: np.ndarray, intercepts: np.ndarray) -> np.ndarray:
+    return np.asarray(x @ coefficients) + intercepts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA, help="The labelled comments.")
+    parser.add_argument("--out", type=Path, default=OUT, help="Where the weights go.")
+    parser.add_argument("--dry-run", action="store_true", help="Print figures, write nothing.")
+    parser.add_argument("--ablation", action="store_true",
+                        help="Also measure what the alt-profanity-check model adds as a feature.")
+    args = parser.parse_args()
+    if not args.data.is_file():
+        sys.exit(f"train_screen: {args.data}: no such file (the labelled comments, see "
+                 "../shared/data/comments/README.md)")
+    started = time.perf_counter()
+    with args.data.open(encoding="utf-8") as handle:
+        rows = read_labelled(handle, str(args.data))
+    # The project's own comments (written for it, news-site topics: Arabic insults, threats at
+    # writers, channel promotion): the `dev` half trains, the `test` half is measured.
+    project_split = {}
+    for line in PROJECT.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            project_split[str(item["id"])] = item["split"]
+    with PROJECT.open(encoding="utf-8") as handle:
+        rows += [Labelled(row.id, row.text, row.violating, row.reasons, "project")
+                 for row in read_labelled(handle, str(PROJECT))]
+    # The third-party model, exported from its wheel into the package (read without sklearn).
+    exported = args.out / EXPORT_FILE if not args.dry_run else Path("/tmp") / EXPORT_FILE
+    OffensiveLanguageModel.from_package(neutral=()).export(exported)
+    classifier = OffensiveLanguageModel.load(exported)
+    screener = Screener(classifier=classifier)
+    readings_features = [screener.features(row.text) for row in rows]
+    features = [item[1] for item in readings_features]
+    print(f"featurised {len(rows)} comments in {time.perf_counter() - started:.0f} s", flush=True)
+
+    part = {name: np.array([row.source in TRAIN_SOURCES and split_of(row.id) == name
+                            for row in rows]) for name in ("train", "validation", "test")}
+    part["measure"] = np.array([row.source in MEASURE_SOURCES for row in rows])
+    in_project = np.array([row.source == "project" for row in rows])
+    project_dev = np.array([row.source == "project" and project_split[row.id] == "dev"
+                            for row in rows])
+    part["train"] |= project_dev
+    part["project"] = in_project & ~project_dev
+    weight = np.where(in_project, PROJECT_WEIGHT, 1.0)
+    x = matrix(features)
+    y = targets(rows)
+
+    # C is chosen on the validation split: recall at 4 % clean FPR of the overall head.
+    best = None
+    for c in C_GRID:
+        coefficients, intercepts = fit(x[part["train"]], y[part["train"]][:, :1], c, weight[part["train"]])
+        scores = logits(x[part["validation"]], coefficients, intercepts)[:, 0]
+        recall = recall_at_fpr(scores, y[part["validation"], 0], 0.04)
+        print(f"C={c}: validation recall at FPR 0.04 = {recall:.3f}", flush=True)
+        if best is None or recall > best[0]:
+            best = (recall, c)
+    assert best is not None
+    c = best[1]
+    coefficients, intercepts = fit(x[part["train"]], y[part["train"]][:, :1], c,
+                                   weight[part["train"]])
+    coefficients = np.hstack([coefficients, np.zeros((coefficients.shape[0], len(REASONS)))])
+    intercepts = np.concatenate([intercepts, np.zeros(len(REASONS))])
+    # The reason heads learn which reason among violating comments only (the overall head
+    # says whether): on validation this raised the precision of named reasons (abuse 0.64 to
+    # 0.81) at about the same recall.
+    bad = part["train"] & (y[:, 0] == 1)
+    reason_coefficients, reason_intercepts = fit(x[bad], y[bad][:, 1:], c, weight[bad])
+    coefficients[:, 1:] = reason_coefficients
+    intercepts[1:] = reason_intercepts
+
+    ablation_lines = ablation(rows, readings_features, x, y, part, c, weight) \
+        if args.ablation else []
+
+    model = ScreenModel(coefficients[:BUCKETS], coefficients[BUCKETS:], intercepts)
+    trained = (f"{date.today().isoformat()}; C={c}; {int(part['train'].sum())} training comments "
+               f"from {', '.join(TRAIN_SOURCES)} and the project's dev comments")
+    weights = args.out / "screen_weights.npz" if not args.dry_run else Path("/tmp/screen_weights.npz")
+    model.save(weights, trained)
+    shipped = ScreenModel.load(weights)  # measured as shipped: int8 weights
+
+    def screen_all(mask: np.ndarray, runtime: Screener) -> tuple[list[Labelled], list]:
+        chosen = [row for row, keep in zip(rows, mask) if keep]
+        return chosen, [runtime.screen(row.text) for row in chosen]
+
+    runtime = Screener(model=shipped, classifier=classifier)
+    validation, screened = screen_all(part["validation"], runtime)
+    thresholds = choose([s.probability for s in screened], [r.violating for r in validation],
+                        {reason: [s.scores[reason] for s in screened] for reason in REASONS},
+                        [set(r.reasons) for r in validation],
+                        note=f"chosen on the validation split ({len(validation)} comments)")
+    print(f"thresholds: review {thresholds.review}, flag {thresholds.flag}, "
+          f"reasons {thresholds.reasons}")
+    runtime = Screener(model=shipped, thresholds=thresholds, classifier=classifier)
+    lines = []
+    for name, title in (("validation", "Validation split of the training sources (thresholds chosen here)"),
+                        ("test", "Test split of the training sources (id hash, not fitted)"),
+                        ("measure", "Measure-only sources sfu_ctc, datacamp, impermium (not fitted)"),
+                        ("project", "The project's own comments, test half (tests/data/comments; not fitted)")):
+        chosen, screened = screen_all(part[name], runtime)
+        result = figures(chosen, [s.decision for s in screened],
+                         [{r.reason for r in s.reasons} for s in screened])
+        lines += figures_table(title, result)
+        if name == "measure":
+            for source in MEASURE_SOURCES:
+                keep = [i for i, row in enumerate(chosen) if row.source == source]
+                sub = figures([chosen[i] for i in keep], [screened[i].decision for i in keep],
+                              [{r.reason for r in screened[i].reasons} for i in keep])
+                lines.append(f"- {source}: {sub.comments} comments, violating recall "
+                             f"{sub.recall:.3f}, clean FPR {sub.fpr:.3f}")
+            lines.append("")
+    print("\n".join(lines))
+    if args.dry_run:
+        return
+    save_thresholds(thresholds, args.out / "screen_thresholds.toml")
+    write_card(args.out / "SCREEN_MODEL.md", trained, part, thresholds, lines, ablation_lines)
+    print(f"wrote {weights} ({weights.stat().st_size // 1024} KiB), thresholds and model card "
+          f"in {time.perf_counter() - started:.0f} s")
+
+
+def ablation(rows: list[Labelled], readings_features: list, x: sparse.csr_matrix, y: np.ndarray,
+             part: dict[str, np.ndarray], c: float, weight: np.ndarray) -> list[str]:
+    """Prints the recall at 4 % FPR with and without the alt-profanity-check probability as a
+    feature, on validation, test and the measure-only sources."""
+    column = BUCKETS + DENSE.index("profanity_check")
+    keep = np.array([index != column for index in range(x.shape[1])])
+    lines: list[str] = []
+    for name, data in (("without profanity-check", x[:, keep]), ("with profanity-check", x)):
+        coefficients, intercepts = fit(data[part["train"]], y[part["train"]][:, :1], c, weight[part["train"]])
+        figures_at = []
+        for split in ("validation", "test", "measure"):
+            scores = logits(data[part[split]], coefficients, intercepts)[:, 0]
+            figures_at.append(f"{split} {recall_at_fpr(scores, y[part[split], 0], 0.04):.3f}")
+        lines.append(f"- {name}: violating recall at clean FPR 0.04 (each set's own "
+                     f"threshold): {', '.join(figures_at)}")
+        print(lines[-1])
+    return lines
+
+
+def write_card(path: Path, trained: str, part: dict[str, np.ndarray], thresholds: object,
+               lines: list[str], ablation_lines: list[str]) -> None:
+    card = [
+        "# Comment screen: model card", "",
+        "What: one logistic model per head (the comment violates the policy at all; and, "
+        "trained on violating comments only, which reason: profanity, threat, personal attack, "
+        "vulgarity, abuse, promotion) over hashed word 1-2-grams and "
+        "character 3-5-grams of the comment after normalisation (look-alikes, leetspeak, masks, "
+        "spacing), plus the word-list and pattern scores of each reason and a few text-shape "
+        "signals as features (dateline/moderation/features.py). 2^18 hashed buckets, int8 "
+        "weights (screen_weights.npz), evaluated with numpy.", "",
+        f"Trained: {trained} (scripts/train_screen.py, seed {SEED}, liblinear, balanced classes).",
+        "",
+        "Data: ../shared/data/comments/train.jsonl. Trained on the 70 % `train` part (sha1 of "
+        "the id) of the sources whose terms allow shipped weights: davidson (MIT), ghc "
+        "(CC BY 4.0), hatexplain (MIT), jigsaw (CC0 labels, CC BY-SA text), sms (CC BY 4.0) and "
+        "hateval (SemEval-2019 Task 5, research release). Thresholds chosen on the 10 % "
+        "`validation` part; figures below on the 20 % `test` part and on sfu_ctc, datacamp and "
+        "impermium, which were used for nothing but measuring. Also trained on the `dev` half "
+        f"of the project's own labelled comments (tests/data/comments/labelled.jsonl, weight "
+        f"{PROJECT_WEIGHT}), measured on its `test` half. "
+        f"Counts: train {int(part['train'].sum())}, validation {int(part['validation'].sum())}, "
+        f"test {int(part['test'].sum())}, measure-only {int(part['measure'].sum())}, project "
+        f"test {int(part['project'].sum())}.", "",
+        "Decisions (screen_thresholds.toml, `dateline comments calibrate` recomputes): "
+        f"**review** from overall probability {thresholds.review} (chosen for a clean false-"  # type: ignore[attr-defined]
+        f"positive rate of at most {thresholds.max_clean_fpr} on validation), **flag** from "  # type: ignore[attr-defined]
+        f"{thresholds.flag} (clean FPR at most {thresholds.flag_clean_fpr}), each reason "  # type: ignore[attr-defined]
+        "named from its own best-F1 threshold. A comment mostly in another script (Arabic, "
+        "Persian, Sorani Kurdish...) goes to review at least, noted \"language not screened\" "
+        "when no listed word was found in it. Nothing is published or rejected by the screen.",
+        "", "## Figures", "", *lines,
+        "The issue's target (violating recall at least 0.90 at a clean FPR of at most 0.05, "
+        "flag or review, on the measure-only sources) is **not met**: the screen trades about "
+        "0.75 recall for 0.065 FPR there. Most false positives are impermium comments labelled "
+        "clean that insult someone outside the conversation or swear; most misses are datacamp "
+        "spam (tutorial-comment promotion unlike the SMS spam trained on) and impermium insults "
+        "without an insulting word.", "",
+        "### Does the third-party model add recall?", "",
+        *(ablation_lines or ["(run with --ablation to measure)"]), "",
+        "## Limits", "",
+        "- Threats are few in the training sources (and mostly calls for violence against "
+        "groups); personal attacks on a conversation partner are mainly the measure-only "
+        "impermium source, so they are learnt from few examples.",
+        "- Promotion is learnt from SMS spam; comment-section self-promotion is barely present.",
+        "- Labels are noisy (see the data README); the reason sets are partly word-list made.",
+        "- The probability of the third-party alt-profanity-check model (MIT; shipped in its "
+        "wheel) is one of the dense features: it adds recall on the measure-only sources "
+        "(`scripts/train_screen.py --ablation` measures it).", ""]
+    path.write_text("\n".join(card), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
