@@ -169,4 +169,34 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
                                 if all(s.quote != t.quote for t in interception.sources))
 
 
-__all__ = ["attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+__all__ = ["date_undated_events", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+
+
+
+def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
+                        published: Any) -> None:
+    """An event whose words give no time of its own takes the day its report was given in its
+    sentence ("…has bombed the headquarters, the Pentagon said Sunday"), else the publication
+    date; precision "unknown" either way (EVENTS.md: never empty for a dated article)."""
+    for event in events:
+        if event.event_date:
+            continue
+        index = sentence_of.get(id(event))
+        spoken = None
+        if index is not None:
+            spoken = next((t for t in facts[index].times if t.date is not None and not t.future
+                           and t.role == "point" and not t.relative_to_event and t.precision == "day"
+                           and (published is None or t.date <= published)), None)
+        if spoken is not None:
+            event.event_date = spoken.date.isoformat()
+            event.evidence["event_date"] = Evidence(event.event_date, spoken.text,
+                                                    "no time of its own: the day it was reported")
+        elif published is not None:
+            event.event_date = published.isoformat()
+            event.evidence["event_date"] = Evidence(event.event_date, None,
+                                                    "no time words for this event: the publication date")
+        else:
+            continue
+        event.date_precision = "unknown"
+        event.evidence["date_precision"] = Evidence("unknown", event.evidence["event_date"].span,
+                                                    event.evidence["event_date"].rule)

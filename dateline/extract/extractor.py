@@ -12,7 +12,7 @@ from dateline.extract import numbers
 from dateline.extract.actors import ActorBook
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        fold_into_antecedent)
+                                        date_undated_events, fold_into_antecedent)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -73,6 +73,7 @@ class Extractor:
             if statement is not None:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
+        date_undated_events(events, facts, state.sentence_of, article.published)
         kept = {id(e) for e in events}
         return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
 
