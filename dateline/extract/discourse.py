@@ -108,7 +108,7 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
     "Five fighters were killed, a monitor said.") complete the events told just before."""
     if not previous:
         return None
-    casualties = numbers.find_casualties(fact.text)
+    casualties = numbers.find_casualties(fact.text, vague=False)
     if casualties is None or (casualties.killed is None and casualties.injured is None):
         return None
     countries = {m.places[0].country for m in fact.places if m.places}

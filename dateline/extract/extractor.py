@@ -38,6 +38,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
     r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+# "…struck 85 targets, after the drone attack that killed three US soldiers": a figure in a
+# relative clause on an earlier event named as cause, reason or time, not this event's toll.
+_OTHER_EVENT_TOLL = re.compile(
+    r"\b(?:after|following|over|for|since|before|amid|avenge|avenging|retaliat\w*|response|reprisal|revenge)\b"
+    r"[^.;:]{0,80}?\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
+    r"raids?|shelling|killings?|clash(?:es)?)\s+(?:that|which|who)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -171,12 +177,16 @@ class Extractor:
                       recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:
         fact = facts[index]
         window = fact.text[frame.start:frame.end]
-        casualties = numbers.find_casualties(window)
+        casualties = numbers.find_casualties(window, vague=False)
         if casualties is not None and casualties.killed is None and casualties.injured is None:
             casualties = None
         if casualties is not None:
             span = casualties.killed_span or casualties.injured_span or ""
             found = window.find(span) if span else -1
+            trigger_end = frame.primary.end - frame.start
+            if found > trigger_end and _OTHER_EVENT_TOLL.search(window[trigger_end:found]):
+                casualties = None
+        if casualties is not None:
             casualties = _Located(casualties, frame.start + found if found >= 0 else None)
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \

@@ -336,8 +336,8 @@ _COUNT_APPOSITION_KILLED_RE = re.compile(
     re.I)
 # "resulting in the death of 4 regime soldiers", "the deaths of two civilians".
 _DEATH_OF_RE = re.compile(r"\b(?:death|deaths|killing)\s+of\s+(?:at\s+least\s+|some\s+|about\s+)?"
-                          r"(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
-                          re.I)
+                          r"(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"an?(?=\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b))\b", re.I)
 
 
 def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
@@ -407,7 +407,7 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
             values["killed"], spans["killed"] = count, apposed.group(0)
             rules.append("count-apposition-passive")
     if "killed" not in values and (death_of := _DEATH_OF_RE.search(sentence)):
-        count = parse_number(death_of.group("count"))
+        count = parse_number(death_of.group("count"), article_as_one=True)
         if count is not None:
             values["killed"], spans["killed"] = count, death_of.group(0)
             rules.append("death-of")
