@@ -8,10 +8,12 @@ that was intercepted into the interception (ACLED codes it once, as Disrupted we
 """
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
 from dateline.extract import numbers
+from dateline.extract.dates import listed_days
 from dateline.extract.places import LEVEL
 from dateline.model import EventRecord, Evidence, Source
 
@@ -171,6 +173,37 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
 
 __all__ = ["date_undated_events", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
 
+
+
+_SENTENCE_OF_RULE = {"own:": 0, "sentence:": 0, "previous sentence:": -1}
+
+
+def split_listed_days(events: list[EventRecord], facts: list[Any],
+                      sentence_of: dict[int, int]) -> dict[int, list[EventRecord]]:
+    """"Jets struck Duhok on October 18, 19 and 21": one event a day. Returns, by id of the event
+    dated by the list's first (or last) day, the copies for its other days."""
+    copies: dict[int, list[EventRecord]] = {}
+    for event in events:
+        evidence = event.evidence.get("event_date")
+        index = sentence_of.get(id(event))
+        if evidence is None or index is None or event.date_precision != "day" or not evidence.span:
+            continue
+        shift = next((v for k, v in _SENTENCE_OF_RULE.items() if evidence.rule.startswith(k)), None)
+        if shift is None or index + shift < 0:
+            continue
+        fact = facts[index + shift]
+        expr = next((t for t in fact.times if t.text == evidence.span and t.date is not None
+                     and t.date.isoformat() == event.event_date), None)
+        if expr is None:
+            continue
+        for day in listed_days(fact.text, expr):
+            twin = copy.deepcopy(event)
+            twin.event_date = day.isoformat()
+            twin.evidence["event_date"] = Evidence(twin.event_date, evidence.span,
+                                                   f"{evidence.rule}; one of the days listed")
+            copies.setdefault(id(event), []).append(twin)
+            sentence_of[id(twin)] = index
+    return copies
 
 
 def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],

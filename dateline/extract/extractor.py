@@ -12,7 +12,8 @@ from dateline.extract import numbers
 from dateline.extract.actors import ActorBook
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        date_undated_events, fold_into_antecedent)
+                                        date_undated_events, fold_into_antecedent,
+                                        split_listed_days)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -79,9 +80,15 @@ class Extractor:
             if statement is not None:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
+        copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
         kept = {id(e) for e in events}
-        return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
+        out: list[Record] = []
+        for record in records:
+            if not isinstance(record, EventRecord) or id(record) in kept:
+                out.append(record)
+                out.extend(copies.get(id(record), []))
+        return out
 
     def _read_sentence(self, state: _Reading, index: int) -> list[EventRecord]:
         """Returns the new events a sentence tells; what only adds to events already told is
