@@ -491,6 +491,11 @@ def _build(m: re.Match[str], handler: _Handler, sentence: str, published: Date |
     groups = m.groupdict()
     prep = " ".join((groups.get("prep") or "").lower().split())
     start = m.start()
+    if prep and m.group(0).endswith(("'s", "’s")):
+        prep = ""  # "in response to Wednesday's attack": a possessive dates a noun, not a period
+        start = m.end("prep")
+        while sentence[start].isspace():
+            start += 1
     if prep in _UNSPANNED_PREPS:  # "October and February": the span starts at the month
         start = m.end("prep")
         while sentence[start].isspace():
