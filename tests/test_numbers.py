@@ -158,3 +158,21 @@ def test_vague_casualty_words_follow_acled() -> None:
     assert find_casualties("Dozens of people were killed.", vague=False).killed is None
 
 
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A district commander was assassinated outside his home in the town.", 1),
+    ("One shopkeeper was shot and killed by gunmen near the market.", 1),
+    ("Gunmen killed a farmer and his son in an orchard east of the city.", 2),
+    ("A woman and her daughter were killed when a shell hit their house.", 2),
+    ("Militants stormed the village, killing a teacher and child.", 2),
+    ("The blast caused the death of a local journalist.", 1),
+    ("Gunmen killed a man and wounded his son.", 1),
+])
+def test_victims_named_without_a_figure(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence, vague=False).killed == killed
+
+
+def test_vague_words_leave_events_without_a_figure() -> None:
+    found = find_casualties("Several civilians were wounded and dozens were killed by the shelling.", vague=False)
+    assert (found.killed, found.injured) == (None, None)
