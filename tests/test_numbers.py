@@ -176,3 +176,12 @@ def test_victims_named_without_a_figure(sentence: str, killed: int) -> None:
 def test_vague_words_leave_events_without_a_figure() -> None:
     found = find_casualties("Several civilians were wounded and dozens were killed by the shelling.", vague=False)
     assert (found.killed, found.injured) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("The shelling resulted in the killing of at least a dozen fighters.", 12),
+    ("Rasheed al-Obeidi, 52, was gunned down outside his office on Monday.", 1),
+    ("The attack led to the death of a number of soldiers.", None),
+])
+def test_death_of_and_named_victims(sentence: str, killed: int | None) -> None:
+    assert find_casualties(sentence, vague=False).killed == killed

@@ -345,6 +345,10 @@ _DEATH_STATE = r"(?:killed|assassinated|shot\s+dead|gunned\s+down|executed|behea
 _SINGLE_VICTIM_PASSIVE_RE = re.compile(
     rf"\b{_ONE_PERSON}\s+(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|later)\s+)?"
     rf"(?:shot\s+and\s+)?{_DEATH_STATE}\b", re.I)
+# "Hisham al-Hashimi, 47, was gunned down": a named victim.
+_NAMED_VICTIM_RE = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3},?(?:\s+\d{1,3},)?\s+(?:was|has\s+been)\s+"
+    r"(?:(?:reportedly|allegedly)\s+)?(?:shot\s+and\s+killed|shot\s+dead|gunned\s+down|assassinated|killed)\b")
 # "killing a woman and child", "a man and his son were killed": two people, one verb.
 _FILLER = rf"(?:(?!(?:{_alt(KILL_VERBS + INJURE_VERBS)}|and|or|was|were)\b)[\w'’-]+\s+)"
 _VICTIM_PAIR_RE = re.compile(
@@ -362,7 +366,8 @@ _COUNT_APPOSITION_KILLED_RE = re.compile(
 # "resulting in the death of 4 regime soldiers", "the deaths of two civilians".
 _DEATH_OF_RE = re.compile(r"\b(?:death|deaths|killing)\s+of\s+(?:at\s+least\s+|some\s+|about\s+)?"
                           r"(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                          r"an?(?=\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b))\b", re.I)
+                          r"(?:an?|one|half\s+a)\s+dozen|an?" + _NO_ARTICLE_COUNT + r"(?=\s+(?:[\w-]+\s+){0,2}?"
+                          + _PERSON + r"\b))\b", re.I)
 
 
 def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
@@ -442,7 +447,8 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
         values["killed"], spans["killed"] = 2, pair.group(0)
         rules.append("two-victims")
     if "killed" not in values and (single := _SINGLE_VICTIM_RE.search(sentence)
-                                   or _SINGLE_VICTIM_PASSIVE_RE.search(sentence)):
+                                   or _SINGLE_VICTIM_PASSIVE_RE.search(sentence)
+                                   or _NAMED_VICTIM_RE.search(sentence)):
         values["killed"], spans["killed"] = 1, single.group(0)
         rules.append("single-victim")
     # Statements of none count only where no figure was found for that field.
