@@ -65,3 +65,10 @@ def test_a_short_report_is_ingested_and_its_stamp_is_not_a_date() -> None:
     stamped = prepare(RawDocument(origin="t", text=" date 2024-01-21 Rockets hit a base in the west of "
                                   "the country, officials said.\n\nNobody was hurt, a spokesman said."))
     assert stamped.published == date(2024, 1, 21) and "2024-01-21" not in stamped.text
+
+
+def test_a_casualty_clause_set_off_by_commas_completes_its_event(extractor: Extractor) -> None:
+    text = "Turkish drone strikes, carried out near Qandil overnight, killed four PKK members."
+    [event] = _events(extractor, text, date(2024, 3, 7))
+    assert event.fatalities == 4
+    assert "casualty clause" in event.evidence["fatalities"].rule

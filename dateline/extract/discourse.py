@@ -126,6 +126,26 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
     return target
 
 
+def attach_clause_casualties(text: str, frame: Any, told: list[EventRecord]) -> EventRecord | None:
+    """A casualty verb that opened a clause of its own and told no event ("Coalition strikes,
+    likely in the Bukamal area, reportedly killed 6 fighters") gives its figures to the event
+    told last in the same sentence, where that event has none; returns that event, or None."""
+    if frame.prior or frame.primary.trigger.name != "killed-by" or not told:
+        return None
+    target = told[-1]
+    if target.fatalities is not None or target.injured is not None:
+        return None
+    casualties = numbers.find_casualties(text[frame.start:frame.end], vague=False)
+    rule = f"{casualties.rule}; a casualty clause after the event in its sentence"
+    if casualties.killed is not None:
+        target.fatalities = casualties.killed
+        target.evidence["fatalities"] = Evidence(casualties.killed, casualties.killed_span, rule)
+    if casualties.injured is not None:
+        target.injured = casualties.injured
+        target.evidence["injured"] = Evidence(casualties.injured, casualties.injured_span, rule)
+    return target if casualties.killed is not None or casualties.injured is not None else None
+
+
 def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int, int]) -> list[EventRecord]:
     """Folds an attack into the interception that stopped it, when both are told within two
     sentences with the same weapon and no other date; returns the remaining events."""
@@ -171,7 +191,7 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
                                 if all(s.quote != t.quote for t in interception.sources))
 
 
-__all__ = ["date_undated_events", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+__all__ = ["date_undated_events", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
 
 
 

@@ -11,6 +11,7 @@ from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actors import ActorBook
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
+                                        attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
                                         date_undated_events, fold_into_antecedent,
                                         split_listed_days)
@@ -106,6 +107,9 @@ class Extractor:
             if not built:
                 if self._definite(text, frame):
                     state.referring[index].append(frame)
+                # "Coalition strikes, likely near Bukamal, reportedly killed 6 fighters": a casualty
+                # clause set off by commas completes the event its sentence just told.
+                attach_clause_casualties(text, frame, told)
                 continue
             if self._definite(text, frame) and all(e.event_date is None for e in built):
                 # "The drone hit the living quarters of Tower 22": more about an event told before.
