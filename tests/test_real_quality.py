@@ -16,20 +16,23 @@ from typing import Any
 
 import pytest
 
-# Measured on branch issue-9b, 2026-12-04 (see the commit): the floors sit a little under.
+# Measured on branch issue-9b, 2026-12-04: dev-real event F1 0.474, field mean 0.762, sources
+# recall 0.407, event_date 0.76, fatalities 0.76, injured 0.78; ACLED dev detect 0.729, type 0.896,
+# location 0.669, fatalities 0.779, actor 0.767, date 0.909 (before: F1 0.346, ACLED date 0.044,
+# fatalities 0.639). The floors sit a little under; raise them as quality rises.
 REAL_FLOORS = {
-    "event_f1": 0.44,
-    "field_mean": 0.72,
-    "sources_recall": 0.37,
+    "event_f1": 0.45,
+    "field_mean": 0.74,
+    "sources_recall": 0.38,
 }
-REAL_FIELD_FLOORS = {"event_date": 0.70, "fatalities": 0.70, "injured": 0.70}
+REAL_FIELD_FLOORS = {"event_date": 0.72, "fatalities": 0.72, "injured": 0.74}
 ACLED_FLOORS = {
-    "acled_detect": 0.70,
-    "acled_type": 0.87,
-    "acled_loc": 0.64,
-    "acled_fatal": 0.74,
-    "acled_actor": 0.74,
-    "acled_date": 0.88,
+    "acled_detect": 0.71,
+    "acled_type": 0.88,
+    "acled_loc": 0.65,
+    "acled_fatal": 0.76,
+    "acled_actor": 0.75,
+    "acled_date": 0.89,
 }
 
 
