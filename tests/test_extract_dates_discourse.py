@@ -72,3 +72,12 @@ def test_a_casualty_clause_set_off_by_commas_completes_its_event(extractor: Extr
     [event] = _events(extractor, text, date(2024, 3, 7))
     assert event.fatalities == 4
     assert "casualty clause" in event.evidence["fatalities"].rule
+
+
+def test_an_undated_event_that_refers_back_takes_the_date_of_the_event_before(extractor: Extractor) -> None:
+    text = ("Israeli jets struck weapons depots near Damascus on Sunday, a war monitor said.\n\n"
+            "The monitor gave no figures for casualties.\n\n"
+            "Further strikes were reported in Quneitra province, where the targets included radar sites.")
+    events = _events(extractor, text, date(2024, 1, 30))  # a Tuesday
+    assert [e.event_date for e in events] == ["2024-01-28", "2024-01-28"]
+    assert "refers back" in events[1].evidence["event_date"].rule

@@ -226,15 +226,43 @@ def split_listed_days(events: list[EventRecord], facts: list[Any],
     return copies
 
 
+# "the operation struck over 75 targets", "Further attacks were reported in Daraa": words that
+# refer back to an event told before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|further|other|more|similar)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|"
+    r"airstrikes?|air\s+strikes?|operations?|raids?|projectiles|missiles|drones|rockets|bombardment|"
+    r"shelling|assaults?|barrage|salvo|offensive)\b", re.I)
+
+
+def _antecedent(event: EventRecord, index: int | None, dated: list[EventRecord], facts: list[Any],
+                sentence_of: dict[int, int]) -> EventRecord | None:
+    """The latest dated event of the same type told before a sentence that refers back to one."""
+    if index is None or not _BACK_REFERENCE.search(facts[index].text):
+        return None
+    before = [e for e in dated if sentence_of.get(id(e), index) < index and e.event_type == event.event_type
+              and (not e.country or not event.country or e.country == event.country)]
+    return before[-1] if before else None
+
+
 def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
                         published: Any) -> None:
     """An event whose words give no time of its own takes the day its report was given in its
     sentence ("…has bombed the headquarters, the Pentagon said Sunday"), else the publication
     date; precision "unknown" either way (EVENTS.md: never empty for a dated article)."""
+    dated = [e for e in events if e.event_date and e.date_precision in ("day", "range")]
     for event in events:
         if event.event_date:
             continue
         index = sentence_of.get(id(event))
+        antecedent = _antecedent(event, index, dated, facts, sentence_of)
+        if antecedent is not None and antecedent.event_date:
+            event.event_date, event.date_precision = antecedent.event_date, antecedent.date_precision
+            event.evidence["event_date"] = Evidence(
+                event.event_date, antecedent.evidence["event_date"].span if "event_date" in antecedent.evidence
+                else None, "no time of its own: the date of the event it refers back to")
+            event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
+                                                        event.evidence["event_date"].rule)
+            continue
         spoken = None
         if index is not None:
             spoken = next((t for t in facts[index].times if t.date is not None and not t.future
