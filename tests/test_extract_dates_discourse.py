@@ -81,3 +81,10 @@ def test_an_undated_event_that_refers_back_takes_the_date_of_the_event_before(ex
     events = _events(extractor, text, date(2024, 1, 30))  # a Tuesday
     assert [e.event_date for e in events] == ["2024-01-28", "2024-01-28"]
     assert "refers back" in events[1].evidence["event_date"].rule
+
+
+def test_a_follow_up_toll_of_an_earlier_event_stays_off_the_event(extractor: Extractor) -> None:
+    text = ("Rockets struck a base housing US troops in Anbar on Monday, officials said.\n\n"
+            "The attack comes amid high tension after the killing of a militia leader in Baghdad last week.")
+    events = [e for e in _events(extractor, text, date(2024, 8, 6)) if e.admin1 == "Anbar"]
+    assert events and all(e.fatalities is None for e in events)

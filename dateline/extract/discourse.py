@@ -105,6 +105,12 @@ def _level(event: EventRecord) -> int:
     return 2 + event.geo_precision  # no kind recorded: fall back on ACLED's precision
 
 
+# Words that introduce an earlier or other event whose toll a follow-up sentence may give.
+_EARLIER_EVENT_LEAD = re.compile(
+    r"\b(?:after|following|since|amid|over|before|in\s+(?:response|retaliation|revenge)\s+(?:to|for))\s+"
+    r"(?:[\w’'-]+\s+){0,6}$", re.I)
+
+
 def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> EventRecord | None:
     """Casualty figures in a sentence with no event of its own ("Nobody was hurt, police said.",
     "Five fighters were killed, a monitor said.") complete the events told just before."""
@@ -113,6 +119,10 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
     casualties = numbers.find_casualties(fact.text, vague=False)
     if casualties is None or (casualties.killed is None and casualties.injured is None):
         return None
+    span = casualties.killed_span or casualties.injured_span or ""
+    found = fact.text.find(span) if span else -1
+    if found > 0 and _EARLIER_EVENT_LEAD.search(fact.text[:found]):
+        return None  # "The attack comes amid tension after the killing of a Hamas leader": another event
     countries = {m.places[0].country for m in fact.places if m.places}
     countries |= {getattr(a.actor, "country", None) for a in fact.actors} - {None}
     target = next((e for e in previous if e.country in countries), previous[0])
