@@ -278,3 +278,11 @@ def test_listed_days(sentence: str, own: date, others: list[date]) -> None:
 ])
 def test_not_a_list_of_days(sentence: str) -> None:
     assert all(listed_days(sentence, e) == [] for e in find_time_expressions(sentence, date(2024, 11, 1)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 18th March Division commander was assassinated in the city.",
+    "Leaders of the 14 March Alliance met in Beirut.",
+])
+def test_a_date_inside_a_name_is_not_a_date(sentence: str) -> None:
+    assert find_time_expressions(sentence, date(2018, 1, 8)) == []

@@ -185,3 +185,7 @@ def test_vague_words_leave_events_without_a_figure() -> None:
 ])
 def test_death_of_and_named_victims(sentence: str, killed: int | None) -> None:
     assert find_casualties(sentence, vague=False).killed == killed
+
+
+def test_a_list_of_single_victims_is_counted() -> None:
+    assert find_casualties("Soldiers killed a man, woman, and child at the checkpoint.", vague=False).killed == 3

@@ -351,9 +351,10 @@ _NAMED_VICTIM_RE = re.compile(
     r"(?:(?:reportedly|allegedly)\s+)?(?:shot\s+and\s+killed|shot\s+dead|gunned\s+down|assassinated|killed)\b")
 # "killing a woman and child", "a man and his son were killed": two people, one verb.
 _FILLER = rf"(?:(?!(?:{_alt(KILL_VERBS + INJURE_VERBS)}|and|or|was|were)\b)[\w'’-]+\s+)"
+_NEXT_PERSON = rf"(?:(?:his|her|their|an?|one)\s+)?{_FILLER}{{0,2}}?{_ONE_PERSON}"
 _VICTIM_PAIR_RE = re.compile(
-    rf"\b(?:an?|one)\s+{_FILLER}{{0,2}}?{_ONE_PERSON}\s+and\s+(?:(?:his|her|their|an?|one)\s+)?"
-    rf"{_FILLER}{{0,2}}?{_ONE_PERSON}\b(?!\s+(?:of|who|from)\b)", re.I)
+    rf"\b(?:an?|one)\s+{_FILLER}{{0,2}}?{_ONE_PERSON}(?P<more>(?:\s*,\s*{_NEXT_PERSON})*)\s*,?\s+and\s+"
+    rf"{_NEXT_PERSON}\b(?!\s+(?:of|who|from)\b)", re.I)
 _PAIR_VERB_BEFORE_RE = re.compile(rf"\b(?:{_alt(KILL_VERBS)})\s+\Z", re.I)
 _PAIR_STATE_AFTER_RE = re.compile(rf"\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|both|later)\s+)?"
                                   rf"(?:shot\s+and\s+)?{_DEATH_STATE}\b", re.I)
@@ -444,7 +445,7 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
     if values.get("killed", 1) == 1 and (pair := _VICTIM_PAIR_RE.search(sentence)) and (
             _PAIR_VERB_BEFORE_RE.search(sentence, max(0, pair.start() - 20), pair.start())
             or _PAIR_STATE_AFTER_RE.match(sentence, pair.end())):
-        values["killed"], spans["killed"] = 2, pair.group(0)
+        values["killed"], spans["killed"] = 2 + pair.group("more").count(","), pair.group(0)
         rules.append("two-victims")
     if "killed" not in values and (single := _SINGLE_VICTIM_RE.search(sentence)
                                    or _SINGLE_VICTIM_PASSIVE_RE.search(sentence)
