@@ -88,3 +88,9 @@ def test_a_follow_up_toll_of_an_earlier_event_stays_off_the_event(extractor: Ext
             "The attack comes amid high tension after the killing of a militia leader in Baghdad last week.")
     events = [e for e in _events(extractor, text, date(2024, 8, 6)) if e.admin1 == "Anbar"]
     assert events and all(e.fatalities is None for e in events)
+
+
+def test_a_clause_naming_the_event_again_gives_its_toll(extractor: Extractor) -> None:
+    text = "Rockets hit the base on Monday, in an attack that killed two soldiers."
+    [event] = _events(extractor, text, date(2024, 3, 7))
+    assert event.fatalities == 2

@@ -137,10 +137,11 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
 
 
 def attach_clause_casualties(text: str, frame: Any, told: list[EventRecord]) -> EventRecord | None:
-    """A casualty verb that opened a clause of its own and told no event ("Coalition strikes,
-    likely in the Bukamal area, reportedly killed 6 fighters") gives its figures to the event
-    told last in the same sentence, where that event has none; returns that event, or None."""
-    if frame.prior or frame.primary.trigger.name != "killed-by" or not told:
+    """A casualty verb (or an event noun: ", in an attack that killed two") that opened a clause
+    of its own and told no event ("Coalition strikes, likely in the Bukamal area, reportedly
+    killed 6 fighters") gives its figures to the event told last in the same sentence, where
+    that event has none; returns that event, or None."""
+    if frame.prior or not told or not (frame.primary.trigger.name == "killed-by" or frame.primary.is_noun):
         return None
     target = told[-1]
     if target.fatalities is not None or target.injured is not None:

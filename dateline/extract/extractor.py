@@ -44,7 +44,7 @@ _LOCATIVE_BEFORE = re.compile(
 # relative clause on an earlier event named as cause, reason or time, not this event's toll.
 _OTHER_EVENT_TOLL = re.compile(
     r"\b(?:after|following|over|for|since|before|amid|avenge|avenging|retaliat\w*|response|reprisal|revenge)\b"
-    r"[^.;:]{0,80}?\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
+    r"[^.;:,]{0,80}?\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
     r"raids?|shelling|killings?|clash(?:es)?)\s+(?:that|which|who)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
