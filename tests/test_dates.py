@@ -9,8 +9,8 @@ from datetime import date
 
 import pytest
 
-from dateline.extract.dates import (TimeExpression, find_time_expressions, listed_days, period_start,
-                                    resolve_relative)
+from dateline.extract.dates import TimeExpression, find_time_expressions, period_start, resolve_relative
+from dateline.extract.day_lists import listed_days
 
 FRI_9_FEB_2024 = date(2024, 2, 9)
 WED_24_JAN_2024 = date(2024, 1, 24)

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from dateline.extract import numbers
-from dateline.extract.dates import listed_days
+from dateline.extract.day_lists import listed_days
 from dateline.extract.places import LEVEL
 from dateline.model import EventRecord, Evidence, Source
 
