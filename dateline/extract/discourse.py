@@ -282,7 +282,7 @@ def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of
         if spoken is not None:
             event.event_date = spoken.date.isoformat()
             event.evidence["event_date"] = Evidence(event.event_date, spoken.text,
-                                                    "no time of its own: the day it was reported")
+                                                    "no time of its own: the day named in its sentence (as of a report)")
         elif published is not None:
             event.event_date = published.isoformat()
             event.evidence["event_date"] = Evidence(event.event_date, None,
