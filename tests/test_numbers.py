@@ -189,3 +189,8 @@ def test_death_of_and_named_victims(sentence: str, killed: int | None) -> None:
 
 def test_a_list_of_single_victims_is_counted() -> None:
     assert find_casualties("Soldiers killed a man, woman, and child at the checkpoint.", vague=False).killed == 3
+
+
+def test_shot_dead_and_gunned_down_are_killings() -> None:
+    assert find_casualties("Gunmen shot dead three farmers near the village.", vague=False).killed == 3
+    assert find_casualties("Militants gunned down two policemen at a checkpoint.", vague=False).killed == 2

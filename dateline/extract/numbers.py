@@ -30,7 +30,8 @@ QUALIFIERS: dict[str, str] = {
     "no more than": "up to", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
     "fewer than": "less than", "less than": "less than", "under": "less than"}
 KILL_VERBS = ("killed", "killing", "kills", "kill", "slew", "slaying", "executed", "executing",
-              "assassinated", "assassinating", "assassinates", "assassinate")
+              "assassinated", "assassinating", "assassinates", "assassinate", "shot dead", "shooting dead",
+              "gunned down", "gunning down")
 INJURE_VERBS = ("injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "wound",
                 "hurt", "hurting", "maimed", "maiming")
 KILLED_STATES = ("killed", "dead", "slain", "died", "martyred", "perished", "executed",
