@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from dateline.extract.dates import TimeExpression, find_time_expressions, period_start, resolve_relative
+from dateline.extract.day_lists import listed_days
 
 FRI_9_FEB_2024 = date(2024, 2, 9)
 WED_24_JAN_2024 = date(2024, 1, 24)
@@ -250,3 +251,38 @@ def test_other_relative_phrases() -> None:
 
 
 # -- speed ------------------------------------------------------------------------------------------
+
+
+def test_a_possessive_weekday_dates_a_point() -> None:
+    sentence = "The strikes came in response to Wednesday's rocket attack on the base."
+    [expr] = find_time_expressions(sentence, date(2024, 3, 8))  # a Friday
+    assert (expr.text, expr.date, expr.role) == ("Wednesday's", date(2024, 3, 6), "point")
+
+
+@pytest.mark.parametrize("sentence, own, others", [
+    ("Jets struck the hills on October 18, 19 and 21, the ministry said.", date(2024, 10, 18),
+     [date(2024, 10, 19), date(2024, 10, 21)]),
+    ("Jets struck the hills on 18, 19 and 21 October.", date(2024, 10, 21),
+     [date(2024, 10, 18), date(2024, 10, 19)]),
+    ("Drones hit the camp on 3 and 4 March 2024.", date(2024, 3, 4), [date(2024, 3, 3)]),
+])
+def test_listed_days(sentence: str, own: date, others: list[date]) -> None:
+    expr = next(e for e in find_time_expressions(sentence, date(2024, 11, 1)) if e.date == own)
+    assert listed_days(sentence, expr) == others
+
+
+@pytest.mark.parametrize("sentence", [
+    "On October 18, 19 people were killed in the town.",
+    "Fighting went on between 2 and 4 March.",
+    "On Feb 11, militants raided a camp.",
+])
+def test_not_a_list_of_days(sentence: str) -> None:
+    assert all(listed_days(sentence, e) == [] for e in find_time_expressions(sentence, date(2024, 11, 1)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "A 18th March Division commander was assassinated in the city.",
+    "Leaders of the 14 March Alliance met in Beirut.",
+])
+def test_a_date_inside_a_name_is_not_a_date(sentence: str) -> None:
+    assert find_time_expressions(sentence, date(2018, 1, 8)) == []

@@ -227,3 +227,21 @@ def test_no_dateline(opening: str) -> None:
 def test_dateline_is_read_after_a_standfirst_and_text_is_untouched() -> None:
     text = "Officials say the attack was the third this month\n\nKIRKUK, Iraq - A bomb exploded."
     assert dateline_place(text) == "Kirkuk"
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish forces shelled the outskirts of the village in the north of the district. No fatalities reported",
+    "Warplanes bombed the town with neither injuries nor fatalities reported",
+])
+def test_a_short_report_without_a_closing_full_stop_is_the_body(text: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.text == text and cleaned.title is None
+
+
+def test_a_capture_date_stamp_is_header_not_body() -> None:
+    text = " date 2024-01-21 Rockets hit a base in the west of the country on Saturday, officials said.\n\n" \
+           "Nobody was hurt in the attack, a spokesman for the base said in a statement."
+    cleaned = clean_text(text)
+    assert "2024-01-21" not in cleaned.text
+    assert cleaned.text.startswith("Rockets hit a base")
+    assert cleaned.header[0] == "date 2024-01-21"

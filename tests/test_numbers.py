@@ -158,3 +158,39 @@ def test_vague_casualty_words_follow_acled() -> None:
     assert find_casualties("Dozens of people were killed.", vague=False).killed is None
 
 
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("A district commander was assassinated outside his home in the town.", 1),
+    ("One shopkeeper was shot and killed by gunmen near the market.", 1),
+    ("Gunmen killed a farmer and his son in an orchard east of the city.", 2),
+    ("A woman and her daughter were killed when a shell hit their house.", 2),
+    ("Militants stormed the village, killing a teacher and child.", 2),
+    ("The blast caused the death of a local journalist.", 1),
+    ("Gunmen killed a man and wounded his son.", 1),
+])
+def test_victims_named_without_a_figure(sentence: str, killed: int) -> None:
+    assert find_casualties(sentence, vague=False).killed == killed
+
+
+def test_vague_words_leave_events_without_a_figure() -> None:
+    found = find_casualties("Several civilians were wounded and dozens were killed by the shelling.", vague=False)
+    assert (found.killed, found.injured) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, killed", [
+    ("The shelling resulted in the killing of at least a dozen fighters.", 12),
+    ("Rasheed al-Obeidi, 52, was gunned down outside his office on Monday.", 1),
+    ("The attack led to the death of a number of soldiers.", None),
+])
+def test_death_of_and_named_victims(sentence: str, killed: int | None) -> None:
+    assert find_casualties(sentence, vague=False).killed == killed
+
+
+def test_a_list_of_single_victims_is_counted() -> None:
+    assert find_casualties("Soldiers killed a man, woman, and child at the checkpoint.", vague=False).killed == 3
+
+
+def test_shot_dead_and_gunned_down_are_killings() -> None:
+    assert find_casualties("Gunmen shot dead three farmers near the village.", vague=False).killed == 3
+    assert find_casualties("Militants gunned down two policemen at a checkpoint.", vague=False).killed == 2

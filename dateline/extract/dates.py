@@ -487,10 +487,23 @@ _LOOKBACK = 48  # chars before a core where its expression may start ("in the la
 _FIXED_RULES = frozenset(("explicit-date", "numeric-date", "month", "year"))
 
 
+# "18th March Division", "the 14 March Alliance", "26 September Street": a date inside a name.
+_NAMED_AFTER_DATE_RE = re.compile(
+    r"\s+(?:Division|Brigade|Battalion|Regiment|Movement|Alliance|Coalition|Front|Revolution|Street|Square|"
+    r"Bridge|Hospital|University|Stadium|District|Neighbo(?:u)?rhood|Camp|Group|Army|Forces|Martyrs)\b")
+
+
 def _build(m: re.Match[str], handler: _Handler, sentence: str, published: Date | None) -> TimeExpression | None:
+    if _NAMED_AFTER_DATE_RE.match(sentence, m.end()) and not m.groupdict().get("year"):
+        return None
     groups = m.groupdict()
     prep = " ".join((groups.get("prep") or "").lower().split())
     start = m.start()
+    if prep and m.group(0).endswith(("'s", "’s")):
+        prep = ""  # "in response to Wednesday's attack": a possessive dates a noun, not a period
+        start = m.end("prep")
+        while sentence[start].isspace():
+            start += 1
     if prep in _UNSPANNED_PREPS:  # "October and February": the span starts at the month
         start = m.end("prep")
         while sentence[start].isspace():

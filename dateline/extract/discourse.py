@@ -8,10 +8,12 @@ that was intercepted into the interception (ACLED codes it once, as Disrupted we
 """
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any
 
 from dateline.extract import numbers
+from dateline.extract.day_lists import listed_days
 from dateline.extract.places import LEVEL
 from dateline.model import EventRecord, Evidence, Source
 
@@ -103,14 +105,24 @@ def _level(event: EventRecord) -> int:
     return 2 + event.geo_precision  # no kind recorded: fall back on ACLED's precision
 
 
+# Words that introduce an earlier or other event whose toll a follow-up sentence may give.
+_EARLIER_EVENT_LEAD = re.compile(
+    r"\b(?:after|following|since|amid|over|before|in\s+(?:response|retaliation|revenge)\s+(?:to|for))\s+"
+    r"(?:[\w’'-]+\s+){0,6}$", re.I)
+
+
 def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> EventRecord | None:
     """Casualty figures in a sentence with no event of its own ("Nobody was hurt, police said.",
     "Five fighters were killed, a monitor said.") complete the events told just before."""
     if not previous:
         return None
-    casualties = numbers.find_casualties(fact.text)
+    casualties = numbers.find_casualties(fact.text, vague=False)
     if casualties is None or (casualties.killed is None and casualties.injured is None):
         return None
+    span = casualties.killed_span or casualties.injured_span or ""
+    found = fact.text.find(span) if span else -1
+    if found > 0 and _EARLIER_EVENT_LEAD.search(fact.text[:found]):
+        return None  # "The attack comes amid tension after the killing of a Hamas leader": another event
     countries = {m.places[0].country for m in fact.places if m.places}
     countries |= {getattr(a.actor, "country", None) for a in fact.actors} - {None}
     target = next((e for e in previous if e.country in countries), previous[0])
@@ -122,6 +134,27 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
         target.injured = casualties.injured
         target.evidence["injured"] = Evidence(casualties.injured, casualties.injured_span or fact.text, rule)
     return target
+
+
+def attach_clause_casualties(text: str, frame: Any, told: list[EventRecord]) -> EventRecord | None:
+    """A casualty verb (or an event noun: ", in an attack that killed two") that opened a clause
+    of its own and told no event ("Coalition strikes, likely in the Bukamal area, reportedly
+    killed 6 fighters") gives its figures to the event told last in the same sentence, where
+    that event has none; returns that event, or None."""
+    if frame.prior or not told or not (frame.primary.trigger.name == "killed-by" or frame.primary.is_noun):
+        return None
+    target = told[-1]
+    if target.fatalities is not None or target.injured is not None:
+        return None
+    casualties = numbers.find_casualties(text[frame.start:frame.end], vague=False)
+    rule = f"{casualties.rule}; a casualty clause after the event in its sentence"
+    if casualties.killed is not None:
+        target.fatalities = casualties.killed
+        target.evidence["fatalities"] = Evidence(casualties.killed, casualties.killed_span, rule)
+    if casualties.injured is not None:
+        target.injured = casualties.injured
+        target.evidence["injured"] = Evidence(casualties.injured, casualties.injured_span, rule)
+    return target if casualties.killed is not None or casualties.injured is not None else None
 
 
 def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int, int]) -> list[EventRecord]:
@@ -169,4 +202,93 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
                                 if all(s.quote != t.quote for t in interception.sources))
 
 
-__all__ = ["attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+__all__ = ["date_undated_events", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+
+
+
+_SENTENCE_OF_RULE = {"own:": 0, "sentence:": 0, "previous sentence:": -1}
+
+
+def split_listed_days(events: list[EventRecord], facts: list[Any],
+                      sentence_of: dict[int, int]) -> dict[int, list[EventRecord]]:
+    """"Jets struck Duhok on October 18, 19 and 21": one event a day. Returns, by id of the event
+    dated by the list's first (or last) day, the copies for its other days."""
+    copies: dict[int, list[EventRecord]] = {}
+    for event in events:
+        evidence = event.evidence.get("event_date")
+        index = sentence_of.get(id(event))
+        if evidence is None or index is None or event.date_precision != "day" or not evidence.span:
+            continue
+        shift = next((v for k, v in _SENTENCE_OF_RULE.items() if evidence.rule.startswith(k)), None)
+        if shift is None or index + shift < 0:
+            continue
+        fact = facts[index + shift]
+        expr = next((t for t in fact.times if t.text == evidence.span and t.date is not None
+                     and t.date.isoformat() == event.event_date), None)
+        if expr is None:
+            continue
+        for day in listed_days(fact.text, expr):
+            twin = copy.deepcopy(event)
+            twin.event_date = day.isoformat()
+            twin.evidence["event_date"] = Evidence(twin.event_date, evidence.span,
+                                                   f"{evidence.rule}; one of the days listed")
+            copies.setdefault(id(event), []).append(twin)
+            sentence_of[id(twin)] = index
+    return copies
+
+
+# "the operation struck over 75 targets", "Further attacks were reported in Daraa": words that
+# refer back to an event told before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|further|other|more|similar)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|"
+    r"airstrikes?|air\s+strikes?|operations?|raids?|projectiles|missiles|drones|rockets|bombardment|"
+    r"shelling|assaults?|barrage|salvo|offensive)\b", re.I)
+
+
+def _antecedent(event: EventRecord, index: int | None, dated: list[EventRecord], facts: list[Any],
+                sentence_of: dict[int, int]) -> EventRecord | None:
+    """The latest dated event of the same type told before a sentence that refers back to one."""
+    if index is None or not _BACK_REFERENCE.search(facts[index].text):
+        return None
+    before = [e for e in dated if sentence_of.get(id(e), index) < index and e.event_type == event.event_type
+              and (not e.country or not event.country or e.country == event.country)]
+    return before[-1] if before else None
+
+
+def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
+                        published: Any) -> None:
+    """An event whose words give no time of its own takes the day its report was given in its
+    sentence ("…has bombed the headquarters, the Pentagon said Sunday"), else the publication
+    date; precision "unknown" either way (EVENTS.md: never empty for a dated article)."""
+    dated = [e for e in events if e.event_date and e.date_precision in ("day", "range")]
+    for event in events:
+        if event.event_date:
+            continue
+        index = sentence_of.get(id(event))
+        antecedent = _antecedent(event, index, dated, facts, sentence_of)
+        if antecedent is not None and antecedent.event_date:
+            event.event_date, event.date_precision = antecedent.event_date, antecedent.date_precision
+            event.evidence["event_date"] = Evidence(
+                event.event_date, antecedent.evidence["event_date"].span if "event_date" in antecedent.evidence
+                else None, "no time of its own: the date of the event it refers back to")
+            event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
+                                                        event.evidence["event_date"].rule)
+            continue
+        spoken = None
+        if index is not None:
+            spoken = next((t for t in facts[index].times if t.date is not None and not t.future
+                           and t.role == "point" and not t.relative_to_event and t.precision == "day"
+                           and (published is None or t.date <= published)), None)
+        if spoken is not None:
+            event.event_date = spoken.date.isoformat()
+            event.evidence["event_date"] = Evidence(event.event_date, spoken.text,
+                                                    "no time of its own: the day named in its sentence (as of a report)")
+        elif published is not None:
+            event.event_date = published.isoformat()
+            event.evidence["event_date"] = Evidence(event.event_date, None,
+                                                    "no time words for this event: the publication date")
+        else:
+            continue
+        event.date_precision = "unknown"
+        event.evidence["date_precision"] = Evidence("unknown", event.evidence["event_date"].span,
+                                                    event.evidence["event_date"].rule)

@@ -11,8 +11,10 @@ from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actors import ActorBook
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
+                                        attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        fold_into_antecedent)
+                                        date_undated_events, fold_into_antecedent,
+                                        split_listed_days)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -38,6 +40,12 @@ _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
     r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+# "…struck 85 targets, after the drone attack that killed three US soldiers": a figure in a
+# relative clause on an earlier event named as cause, reason or time, not this event's toll.
+_OTHER_EVENT_TOLL = re.compile(
+    r"\b(?:after|following|over|for|since|before|amid|avenge|avenging|retaliat\w*|response|reprisal|revenge)\b"
+    r"[^.;:,]{0,80}?\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
+    r"raids?|shelling|killings?|clash(?:es)?)\s+(?:that|which|who)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -73,8 +81,15 @@ class Extractor:
             if statement is not None:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
+        copies = split_listed_days(events, facts, state.sentence_of)
+        date_undated_events(events, facts, state.sentence_of, article.published)
         kept = {id(e) for e in events}
-        return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
+        out: list[Record] = []
+        for record in records:
+            if not isinstance(record, EventRecord) or id(record) in kept:
+                out.append(record)
+                out.extend(copies.get(id(record), []))
+        return out
 
     def _read_sentence(self, state: _Reading, index: int) -> list[EventRecord]:
         """Returns the new events a sentence tells; what only adds to events already told is
@@ -92,6 +107,9 @@ class Extractor:
             if not built:
                 if self._definite(text, frame):
                     state.referring[index].append(frame)
+                # "Coalition strikes, likely near Bukamal, reportedly killed 6 fighters": a casualty
+                # clause set off by commas completes the event its sentence just told.
+                attach_clause_casualties(text, frame, told)
                 continue
             if self._definite(text, frame) and all(e.event_date is None for e in built):
                 # "The drone hit the living quarters of Tower 22": more about an event told before.
@@ -170,12 +188,16 @@ class Extractor:
                       recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:
         fact = facts[index]
         window = fact.text[frame.start:frame.end]
-        casualties = numbers.find_casualties(window)
+        casualties = numbers.find_casualties(window, vague=False)
         if casualties is not None and casualties.killed is None and casualties.injured is None:
             casualties = None
         if casualties is not None:
             span = casualties.killed_span or casualties.injured_span or ""
             found = window.find(span) if span else -1
+            trigger_end = frame.primary.end - frame.start
+            if found > trigger_end and _OTHER_EVENT_TOLL.search(window[trigger_end:found]):
+                casualties = None
+        if casualties is not None:
             casualties = _Located(casualties, frame.start + found if found >= 0 else None)
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \

@@ -29,15 +29,19 @@ QUALIFIERS: dict[str, str] = {
     "estimated": "about", "up to": "up to", "as many as": "up to", "at most": "up to",
     "no more than": "up to", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
     "fewer than": "less than", "less than": "less than", "under": "less than"}
-KILL_VERBS = ("killed", "killing", "kills", "kill", "slew", "slaying", "executed", "executing")
+KILL_VERBS = ("killed", "killing", "kills", "kill", "slew", "slaying", "executed", "executing",
+              "assassinated", "assassinating", "assassinates", "assassinate", "shot dead", "shooting dead",
+              "gunned down", "gunning down")
 INJURE_VERBS = ("injured", "injuring", "injures", "injure", "wounded", "wounding", "wounds", "wound",
                 "hurt", "hurting", "maimed", "maiming")
 KILLED_STATES = ("killed", "dead", "slain", "died", "martyred", "perished", "executed",
-                 "lost their lives")
+                 "lost their lives", "assassinated", "shot dead", "gunned down", "beheaded")
 INJURED_STATES = ("injured", "wounded", "hurt", "maimed")
 STATE_ADVERBS = ("reportedly", "also", "all", "both", "later", "allegedly", "confirmed", "reported",
                  "believed", "feared", "left", "found", "seriously", "critically", "severely",
-                 "slightly", "lightly", "badly", "fatally", "mortally", "subsequently")
+                 "slightly", "lightly", "badly", "fatally", "mortally", "subsequently",
+                 # "was shot and killed", "were stabbed and wounded"
+                 r"shot\s+and", r"stabbed\s+and", r"beaten\s+and", r"tortured\s+and")
 PERSON_NOUNS = frozenset("""
     people person persons civilian civilians soldier soldiers troops servicemember servicemembers
     servicemen serviceman fighter fighters militant militants militiaman militiamen member members
@@ -51,7 +55,15 @@ PERSON_NOUNS = frozenset("""
     fishermen pilgrim pilgrims protester protesters demonstrator demonstrators relative relatives
     others victim victims individual individuals infant infants baby babies teenager teenagers
     elder elders paramedic paramedics medic medics doctor doctors nurse nurses diplomat diplomats
-    adviser advisers advisor advisors mercenary mercenaries""".split())
+    adviser advisers advisor advisors mercenary mercenaries photographer photographers cameraman
+    cameramen reporter reporters spy spies informant informants chief chiefs sheikh sheikhs mukhtar
+    cleric clerics judge judges teacher teachers engineer engineers aide aides bodyguard bodyguards
+    son sons daughter daughters brother brothers wife husband father mother prisoner prisoners
+    detainee detainees refugee refugees migrant migrants smuggler smugglers tribesman tribesmen
+    passenger passengers patient patients""".split())
+# One person: "a commander", "his son" (not "men", "staff", "troops").
+SINGULAR_PERSON_NOUNS = frozenset(w for w in PERSON_NOUNS if not w.endswith("s") and not w.endswith(
+    ("men", "children", "people", "personnel", "staff", "police")))
 DEATH_NOUNS = ("deaths", "fatalities", "dead")
 INJURY_NOUNS = ("injuries", "wounded")
 COMBINED_NOUNS = ("casualties",)
@@ -328,6 +340,25 @@ _SINGLE_VICTIM_RE = re.compile(
     r"spokesman|activist|journalist|cleric|judge|mukhtar|governor|man|woman|child|boy|girl|civilian|"
     r"person|shepherd|farmer|driver|owner|shopkeeper|worker|teacher|doctor|student|soldier|policeman|"
     r"member|fighter|militant|militiaman)\b(?!s)", re.I)
+_ONE_PERSON = rf"(?:{_alt(SINGULAR_PERSON_NOUNS)})"
+_DEATH_STATE = r"(?:killed|assassinated|shot\s+dead|gunned\s+down|executed|beheaded|slain)"
+# "18th March Division commander was assassinated": one titled victim, passive, no count.
+_SINGLE_VICTIM_PASSIVE_RE = re.compile(
+    rf"\b{_ONE_PERSON}\s+(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|allegedly|later)\s+)?"
+    rf"(?:shot\s+and\s+)?{_DEATH_STATE}\b", re.I)
+# "Hisham al-Hashimi, 47, was gunned down": a named victim.
+_NAMED_VICTIM_RE = re.compile(
+    r"\b[A-Z][\w'’-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w'’-]+){1,3},?(?:\s+\d{1,3},)?\s+(?:was|has\s+been)\s+"
+    r"(?:(?:reportedly|allegedly)\s+)?(?:shot\s+and\s+killed|shot\s+dead|gunned\s+down|assassinated|killed)\b")
+# "killing a woman and child", "a man and his son were killed": two people, one verb.
+_FILLER = rf"(?:(?!(?:{_alt(KILL_VERBS + INJURE_VERBS)}|and|or|was|were)\b)[\w'’-]+\s+)"
+_NEXT_PERSON = rf"(?:(?:his|her|their|an?|one)\s+)?{_FILLER}{{0,2}}?{_ONE_PERSON}"
+_VICTIM_PAIR_RE = re.compile(
+    rf"\b(?:an?|one)\s+{_FILLER}{{0,2}}?{_ONE_PERSON}(?P<more>(?:\s*,\s*{_NEXT_PERSON})*)\s*,?\s+and\s+"
+    rf"{_NEXT_PERSON}\b(?!\s+(?:of|who|from)\b)", re.I)
+_PAIR_VERB_BEFORE_RE = re.compile(rf"\b(?:{_alt(KILL_VERBS)})\s+\Z", re.I)
+_PAIR_STATE_AFTER_RE = re.compile(rf"\s+(?:were|have\s+been|had\s+been)\s+(?:(?:reportedly|both|later)\s+)?"
+                                  rf"(?:shot\s+and\s+)?{_DEATH_STATE}\b", re.I)
 # "five of their members, including the deputy head …, were killed": a count, an apposition set
 # off by commas, then the passive verb.
 _COUNT_APPOSITION_KILLED_RE = re.compile(
@@ -336,8 +367,9 @@ _COUNT_APPOSITION_KILLED_RE = re.compile(
     re.I)
 # "resulting in the death of 4 regime soldiers", "the deaths of two civilians".
 _DEATH_OF_RE = re.compile(r"\b(?:death|deaths|killing)\s+of\s+(?:at\s+least\s+|some\s+|about\s+)?"
-                          r"(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
-                          re.I)
+                          r"(?P<count>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"(?:an?|one|half\s+a)\s+dozen|an?" + _NO_ARTICLE_COUNT + r"(?=\s+(?:[\w-]+\s+){0,2}?"
+                          + _PERSON + r"\b))\b", re.I)
 
 
 def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
@@ -407,11 +439,18 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
             values["killed"], spans["killed"] = count, apposed.group(0)
             rules.append("count-apposition-passive")
     if "killed" not in values and (death_of := _DEATH_OF_RE.search(sentence)):
-        count = parse_number(death_of.group("count"))
+        count = parse_number(death_of.group("count"), article_as_one=True)
         if count is not None:
             values["killed"], spans["killed"] = count, death_of.group(0)
             rules.append("death-of")
-    if "killed" not in values and (single := _SINGLE_VICTIM_RE.search(sentence)):
+    if values.get("killed", 1) == 1 and (pair := _VICTIM_PAIR_RE.search(sentence)) and (
+            _PAIR_VERB_BEFORE_RE.search(sentence, max(0, pair.start() - 20), pair.start())
+            or _PAIR_STATE_AFTER_RE.match(sentence, pair.end())):
+        values["killed"], spans["killed"] = 2 + pair.group("more").count(","), pair.group(0)
+        rules.append("two-victims")
+    if "killed" not in values and (single := _SINGLE_VICTIM_RE.search(sentence)
+                                   or _SINGLE_VICTIM_PASSIVE_RE.search(sentence)
+                                   or _NAMED_VICTIM_RE.search(sentence)):
         values["killed"], spans["killed"] = 1, single.group(0)
         rules.append("single-victim")
     # Statements of none count only where no figure was found for that field.

@@ -37,6 +37,12 @@ CAPTION_MAX_WORDS = 80
 INLINE_LABEL_MAX_WORDS = 30
 
 _HAS_WORD = re.compile(r"[^\W\d_]{3,}")
+# A capture tool's metadata stamp at the very top of a page (" date 2024-01-21 The US …"): it
+# dates the capture (the publication, when nothing else does), never an event told after it.
+_CAPTURE_STAMP = re.compile(r"\A\s*date\s+(?:19|20)\d{2}-[01]\d-[0-3]\d(?![\d:])[ \t]*")
+# A sentence end inside a line: ". No fatalities reported" (a report whose last sentence has no
+# full stop still has a first one).
+_INNER_STOP = re.compile(r"[.!?][\"'”’)]?\s+[A-Z0-9“\"]")
 # Marks closing a sentence, and what may follow them at the end of a line (quotes, brackets).
 _FULL_STOPS = ".:;…"
 _CLOSERS = "\"'”’»)]"
@@ -201,7 +207,8 @@ def is_paragraph(key: str) -> bool:
     """Tells whether a line reads as a body paragraph: long enough and ending a sentence."""
     if starts_with_dateline(key):
         return True
-    return key.count(" ") + 1 >= PARAGRAPH_MIN_WORDS and ends_sentence(key)
+    return key.count(" ") + 1 >= PARAGRAPH_MIN_WORDS and (
+        ends_sentence(key) or _INNER_STOP.search(key) is not None)
 
 
 def clean_text(text: str, *, title: str | None = None, outlet: str | None = None,
@@ -215,6 +222,10 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     `known_lines` are lines this outlet repeats on many pages (see `learn_outlet_lines`).
     """
     rules = rules or default_rules()
+    stamp = _CAPTURE_STAMP.match(text)
+    stamp_line = [stamp.group().strip()] if stamp else []
+    if stamp:
+        text = text[stamp.end():]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     keys = [line_key(line) for line in lines]
     kinds = [classify(key, rules) for key in keys]
@@ -264,8 +275,18 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
         else:
             removed += 1
     removed += len(lines) - cut
+    if not kept and capture:
+        # A short report ("Syrian warplanes bombed the town of Sukayk with no fatalities
+        # reported") has no full stop and no headline: its sentence lines are the body.
+        kept = [lines[i] for i in range(cut) if kinds[i] is Kind.TEXT
+                and keys[i].count(" ") + 1 >= PARAGRAPH_MIN_WORDS and keys[i] not in known]
+        if kept:
+            removed -= len(kept) - (1 if title_index is not None and lines[title_index] in kept else 0)
+            if title_index is not None and lines[title_index] in kept and title == lines[title_index]:
+                title = None
     return CleanedText(text="\n\n".join(kept), title=title, author=author, removed_lines=removed,
-                       header=lines[:body_start], scan_text="\n".join(lines[:cut]))
+                       header=stamp_line + lines[:body_start],
+                       scan_text="\n".join(stamp_line + lines[:cut]))
 
 
 def _after_article_start(keys: list[str], kinds: list[Kind], rules: FurnitureRules) -> int:

@@ -50,7 +50,7 @@ _YEAR_MENTION = re.compile(rf"(?<![\d,.])\b(?P<year>{_YEAR})\b(?![\d,.]\d)")
 _UPDATED = re.compile(r"\b(updated|modified|edited)\b", re.IGNORECASE)
 # Words a date line may hold besides the date itself.
 _DATE_LINE_WORDS = re.compile(
-    rf"\b(?:published|posted|updated|last|on|at|am|pm|gmt|utc|ast|est|edt|{_WEEKDAY})\b",
+    rf"\b(?:published|posted|updated|last|on|at|am|pm|gmt|utc|ast|est|edt|date|dated|{_WEEKDAY})\b",
     re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # URL paths: /2023/10/29/, /2023-10-29-, _20231029

@@ -1,0 +1,105 @@
+"""Extraction quality, the way it is judged: the per-field table for ../shared/dev, dev-real and
+the ACLED notes' dev split, scored with ../shared/tools/score.py and acled_bench.py.
+
+    .venv/bin/python benchmarks/extraction_quality.py            # all three sets
+    .venv/bin/python benchmarks/extraction_quality.py --sets dev-real,acled-dev
+
+Each set is ingested once into a temporary database and exported as JSONL, exactly as the
+README's commands do. Neither dev-real nor the ACLED dev rows were fitted by any component.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TOOLS = SHARED / "tools"
+FIELDS = ("event_date", "sub_event_type", "actor1", "actor2", "admin1", "location", "fatalities",
+          "injured", "weapons", "coordinates")
+ACLED_FIGURES = ("acled_detect", "acled_type", "acled_loc", "acled_actor", "acled_fatal", "acled_date")
+
+
+def _dateline(*args: str) -> None:
+    subprocess.run([sys.executable, "-m", "dateline", *args], check=True, capture_output=True, text=True,
+                   cwd=ROOT)
+
+
+def ingest_export(corpus: Path, work: Path, name: str) -> tuple[Path, float]:
+    db, out = work / f"{name}.db", work / f"{name}.export.jsonl"
+    started = time.perf_counter()
+    _dateline("--db", str(db), "ingest", str(corpus))
+    seconds = time.perf_counter() - started
+    _dateline("--db", str(db), "export", "--format", "jsonl", "--output", str(out))
+    return out, seconds
+
+
+def score_gold(directory: Path, work: Path) -> dict[str, Any]:
+    out, seconds = ingest_export(directory / "corpus.jsonl", work, directory.name)
+    scored = subprocess.run([sys.executable, str(TOOLS / "score.py"), str(directory / "gold.jsonl"), str(out),
+                             "--json"], check=True, capture_output=True, text=True).stdout
+    result: dict[str, Any] = json.loads(scored[:scored.rindex("SUMMARY")])
+    result["seconds"] = seconds
+    return result
+
+
+def score_acled(work: Path) -> dict[str, float]:
+    corpus, stripped = work / "acled-dev.jsonl", work / "acled-dev-notes.jsonl"
+    subprocess.run([sys.executable, str(TOOLS / "acled_bench.py"), "corpus", str(corpus), "--split", "dev"],
+                   check=True, capture_output=True, text=True)
+    with corpus.open(encoding="utf-8") as source, stripped.open("w", encoding="utf-8") as target:
+        for line in source:
+            record = json.loads(line)
+            record.pop("_gold")
+            target.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out, seconds = ingest_export(stripped, work, "acled-dev")
+    scored = subprocess.run([sys.executable, str(TOOLS / "acled_bench.py"), "score", str(corpus), str(out)],
+                            check=True, capture_output=True, text=True).stdout
+    figures = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", scored[scored.rindex("SUMMARY"):])}
+    figures["seconds"] = seconds
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="dev,dev-real,acled-dev",
+                        help="comma-separated: dev, dev-real, acled-dev")
+    wanted = parser.parse_args().sets.split(",")
+    if not TOOLS.exists():
+        sys.exit(f"{TOOLS}: the shared tools are not here (clone the project with ../shared beside it)")
+    with tempfile.TemporaryDirectory(prefix="dateline-quality-") as tmp:
+        work = Path(tmp)
+        gold_sets = [(name, SHARED / name) for name in ("dev", "dev-real") if name in wanted]
+        results = {name: score_gold(path, work) for name, path in gold_sets}
+        if results:
+            names = list(results)
+            print("| figure | " + " | ".join(names) + " |")
+            print("|---|" + "---|" * len(names))
+            rows = [("event P", lambda r: r["events"]["precision"]), ("event R", lambda r: r["events"]["recall"]),
+                    ("event F1", lambda r: r["events"]["f1"])]
+            rows += [(f, lambda r, f=f: r["fields"][f]) for f in FIELDS]
+            rows += [("field mean", lambda r: sum(r["fields"].values()) / len(r["fields"])),
+                     ("sources recall", lambda r: r["sources_recall"]), ("tally F1", lambda r: r["tallies"]["f1"]),
+                     ("unmerged duplicates", lambda r: r["events"]["unmerged_duplicates"]),
+                     ("ingest seconds", lambda r: r["seconds"])]
+            for label, get in rows:
+                print(f"| {label} | " + " | ".join(f"{get(results[n]):.3f}" if isinstance(get(results[n]), float)
+                                                   else str(get(results[n])) for n in names) + " |")
+        if "acled-dev" in wanted:
+            acled = score_acled(work)
+            print("\nACLED notes, dev split (1 row in 5 by data_id; Iraq, Syria, Jordan):")
+            print("| " + " | ".join(ACLED_FIGURES) + " | ingest seconds |")
+            print("|---|" + "---|" * len(ACLED_FIGURES))
+            print("| " + " | ".join(f"{acled.get(k, 0.0):.3f}" for k in ACLED_FIGURES)
+                  + f" | {acled['seconds']:.1f} |")
+
+
+if __name__ == "__main__":
+    main()
