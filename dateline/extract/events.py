@@ -296,6 +296,10 @@ class EventBuilder:
             actor = mention.actor
             if actor.country_from_context:
                 actor = self.actors.localise(actor, country)
+            if mention.how == "context" and actor.type == "government" and event_type != "Strategic developments":
+                # "attacks on the US", "struck Iraq": a state attacked by name is its armed forces.
+                forces = self.actors.forces_of(actor)
+                return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
             return actor.name, mention.text, cue.rule
         if casualties is not None and owns_casualties and casualties.killed_span:
             found = _CIVILIAN_VICTIMS.search(casualties.killed_span or "") or \

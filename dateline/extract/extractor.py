@@ -9,7 +9,7 @@ from typing import Any
 
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
-from dateline.extract.actors import ActorBook
+from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_follow_up_casualties, attach_late_denial,
                                         fold_into_antecedent)
@@ -74,7 +74,8 @@ class Extractor:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
         kept = {id(e) for e in events}
-        return [r for r in records if not isinstance(r, EventRecord) or id(r) in kept]
+        return fill_actor_templates([r for r in records if not isinstance(r, EventRecord) or id(r) in kept],
+                                    state.article_country)
 
     def _read_sentence(self, state: _Reading, index: int) -> list[EventRecord]:
         """Returns the new events a sentence tells; what only adds to events already told is

@@ -28,6 +28,23 @@ _NEAR = re.compile(r"\b(?:near|close to|outside|around|on the outskirts of|in th
 # The attribution that closes a sentence: ", the Kurdistan Region's interior ministry said."
 _REPORTING_TAIL = re.compile(r",\s*(?:[^,]{0,80}?\s)?(?:said|says|told|reported|announced|added|stated)"
                              r"(?:\s+(?:on|in|late|early)\b[^,]{0,40})?\s*[.”\"]*\s*$", re.I)
+# A country named as sponsor, origin or cause is not where it happened: "a site linked to Iran
+# in Syria", "groups backed by Iran", "condemning Washington's support for Israel in its war in
+# the Gaza Strip", "in retaliation for ...".
+_SPONSOR = re.compile(r"\b(?:linked|tied|allied|loyal|affiliated|aligned|close|connected)\s+(?:to|with)\s+"
+                      r"(?:the\s+)?$|\b(?:backed|supported|funded|sponsored|armed|trained|financed|"
+                      r"supplied|run|directed)\s+by\s+(?:the\s+)?$|\b(?:proxies|proxy|allies|ally|agents?)\s+of\s+"
+                      r"(?:the\s+)?$", re.I)
+_CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at|against|of|over)|"
+                    r"in\s+retaliation\s+(?:for|against)|in\s+response\s+to|in\s+solidarity\s+with|"
+                    r"support\s+for|in\s+support\s+of|because\s+of|due\s+to|over\s+(?:its|their|the)\s+"
+                    r"(?:war|offensive|support|role))\b", re.I)
+# What someone demands is not what happened: "calling on Washington to bring an end to ..."
+_DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
+                     re.I)
+# "Israel's offensive", "Iran's support": a country with a possessive before a common noun is a party.
+_POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|border|capital|province|"
+                               r"region|territory|airspace|soil|city|town|coast)\w*)[a-z]")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
 
 
@@ -75,6 +92,14 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
             continue
         if _REFERENCE.search(before) and mentions.index(mention) > 0:
             continue
+        country_only = bool(mention.places) and mention.places[0].kind == "country"
+        if country_only and (_SPONSOR.search(before) or _POSSESSIVE_PARTY.match(window, mention.end)):
+            continue
+        if _DEMAND.search(window, 0, mention.start):
+            continue
+        cause = _CAUSE.search(window, 0, mention.start)
+        if cause is not None and kept and not re.search(r"[.;]", window[cause.end():mention.start]):
+            continue  # a place in the reason given, after the places where it happened
         if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
             continue  # "condemnation from Baghdad", "troops from Iraq": not where it happened
         kept.append(mention)
