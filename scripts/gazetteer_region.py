@@ -123,7 +123,9 @@ def region_rows(row: Callable[..., Any], regions: dict[str, dict[str, list[str]]
         weight = sum(w for _, _, w in members)
         lat = sum(la * w for la, _, w in members) / weight
         lon = sum(lo * w for _, lo, w in members) / weight
-        out.append(row(f"geonames-admin1:{code}", short, "region", "ADM1", country, short, "", "", lat, lon, None,
+        # "Red Sea" alone is the sea: the unit is found only under its full name.
+        name = f"{short} Governorate" if name_key(short) in _UNSAFE_REGION_ALIASES else short
+        out.append(row(f"geonames-admin1:{code}", name, "region", "ADM1", country, short, "", "", lat, lon, None,
                        10_000, "geonames", safe_region_aliases(short, regions[country][short])[1:]))
     return out
 
