@@ -150,3 +150,27 @@ def test_build_script_reproduces_the_shipped_actor_file(acled_notes: Path, tmp_p
                    check=True, capture_output=True, text=True)
     assert out.read_text(encoding="utf-8") == (REPO / "dateline" / "data" / "kb" / "actors_acled.toml").read_text(
         encoding="utf-8")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ERBIL, Kurdistan Region — A drone struck a base near Kirkuk on Monday.", "Kirkuk"),
+    ("BEIRUT, LEBANON (8:30 P.M.) – Soldiers were killed near Palmyra on Saturday.", "Palmyra"),
+])
+def test_the_opening_place_line_is_where_the_reporter_files(gazetteer: Gazetteer, sentence: str,
+                                                             expected: str) -> None:
+    usable, _launch = usable_mentions(sentence, gazetteer.find(sentence), [])
+    chosen = choose_places(sentence, usable, gazetteer.contains)
+    assert [c.place.name for c in chosen] == [expected]
+
+
+def test_a_region_of_governorates_is_less_precise_than_a_governorate(gazetteer: Gazetteer) -> None:
+    sentence = "A drone bombed a base in the Kurdistan Region, in Erbil province."
+    chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
+    assert chosen[0].place.kind == "region" and chosen[0].place.name == "Erbil"
+
+
+def test_a_state_named_as_the_actor_is_not_the_place(gazetteer: Gazetteer, actors: ActorBook) -> None:
+    sentence = "Ankara has conducted over 1,000 attacks on the Kurdistan Region so far this year."
+    blocked = [(m.start, m.end) for m in actors.find(sentence)]
+    usable, _launch = usable_mentions(sentence, gazetteer.find(sentence), blocked)
+    assert "Ankara" not in [m.text for m in usable]

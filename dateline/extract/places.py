@@ -39,6 +39,11 @@ _CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at
                     r"in\s+retaliation\s+(?:for|against)|in\s+response\s+to|in\s+solidarity\s+with|"
                     r"support\s+for|in\s+support\s+of|because\s+of|due\s+to|over\s+(?:its|their|the)\s+"
                     r"(?:war|offensive|support|role))\b", re.I)
+# The place line that opens a wire story says where the reporter files from: "ERBIL, Kurdistan
+# Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:".
+_PLACE_LINE = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:<p>\s*)?(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
+                         r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—-]|"
+                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—]))\s")
 # What someone demands is not what happened: "calling on Washington to bring an end to ..."
 _DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
                      re.I)
@@ -79,12 +84,16 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
     With `departure` (an ordered departure, a withdrawal) "from X" names where it happened."""
     kept, launch_country = [], None
     tail = _REPORTING_TAIL.search(window)
+    opening = _PLACE_LINE.match(window)
+    if opening is not None and any(m.start >= opening.end() for m in mentions):
+        mentions = [m for m in mentions if m.start >= opening.end()]
     for mention in mentions:
         if tail and mention.start >= tail.start() and len(mentions) > 1:
             continue  # ", the Kurdistan Region's interior ministry said": who speaks, not where
-        if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
+        party = bool(mention.places) and mention.places[0].kind in ("country", "region", "locality")
+        if any(a <= mention.start and mention.end <= b and (b - a > mention.end - mention.start or party)
                for a, b in blocked):
-            continue  # part of a longer actor's name: "Islamic Resistance in Iraq"
+            continue  # an actor, or part of its name: "Ankara has conducted", "Islamic Resistance in Iraq"
         before = window[max(0, mention.start - 60):mention.start]
         launches = [m.end() for m in _LAUNCH_FROM.finditer(window, 0, mention.start)]
         if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
@@ -155,7 +164,8 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
                    for country in {p.country for _m, p in group}}
         best_country = max(sorted(support), key=lambda country: support[country])
         group = [(m, p) for m, p in group if p.country == best_country] or group
-        mention, place = min(group, key=lambda mp: (level(mp[1]), mp[0].start))
+        # Equal levels: a place inside one first-level unit beats one spanning several ("Kurdistan Region").
+        mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start]))
         choices.append(PlaceChoice(place, mention.start, mention.text, near, chain))
