@@ -190,3 +190,17 @@ def test_a_namesake_in_the_province_named_beats_a_bigger_place_abroad(gazetteer:
 def test_other_language_names_of_foreign_cities_are_not_aliases(gazetteer: Gazetteer) -> None:
     # GeoNames lists "Rashid" for Rosetta (Egypt): in this theatre it is a Baghdad district.
     assert all(p.country != "Egypt" for p in gazetteer.lookup("Rashid"))
+
+
+def test_an_attack_on_a_base_targets_the_forces_it_hosts(kb) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from dateline.extract.extractor import Extractor
+    from dateline.model import Article, EventRecord
+    extractor = Extractor.from_kb(kb)
+    text = "Three rockets struck Ain al-Asad air base in western Iraq on Tuesday, causing no casualties."
+    events = [r for r in extractor.extract(Article(id="a", text=text, content_hash="h", published=date(2024, 1, 23)))
+              if isinstance(r, EventRecord)]
+    assert events and events[0].location == "Ain al-Asad Air Base"
+    assert events[0].actor2 == "Military Forces of the United States"
+    assert "hosts" in events[0].evidence["actor2"].rule

@@ -33,7 +33,7 @@ _HYPHEN_BEFORE = re.compile(r"\w[-‐‑]$")
 _LOCATIVE = re.compile(
     r"\b(?:in|In|near|at|inside|outside|across|throughout|into|from|to|toward|towards|around|over|"
     r"within|of|via|through|on|onto|against|targeting|targeted|hit|hitting|struck|striking|shelled|"
-    r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|"
+    r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|north-?east|"
     r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
 # "SINJAR, Iraq - ...", "ERBIL, Kurdistan Region -": the place line that opens a wire story.
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{2,},\s*$")

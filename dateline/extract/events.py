@@ -301,6 +301,9 @@ class EventBuilder:
                 forces = self.actors.forces_of(actor)
                 return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
             return actor.name, mention.text, cue.rule
+        hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
+        if hosts and event_type in ("Explosions/Remote violence", "Battles"):
+            return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility)"
         if casualties is not None and owns_casualties and casualties.killed_span:
             found = _CIVILIAN_VICTIMS.search(casualties.killed_span or "") or \
                 _CIVILIAN_VICTIMS.search(casualties.injured_span or "")

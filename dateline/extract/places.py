@@ -96,6 +96,8 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
                for a, b in blocked):
             continue  # an actor, or part of its name: "Ankara has conducted", "Islamic Resistance in Iraq"
         before = window[max(0, mention.start - 60):mention.start]
+        if re.match(r"\s+(?:local\s+)?time\b", window[mention.end:]):
+            continue  # "6:30 p.m. (Baghdad time)": a clock, not a place
         launches = [m.end() for m in _LAUNCH_FROM.finditer(window, 0, mention.start)]
         if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
             launch_country = mention.places[0].country if mention.places else None
