@@ -204,3 +204,14 @@ def test_an_attack_on_a_base_targets_the_forces_it_hosts(kb) -> None:  # type: i
     assert events and events[0].location == "Ain al-Asad Air Base"
     assert events[0].actor2 == "Military Forces of the United States"
     assert "hosts" in events[0].evidence["actor2"].rule
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A drone struck a position about 30 km from Erbil on Monday.", "Erbil"),
+    ("Rockets hit an area 15 kilometres north of Kirkuk on Monday.", "Kirkuk"),
+])
+def test_a_distance_from_a_place_locates_the_event_near_it(gazetteer: Gazetteer, sentence: str,
+                                                           expected: str) -> None:
+    chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
+    assert [c.place.name for c in chosen] == [expected]
+    assert chosen[0].near and chosen[0].geo_precision == 2

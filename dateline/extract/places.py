@@ -24,7 +24,10 @@ _REFERENCE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southea
                         r"outskirts)(?:ern)?\s+of\s+(?:the\s+)?$|\bkm\s+(?:\w+\s+)?(?:of|from)\s+$",
                         re.I)
 _NEAR = re.compile(r"\b(?:near|close to|outside|around|on the outskirts of|in the vicinity of)\s+"
-                   r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+                   r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$|\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+"
+                   r"(?:the\s+)?$", re.I)
+# "30 km from Erbil", "15 kilometres north of Kirkuk": the reference place locates the event, near it.
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 # The attribution that closes a sentence: ", the Kurdistan Region's interior ministry said."
 _REPORTING_TAIL = re.compile(r",\s*(?:[^,]{0,80}?\s)?(?:said|says|told|reported|announced|added|stated)"
                              r"(?:\s+(?:on|in|late|early)\b[^,]{0,40})?\s*[.”\"]*\s*$", re.I)
@@ -112,7 +115,7 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
         cause = _CAUSE.search(window, 0, mention.start)
         if cause is not None and kept and not re.search(r"[.;]", window[cause.end():mention.start]):
             continue  # a place in the reason given, after the places where it happened
-        if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+        if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and not _DISTANCE.search(before):
             continue  # "condemnation from Baghdad", "troops from Iraq": not where it happened
         kept.append(mention)
     return kept, launch_country
