@@ -215,3 +215,18 @@ def test_a_distance_from_a_place_locates_the_event_near_it(gazetteer: Gazetteer,
     chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
     assert [c.place.name for c in chosen] == [expected]
     assert chosen[0].near and chosen[0].geo_precision == 2
+
+
+def test_a_town_keeps_the_spelling_of_the_text(gazetteer: Gazetteer) -> None:
+    sentence = "Three fighters were killed in a Turkish drone attack in Kobane on Monday."
+    chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
+    assert chosen[0].place.name == "Kobane" and chosen[0].place.admin1 == "Aleppo"
+    base = "Rockets struck Ain al-Asad airbase on Monday."
+    chosen = choose_places(base, usable_mentions(base, gazetteer.find(base), [])[0], gazetteer.contains)
+    assert chosen[0].place.name == "Ain al-Asad Air Base"
+
+
+def test_a_cause_clause_drops_places_only_after_the_events_own(gazetteer: Gazetteer) -> None:
+    sentence = "The strikes came in response to a missile strike on Anbar's Ain al-Asad airbase."
+    usable, _launch = usable_mentions(sentence, gazetteer.find(sentence), [])
+    assert "Ain al-Asad airbase" in [m.text for m in usable]

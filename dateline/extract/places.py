@@ -7,9 +7,12 @@ actor's name ("Islamic Resistance in Iraq") are not where the event happened.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from dateline.extract.placenames import key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
 PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "county": 2,
@@ -113,7 +116,8 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
         if _DEMAND.search(window, 0, mention.start):
             continue
         cause = _CAUSE.search(window, 0, mention.start)
-        if cause is not None and kept and not re.search(r"[.;]", window[cause.end():mention.start]):
+        if cause is not None and any(k.start < cause.start() for k in kept) and \
+                not re.search(r"[.;]", window[cause.end():mention.start]):
             continue  # a place in the reason given, after the places where it happened
         if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and not _DISTANCE.search(before):
             continue  # "condemnation from Baghdad", "troops from Iraq": not where it happened
@@ -148,6 +152,21 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
         if candidate.kind in ("region", "county") and any(contains(candidate, other) for other in others):
             return candidate
     return mention.places[0]
+
+
+def _as_written(place: Any, text: str) -> Any:
+    """A town or quarter keeps the spelling the text gives it ("Kobane", "Qushqaya"), as a
+    reader of the report would write it; bases, regions and countries keep their canonical names."""
+    if place.kind not in ("locality", "neighbourhood"):
+        return place
+    words = key_tokens(text)
+    core, _hint = split_descriptors(words)
+    if not core or len(core) != len(words) or text.isupper() or name_key(text) == name_key(place.name):
+        return place     # a descriptor around it ("Sayda town"), a capitalised dateline, or the same name
+    written = text.strip()
+    if not written[:1].isupper():
+        written = written[:1].upper() + written[1:]
+    return dataclasses.replace(place, name=written)
 
 
 def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:
@@ -187,5 +206,5 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start]))
-        choices.append(PlaceChoice(place, mention.start, mention.text, near, chain))
+        choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
     return choices
