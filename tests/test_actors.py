@@ -185,7 +185,7 @@ def test_state_names_as_places_are_left_out(book: ActorBook) -> None:
     ("Asaib Ahl al-Haq", "Islamic Resistance in Iraq", False),
     ("Popular Mobilization Forces", "Kataib Hezbollah", False),
     ("Liwa Fatemiyoun", "Military Forces of Iran", True),       # through the IRGC
-    ("YPG", "Syrian Democratic Forces", True),
+    ("People's Protection Units", "Syrian Democratic Forces", True),
     ("Kataib Hezbollah", "Kataib Hezbollah", False),
 ])
 def test_is_part_of(book: ActorBook, child: str, parent: str, expected: bool) -> None:

@@ -29,12 +29,16 @@ _JOINER = re.compile(r"\s*[-‐‑]?\s*")          # what may separate two words
 _HYPHEN_AFTER = re.compile(r"[-‐‑]\w")
 _HYPHEN_BEFORE = re.compile(r"\w[-‐‑]$")
 # "in Iraq", "near Baghdad", "in Iraq, Syria and Jordan": a state name as a place, not a party.
+# The object of an attack word is a place too ("rockets hit Baghdad", "an attack on Israel").
 _LOCATIVE = re.compile(
     r"\b(?:in|In|near|at|inside|outside|across|throughout|into|from|to|toward|towards|around|over|"
-    r"within|of|via|through)\s+(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
-    r"south-?east|south-?west)(?:ern)?\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
+    r"within|of|via|through|on|onto|against|targeting|targeted|hit|hitting|struck|striking|shelled|"
+    r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|north-?east|"
+    r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
 # "SINJAR, Iraq - ...", "ERBIL, Kurdistan Region -": the place line that opens a wire story.
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{2,},\s*$")
+# "Baghdad: Four soldiers…", "Baghdad – A contractor…": a place line opening the text.
+_PLACE_LINE = re.compile(r"\s*(?::|[–—]|-\s)")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*[A-Z]")
 _PLACE_NOUNS = frozenset({
     "province", "governorate", "city", "airport", "border", "region", "countryside", "outskirts",
@@ -222,8 +226,12 @@ class ActorBook:
     def localise(self, actor: Actor, country: str | None) -> Actor:
         """Returns the actor for an event in `country` ("Islamic State ({country})" in Syria ->
         "Islamic State (Syria)"); actors with a fixed country, or no country known, are returned as is."""
-        if not actor.country_from_context or not country:
+        if not actor.country_from_context:
             return actor
+        if not country:
+            # No country known: the name without its placeholder ("Islamic State", "Civilians"),
+            # never the template text itself.
+            return Actor(fill_placeholder(actor.name, None), actor.type, None, actor.parent, actor.generic, False)
         name = actor.name.replace(PLACEHOLDER, country)
         known = self._actors.get(name)
         return known or Actor(name, actor.type, country, actor.parent, actor.generic, False)
@@ -348,6 +356,10 @@ class ActorBook:
             return None     # a place in the state: "Baghdad's Mashtal neighbourhood", "Iraq's western Anbar"
         if _DATELINE.search(text, max(0, start - 40), start):
             return None
+        if re.search(r"(?:^|\n|>)\s*$", text[:start]) and _PLACE_LINE.match(text, end):
+            return None
+        if following is not None and following.norm == "time" and text[following.end:following.end + 1] == ")":
+            return None     # "(Baghdad time)"
         place = None if include_locative else _LOCATIVE.search(text[max(0, start - 120):start])
         # After a comma the list may have ended: "in Jordan, Washington retaliated".
         if place is not None and (place.group("separator") != "," or _LIST_GOES_ON.match(text, end)):
@@ -411,6 +423,33 @@ class ActorBook:
         joined = ActorMention(mention.start, close + 1, text[mention.start:close + 1], mention.actor, mention.how,
                               _is_possessive(text, close + 1))
         return joined, index + len(inner)
+
+
+def fill_placeholder(name: str, country: str | None) -> str:
+    """Returns an actor name with the `{country}` template filled, or dropped when no country is
+    known ("Civilians ({country})" → "Civilians (Syria)" or "Civilians"); other names unchanged."""
+    if PLACEHOLDER not in name:
+        return name
+    if country:
+        return name.replace(PLACEHOLDER, country)
+    name = name.replace(f" ({PLACEHOLDER})", "").replace(f" of {PLACEHOLDER}", "").replace(PLACEHOLDER, "")
+    return " ".join(name.split())
+
+
+def fill_actor_templates(records: list[Any], article_country: str | None) -> list[Any]:
+    """Fills any `{country}` left in the actor names of records (events with their own country,
+    statements and tallies with the article's), so the template text never reaches a record."""
+    for record in records:
+        country = getattr(record, "country", None) or article_country
+        for attribute in ("actor1", "actor2", "speaker", "target", "attributed_to", "notes"):
+            value = getattr(record, attribute, None)
+            if isinstance(value, str) and PLACEHOLDER in value:
+                setattr(record, attribute, fill_placeholder(value, country))
+        for attribute in ("claimed_by", "denied_by"):
+            values = getattr(record, attribute, None)
+            if isinstance(values, list):
+                setattr(record, attribute, [fill_placeholder(v, country) for v in values])
+    return records
 
 
 def _is_possessive(text: str, end: int) -> bool:

@@ -296,7 +296,14 @@ class EventBuilder:
             actor = mention.actor
             if actor.country_from_context:
                 actor = self.actors.localise(actor, country)
+            if mention.how == "context" and actor.type == "government" and event_type != "Strategic developments":
+                # "attacks on the US", "struck Iraq": a state attacked by name is its armed forces.
+                forces = self.actors.forces_of(actor)
+                return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
             return actor.name, mention.text, cue.rule
+        hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
+        if hosts and event_type in ("Explosions/Remote violence", "Battles"):
+            return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility)"
         if casualties is not None and owns_casualties and casualties.killed_span:
             found = _CIVILIAN_VICTIMS.search(casualties.killed_span or "") or \
                 _CIVILIAN_VICTIMS.search(casualties.injured_span or "")

@@ -9,7 +9,7 @@ from typing import Any
 
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
-from dateline.extract.actors import ActorBook
+from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -89,7 +89,7 @@ class Extractor:
             if not isinstance(record, EventRecord) or id(record) in kept:
                 out.append(record)
                 out.extend(copies.get(id(record), []))
-        return out
+        return fill_actor_templates(out, state.article_country)
 
     def _read_sentence(self, state: _Reading, index: int) -> list[EventRecord]:
         """Returns the new events a sentence tells; what only adds to events already told is

@@ -96,6 +96,7 @@ class Place:
     feature: str = ""         # GeoNames feature code, or the facility-table kind ("base", "embassy")
     rank: int = 0             # significance used for ranking (see module docstring)
     note: str = ""            # precision note of a curated entry
+    hosts: str = ""           # forces a curated base is known to host ("Military Forces of the United States")
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +242,8 @@ class Gazetteer:
                           str(entry.get("parent", "")), float(entry["lat"]), float(entry["lon"]),
                           int(entry["population"]) if entry.get("population") else None, str(entry["source"]),
                           str(entry.get("same_as") or "kb:" + name_key(str(entry["name"])).replace(" ", "-")),
-                          str(entry["kind"]), CURATED_RANK, str(entry.get("precision_note", "")))
+                          str(entry["kind"]), CURATED_RANK, str(entry.get("precision_note", "")),
+                          str(entry.get("hosts", "")))
         except (TypeError, ValueError) as error:
             raise GazetteerError(f"{where}: {error}") from error
         names = [place.name, *(str(a) for a in entry.get("aliases", []))]

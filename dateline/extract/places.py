@@ -7,9 +7,12 @@ actor's name ("Islamic Resistance in Iraq") are not where the event happened.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from dateline.extract.placenames import key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
 PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "county": 2,
@@ -24,10 +27,36 @@ _REFERENCE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southea
                         r"outskirts)(?:ern)?\s+of\s+(?:the\s+)?$|\bkm\s+(?:\w+\s+)?(?:of|from)\s+$",
                         re.I)
 _NEAR = re.compile(r"\b(?:near|close to|outside|around|on the outskirts of|in the vicinity of)\s+"
-                   r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
+                   r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}$|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+(?:the\s+)?$|\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?(?:of|from)\s+"
+                   r"(?:the\s+)?$", re.I)
+# "30 km from Erbil", "15 kilometres north of Kirkuk": the reference place locates the event, near it.
+_DISTANCE = re.compile(r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I)
 # The attribution that closes a sentence: ", the Kurdistan Region's interior ministry said."
 _REPORTING_TAIL = re.compile(r",\s*(?:[^,]{0,80}?\s)?(?:said|says|told|reported|announced|added|stated)"
                              r"(?:\s+(?:on|in|late|early)\b[^,]{0,40})?\s*[.”\"]*\s*$", re.I)
+# A country named as sponsor, origin or cause is not where it happened: "a site linked to Iran
+# in Syria", "groups backed by Iran", "condemning Washington's support for Israel in its war in
+# the Gaza Strip", "in retaliation for ...".
+_SPONSOR = re.compile(r"\b(?:linked|tied|allied|loyal|affiliated|aligned|close|connected)\s+(?:to|with)\s+"
+                      r"(?:the\s+)?$|\b(?:backed|supported|funded|sponsored|armed|trained|financed|"
+                      r"supplied|run|directed)\s+by\s+(?:the\s+)?$|\b(?:proxies|proxy|allies|ally|agents?)\s+of\s+"
+                      r"(?:the\s+)?$", re.I)
+_CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at|against|of|over)|"
+                    r"in\s+retaliation\s+(?:for|against)|in\s+response\s+to|in\s+solidarity\s+with|"
+                    r"support\s+for|in\s+support\s+of|because\s+of|due\s+to|over\s+(?:its|their|the)\s+"
+                    r"(?:war|offensive|support|role))\b", re.I)
+# The place line that opens a wire story says where the reporter files from: "ERBIL, Kurdistan
+# Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:".
+_PLACE_LINE = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:<p>\s*)?(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
+                         r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—-]|"
+                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—]))\s")
+_PLACE_WORD = re.compile(r"\b(?:village|town|city|neighbou?rhood|area|district|sub-?district|hamlet|farms?)$", re.I)
+# What someone demands is not what happened: "calling on Washington to bring an end to ..."
+_DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
+                     re.I)
+# "Israel's offensive", "Iran's support": a country with a possessive before a common noun is a party.
+_POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|border|capital|province|"
+                               r"region|territory|airspace|soil|city|town|coast)\w*)[a-z]")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
 
 
@@ -62,20 +91,35 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
     With `departure` (an ordered departure, a withdrawal) "from X" names where it happened."""
     kept, launch_country = [], None
     tail = _REPORTING_TAIL.search(window)
+    opening = _PLACE_LINE.match(window)
+    if opening is not None and any(m.start >= opening.end() for m in mentions):
+        mentions = [m for m in mentions if m.start >= opening.end()]
     for mention in mentions:
         if tail and mention.start >= tail.start() and len(mentions) > 1:
             continue  # ", the Kurdistan Region's interior ministry said": who speaks, not where
-        if any(a <= mention.start and mention.end <= b and b - a > mention.end - mention.start
+        party = bool(mention.places) and mention.places[0].kind in ("country", "region", "locality")
+        if any(a <= mention.start and mention.end <= b and (b - a > mention.end - mention.start or party)
                for a, b in blocked):
-            continue  # part of a longer actor's name: "Islamic Resistance in Iraq"
+            continue  # an actor, or part of its name: "Ankara has conducted", "Islamic Resistance in Iraq"
         before = window[max(0, mention.start - 60):mention.start]
+        if re.match(r"\s+(?:local\s+)?time\b", window[mention.end:]):
+            continue  # "6:30 p.m. (Baghdad time)": a clock, not a place
         launches = [m.end() for m in _LAUNCH_FROM.finditer(window, 0, mention.start)]
         if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
             launch_country = mention.places[0].country if mention.places else None
             continue
         if _REFERENCE.search(before) and mentions.index(mention) > 0:
             continue
-        if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I):
+        country_only = bool(mention.places) and mention.places[0].kind == "country"
+        if country_only and (_SPONSOR.search(before) or _POSSESSIVE_PARTY.match(window, mention.end)):
+            continue
+        if _DEMAND.search(window, 0, mention.start):
+            continue
+        cause = _CAUSE.search(window, 0, mention.start)
+        if cause is not None and any(k.start < cause.start() for k in kept) and \
+                not re.search(r"[.;]", window[cause.end():mention.start]):
+            continue  # a place in the reason given, after the places where it happened
+        if not departure and re.search(r"\bfrom\s+(?:the\s+)?$", before, re.I) and not _DISTANCE.search(before):
             continue  # "condemnation from Baghdad", "troops from Iraq": not where it happened
         kept.append(mention)
     return kept, launch_country
@@ -90,11 +134,39 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
     for candidate in mention.places:
         if any(contains(other, candidate) for other in others):
             return candidate
+    top = mention.places[0]
+    if others and top.country not in {o.country for o in others}:
+        # "Sayda town in eastern Dar'a" is the Syrian village, not Sidon (Sayda) in Lebanon: a
+        # namesake in the province the clause names, or, for a name written with a place word
+        # ("X village", "X town"), in its country, beats a bigger place abroad.
+        areas = {(o.country, o.admin1) for o in others if o.admin1}
+        same_area = [c for c in mention.places if (c.country, c.admin1) in areas]
+        if same_area:
+            return same_area[0]
+        if _PLACE_WORD.search(mention.text):
+            same_country = [c for c in mention.places if c.country in {o.country for o in others}]
+            if same_country:
+                return same_country[0]
     # "Albu Kamal city, Deir ez-Zor": the province that holds another named place.
     for candidate in mention.places:
         if candidate.kind in ("region", "county") and any(contains(candidate, other) for other in others):
             return candidate
     return mention.places[0]
+
+
+def _as_written(place: Any, text: str) -> Any:
+    """A town or quarter keeps the spelling the text gives it ("Kobane", "Qushqaya"), as a
+    reader of the report would write it; bases, regions and countries keep their canonical names."""
+    if place.kind not in ("locality", "neighbourhood"):
+        return place
+    words = key_tokens(text)
+    core, _hint = split_descriptors(words)
+    if not core or len(core) != len(words) or text.isupper() or name_key(text) == name_key(place.name):
+        return place     # a descriptor around it ("Sayda town"), a capitalised dateline, or the same name
+    written = text.strip()
+    if not written[:1].isupper():
+        written = written[:1].upper() + written[1:]
+    return dataclasses.replace(place, name=written)
 
 
 def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:
@@ -130,8 +202,9 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
                    for country in {p.country for _m, p in group}}
         best_country = max(sorted(support), key=lambda country: support[country])
         group = [(m, p) for m, p in group if p.country == best_country] or group
-        mention, place = min(group, key=lambda mp: (level(mp[1]), mp[0].start))
+        # Equal levels: a place inside one first-level unit beats one spanning several ("Kurdistan Region").
+        mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start]))
-        choices.append(PlaceChoice(place, mention.start, mention.text, near, chain))
+        choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
     return choices
