@@ -1,14 +1,13 @@
 """Resolves what articles told into one ledger: the same event from several reports is one record.
 
-Mentions are clustered greedily in a fixed order (most specific first, then by article id and
-position), so the ledger does not depend on the order articles arrived in. A mention joins the
-cluster it is most compatible with (see `compare`): same event type and country, dates that agree
-within their precision, places that agree through the hierarchy (a base inside its province), and
-actors that agree (an unidentified group agrees with a named one, a faction with its umbrella).
-Two places named apart in one sentence ("near Qaim and Jurf al-Nasr") never merge.
+Reports are clustered greedily in a fixed order (placed first, then dated, then named; then by
+article id and position), so the ledger does not depend on the order articles arrived in. A report
+joins the event it scores best against when the score reaches one threshold (see `affinity`:
+date, place, type, actors through the knowledge base, shared wording); a province- or
+country-level report joins only when exactly one event of its kind there qualifies.
 
-Clusters are looked up through a block index (type, country, admin1, day) so each mention is
-compared only with clusters that could match: resolution grows as n·log n, not n².
+Reports meet only through shared block keys (`block_keys`: the article, and type family, country
+and day), so each is compared with few events and resolution grows as n·log n, not n².
 """
 from __future__ import annotations
 
@@ -16,12 +15,12 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from dateline.model import EventRecord, Record, StatementRecord, TallyRecord
+from dateline.model import EventRecord, Evidence, Record, StatementRecord, TallyRecord
+from dateline.resolve.affinity import THRESHOLD, Affinity, affinity, family, window
 from dateline.resolve.combine import PRECISION_RANK, merge_events, merge_statements, merge_tallies
-from dateline.resolve.compare import TOLERANCE, actors_agree, dates_agree, norm, places_agree
+from dateline.resolve.compare import norm
 
 Related = Callable[[str, str], bool]
 Mention = tuple[int, str, Record]
@@ -32,6 +31,7 @@ class Cluster:
     number: int
     members: list[tuple[int, str, EventRecord]] = field(default_factory=list)
     canonical: EventRecord | None = None
+    reasons: dict[int, str] = field(default_factory=dict)
 
 
 def resolve(mentions: list[Mention], groups: dict[str, str] | None = None,
@@ -52,57 +52,46 @@ def resolve(mentions: list[Mention], groups: dict[str, str] | None = None,
     return out
 
 
+BlockKey = tuple[str, ...]
+
+
+def block_keys(record: EventRecord) -> set[BlockKey]:
+    """The keys under which a report can meet another: its article, and (type family, country,
+    day) for each day its date can stand for plus one. Two reports are ever compared only when
+    they share a key, so the clustering of a connected component of reports depends on its
+    members alone (the incremental ledger relies on this)."""
+    keys: set[BlockKey] = set()
+    if record.sources:
+        keys.add(("article", record.sources[0].article))
+    span = window(record)
+    if span is not None:
+        kind, country = family(record), record.country or ""
+        keys.update((kind, country, str(day)) for day in range(span[0], span[1] + 2))
+    return keys
+
+
 class _BlockIndex:
-    """Clusters indexed by (event type, country, province) and by each day their date tolerance
-    covers; undated clusters by (type, country) and every cluster by the articles behind it."""
+    """Clusters indexed by every block key of their members."""
 
     def __init__(self) -> None:
-        self.by_day: dict[tuple[str, str, str, int], list[Cluster]] = defaultdict(list)
-        self.by_country_day: dict[tuple[str, str, int], list[Cluster]] = defaultdict(list)
-        self.undated: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
-        self.by_article: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_key: dict[BlockKey, dict[int, Cluster]] = defaultdict(dict)
 
-    def add(self, cluster: Cluster, article: str, record: EventRecord) -> None:
-        kind, country, province = record.event_type, record.country or "", norm(record.admin1 or "")
-        if record.event_date:
-            day = date.fromisoformat(record.event_date).toordinal()
-            reach = TOLERANCE.get(record.date_precision, 1)
-            for covered in range(day - reach, day + reach + 1):
-                _append(self.by_day[(kind, country, province, covered)], cluster)
-                _append(self.by_country_day[(kind, country, covered)], cluster)
-        else:
-            _append(self.undated[(kind, country)], cluster)
-        _append(self.by_article[article], cluster)
+    def add(self, cluster: Cluster, keys: set[BlockKey]) -> None:
+        for key in keys:
+            self.by_key[key][cluster.number] = cluster
 
-    def candidates(self, article: str, record: EventRecord) -> list[Cluster]:
-        kind, country, province = record.event_type, record.country or "", norm(record.admin1 or "")
-        found: dict[int, Cluster] = {c.number: c for c in self.by_article.get(article, [])}
-        if record.event_date:
-            day = date.fromisoformat(record.event_date).toordinal()
-            reach = TOLERANCE.get(record.date_precision, 1)
-            for covered in range(day - reach, day + reach + 1):
-                if province:
-                    # A placed report can only join a cluster in its province or one not yet placed.
-                    buckets = [self.by_day.get((kind, country, province, covered), []),
-                               self.by_day.get((kind, country, "", covered), [])]
-                else:
-                    buckets = [self.by_country_day.get((kind, country, covered), [])]
-                for bucket in buckets:
-                    for cluster in bucket:
-                        found[cluster.number] = cluster
-        for cluster in self.undated.get((kind, country), ()):
-            found[cluster.number] = cluster
+    def candidates(self, keys: set[BlockKey]) -> list[Cluster]:
+        found: dict[int, Cluster] = {}
+        for key in keys:
+            found.update(self.by_key.get(key, {}))
         return [found[n] for n in sorted(found)]
 
 
-def _append(bucket: list[Cluster], cluster: Cluster) -> None:
-    if not bucket or bucket[-1] is not cluster and cluster not in bucket:
-        bucket.append(cluster)
-
-
 def _specificity(record: EventRecord) -> tuple[int, int, int]:
-    return (PRECISION_RANK.get(record.date_precision, 3),
-            0 if record.location else 1 if record.admin1 else 2,
+    """Placed reports first, then dated, then named: a vague report meets every precise event
+    it could join before it chooses."""
+    return (0 if record.location else 1 if record.admin1 else 2,
+            PRECISION_RANK.get(record.date_precision, 3),
             0 if record.actor1 and not record.actor1.startswith("Unidentified") else 1)
 
 
@@ -112,63 +101,72 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:
-        best, best_score = None, 0.0
-        for cluster in index.candidates(mention[1], mention[2]):
-            score = _compatibility(cluster, mention, related)
-            if score > best_score:
-                best, best_score = cluster, score
+        keys = block_keys(mention[2])
+        keys.add(("article", mention[1]))
+        scored = [(_affinity(cluster, mention, related), cluster) for cluster in index.candidates(keys)]
+        passing = [(a, c) for a, c in scored if a.joins]
+        if len(passing) > 1 and not mention[2].location:
+            # A province- or country-level report joins the one precise event of its kind there;
+            # with two candidates it cannot tell which (unless one is told by its own article).
+            own = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
+            passing = own if len(own) == 1 else []
+        best: Cluster | None = None
+        reason = "first report"
+        if passing:
+            top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
+            reason = top.describe()
         if best is None:
             best = Cluster(len(clusters))
             clusters.append(best)
         best.members.append(mention)
-        best.canonical = merge_events([m[2] for m in best.members], groups)
-        index.add(best, mention[1], mention[2])
+        best.reasons[mention[0]] = reason
+        best.canonical = merge_events([m[2] for m in best.members], groups, related)
+        index.add(best, keys)
     out: list[tuple[str, Record, list[int]]] = []
     for cluster in clusters:
         anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
         record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
                                     f"{anchor.admin1}|{anchor.country}")
         assert cluster.canonical is not None
+        _explain_sources(cluster, groups)
         out.append((record_id, cluster.canonical, sorted(m[0] for m in cluster.members)))
     return _unique_ids(out)
 
 
-def _compatibility(cluster: Cluster, mention: tuple[int, str, EventRecord],
-                   related: Related | None) -> float:
-    """Returns 0 when the mention cannot be the cluster's event, else a closeness score."""
+def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: Related | None) -> Affinity:
+    """Scores a report against a cluster's merged event (see `affinity`), with the facts only its
+    members know: a sentence split on purpose, two days told by one article, a reprinted sentence."""
     record = mention[2]
     canonical = cluster.canonical
     assert canonical is not None
+    quote = norm(record.sources[0].quote) if record.sources else ""
+    same_article = False
+    reprinted = False
     for _mid, article_id, other in cluster.members:
-        if article_id == mention[1] and other.sources[0].quote == record.sources[0].quote:
-            return 0.0  # split on purpose in the same sentence
-    if canonical.event_type != record.event_type:
-        return 0.0
-    if canonical.sub_event_type != record.sub_event_type and canonical.weapons and record.weapons \
-            and not set(canonical.weapons) & set(record.weapons):
-        return 0.0  # a drone strike and a rocket attack are two events, even the same night
-    if canonical.country and record.country and canonical.country != record.country:
-        return 0.0
-    date_score = dates_agree(canonical, record)
-    place_score = places_agree(canonical, record)
-    if date_score is None or place_score is None:
-        return 0.0
-    if not _actor_ok(canonical.actor1, record.actor1, related) or \
-            not _actor_ok(canonical.actor2, record.actor2, related):
-        return 0.0
-    same_article = any(a == mention[1] for _m, a, _r in cluster.members)
-    # The same sentence about the same place in another article is a reprint of the same report.
-    reprinted = any(other.sources[0].quote == record.sources[0].quote and other.location == record.location
-                    and other.admin1 == record.admin1 for _m, _a, other in cluster.members)
-    if date_score == 0.5 and place_score < 1.0 and not same_article and not reprinted:
-        return 0.0  # undated and only loosely placed: too weak to merge across articles
-    return 1.0 + date_score + place_score + (canonical.sub_event_type == record.sub_event_type) + 2 * reprinted
+        other_quote = norm(other.sources[0].quote) if other.sources else ""
+        if article_id == mention[1]:
+            same_article = True
+            if other_quote == quote:
+                return Affinity(ruled_out="the same sentence told two events")
+        elif other_quote == quote and other.location == record.location and other.admin1 == record.admin1:
+            reprinted = True
+    result = affinity(record, canonical, related, same_article)
+    if reprinted and result.ruled_out is None:
+        result.add(2.0, "the same sentence in another article (a reprint)")
+    return result
 
 
-def _actor_ok(a: str | None, b: str | None, related: Related | None) -> bool:
-    if actors_agree(a, b):
-        return True
-    return bool(related and a and b and (related(a, b) or related(b, a)))
+def _explain_sources(cluster: Cluster, groups: dict[str, str]) -> None:
+    """Says in the record why each source joined it (shown by `explain`)."""
+    assert cluster.canonical is not None
+    joined = []
+    for mid, article, record in sorted(cluster.members, key=lambda m: m[1]):
+        group = groups.get(article, article)
+        joined.append({"article": article, "quote": record.sources[0].quote if record.sources else "",
+                       "reprint_of": group if group != article else None,
+                       "joined": cluster.reasons.get(mid, "")})
+    cluster.canonical.evidence["sources"] = Evidence(
+        joined, None, f"one event when a report scores at least {THRESHOLD:g} against it")
 
 
 def _unique_ids(resolved: list[tuple[str, Record, list[int]]]) -> list[tuple[str, Record, list[int]]]:

@@ -1,0 +1,223 @@
+"""How strongly two reports point to the same event: one score from date, place, type, actors and
+wording, compared with ONE threshold.
+
+Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
+countries, two provinces, places far apart, dates outside both precisions, an event type that
+cannot be the other's, two sides with their roles swapped, the same sentence split on purpose).
+
+| part | points |
+|---|---|
+| date | same day 1.5; a day apart 0.25; the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0 |
+| place | same place 2; within 10 km 1.5; within 30 km 0.75; one inside the other's province, or the same province 0.75; only the country 0 |
+| type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
+| actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
+  targets more loosely: the base, its garrison, the state) |
+| wording | the same sentence in another article (a reprint or wire copy) 2; the same article (its lead and its detail) 0.5 |
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateline.model import EventRecord
+
+THRESHOLD = 2.5
+"""A report joins an event when its score reaches this."""
+
+Related = Callable[[str, str], bool]
+
+# Days a date may stand for, before and after it, by precision. A report whose text gives no
+# time is dated by publication (EVENTS.md): the event happened at most a week before it.
+SPAN = {"day": (0, 0), "range": (6, 6), "month": (16, 16), "unknown": (7, 0)}
+INTERCEPTION = "Disrupted weapons use"
+REMOTE = "Explosions/Remote violence"
+# A coalition and the state that leads it count as one party for matching reports.
+_LEADS = {"Coalition Forces": "United States"}
+_STATE = re.compile(r"^(?:Government|Military Forces|Police Forces|Armed Forces) of (?:the )?(?P<state>.+)$")
+
+
+@dataclass
+class Affinity:
+    """The score of a report against an event, with the reasons in words (for `explain`)."""
+
+    score: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    ruled_out: str | None = None
+
+    def add(self, points: float, reason: str) -> None:
+        self.score += points
+        self.reasons.append(f"{reason} ({points:+g})")
+
+    @property
+    def joins(self) -> bool:
+        return self.ruled_out is None and self.score >= THRESHOLD
+
+    def describe(self) -> str:
+        if self.ruled_out:
+            return f"ruled out: {self.ruled_out}"
+        return f"score {self.score:g} (threshold {THRESHOLD:g}): " + "; ".join(self.reasons)
+
+
+def family(record: EventRecord) -> str:
+    """Event types that can be one event: an interception is the other side of an attack."""
+    if record.sub_event_type == INTERCEPTION:
+        return REMOTE
+    return record.event_type
+
+
+def window(record: EventRecord) -> tuple[int, int] | None:
+    """The first and last day (ordinals) the record's date can stand for."""
+    if not record.event_date:
+        return None
+    day = date.fromisoformat(record.event_date).toordinal()
+    before, after = SPAN.get(record.date_precision, (1, 1))
+    return day - before, day + after
+
+
+def affinity(record: EventRecord, event: EventRecord, related: Related | None = None,
+             same_article: bool = False) -> Affinity:
+    """Scores `record` (one report) against `event` (a report or a merged event)."""
+    result = Affinity()
+    for part in (_type_part, _date_part, _place_part):
+        part(record, event, result, same_article)
+        if result.ruled_out:
+            return result
+    _actor_part(record, event, result, related)
+    if result.ruled_out:
+        return result
+    if same_article:
+        result.add(0.5, "same article")
+    return result
+
+
+def _type_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
+    if a.sub_event_type == b.sub_event_type:
+        out.add(1.0, f"both {a.sub_event_type.lower()}")
+        return
+    if family(a) != family(b):
+        out.ruled_out = f"{a.event_type} cannot be {b.event_type}"
+        return
+    if INTERCEPTION in (a.sub_event_type, b.sub_event_type):
+        out.add(-0.5, "an interception and an attack")
+        return
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        out.ruled_out = f"{'/'.join(a.weapons)} against {'/'.join(b.weapons)}"
+
+
+def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
+    wa, wb = window(a), window(b)
+    if wa is None or wb is None:
+        if not same_article:
+            out.ruled_out = "an undated report"
+        return
+    if a.date_precision == "day" and b.date_precision == "day":
+        gap = abs(wa[0] - wb[0])
+        if gap == 0:
+            out.add(1.5, "same day")
+        elif gap == 1 and not same_article:
+            out.add(0.25, "a day apart")
+        else:
+            out.ruled_out = f"{gap} days apart"
+        return
+    if wa[0] > wb[1] + 1 or wb[0] > wa[1] + 1:
+        out.ruled_out = f"{a.event_date} ({a.date_precision}) against {b.event_date} ({b.date_precision})"
+    elif "unknown" in (a.date_precision, b.date_precision):
+        out.add(0.0, "no time in the text, within a week before publication")
+    elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
+        out.add(1.0, f"the same {a.date_precision}")
+    else:
+        out.add(0.5, "within the stated span")
+
+
+def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
+    if a.country and b.country and a.country != b.country:
+        out.ruled_out = f"{a.country} against {b.country}"
+        return
+    if a.location and b.location:
+        if _norm(a.location) == _norm(b.location):
+            out.add(2.0, f"same place ({b.location})")
+            return
+        distance = km(a, b)
+        if distance is not None and distance <= 10:
+            out.add(1.5, f"{a.location} and {b.location} {distance:.0f} km apart")
+            return
+        if distance is not None and distance <= 30:
+            out.add(0.75, f"{a.location} and {b.location} {distance:.0f} km apart")
+            return
+        out.ruled_out = f"{a.location} against {b.location}"
+        return
+    if a.admin1 and b.admin1:
+        if _norm(a.admin1) != _norm(b.admin1):
+            out.ruled_out = f"{a.admin1} against {b.admin1}"
+            return
+        out.add(0.75, f"in {b.admin1}")
+        return
+    out.add(0.0, "only the country")
+
+
+def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related | None) -> None:
+    if named(a.actor1) and named(b.actor2) and a.actor1 == b.actor2 and a.actor2 == b.actor1:
+        out.ruled_out = "the two sides' roles are swapped (a reply, not the same event)"
+        return
+    for role, mine, theirs, conflict in (("actor1", a.actor1, b.actor1, -3.0),
+                                         ("actor2", a.actor2, b.actor2, -1.5)):
+        if not named(mine) or not named(theirs):
+            continue
+        assert mine is not None and theirs is not None
+        if mine == theirs:
+            out.add(0.5, f"{role} {mine}")
+        elif same_party(mine, theirs, related):
+            out.add(0.3, f"{role} {mine} / {theirs} (affiliated)")
+        else:
+            out.add(conflict, f"{role} {mine} against {theirs}")
+
+
+def named(actor: str | None) -> bool:
+    return bool(actor) and not str(actor).startswith("Unidentified")
+
+
+def same_party(a: str, b: str, related: Related | None) -> bool:
+    """Affiliated through the knowledge base, the same state (its government and its forces), a
+    coalition and its lead state, or both civilians."""
+    if related and (related(a, b) or related(b, a)):
+        return True
+    sa, sb = state_of(a), state_of(b)
+    if sa and sa == sb:
+        return True
+    return a.startswith("Civilians") and b.startswith("Civilians")
+
+
+def state_of(actor: str) -> str | None:
+    match = _STATE.match(actor)
+    if match:
+        return match.group("state")
+    return _LEADS.get(actor)
+
+
+def more_specific(a: str, b: str, related: Related | None) -> str:
+    """Of two names for one party, the one that says more: the faction within its umbrella, the
+    armed forces rather than the government or the coalition."""
+    if related and related(a, b):
+        return a
+    if related and related(b, a):
+        return b
+    if state_of(a) and state_of(a) == state_of(b):
+        for name in (a, b):
+            if name.startswith("Military Forces"):
+                return name
+    return a
+
+
+def km(a: EventRecord, b: EventRecord) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
