@@ -237,8 +237,15 @@ def explain(context: Context, record_id: str) -> None:
             if evidence.rule:
                 click.echo(f"      rule: {evidence.rule}")
     click.echo("  sources:")
+    joined = record.evidence.get("sources")
+    why = {(j["article"], j["quote"]): j for j in (joined.value if joined and isinstance(joined.value, list) else [])}
     for source in record.sources:
         click.echo(f"    [{source.article}] {source.quote}")
+        how = why.get((source.article, source.quote))
+        if how and how.get("reprint_of"):
+            click.echo(f"      reprint of {how['reprint_of']}")
+        if how and how.get("joined"):
+            click.echo(f"      joined: {how['joined']}")
 
 
 @main.command()

@@ -19,9 +19,12 @@ class IngestReport:
     new: list[str] = field(default_factory=list)
     known: list[str] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    reprints: list[str] = field(default_factory=list)  # also in `new`: another source of stored text
 
     def summary(self) -> str:
-        return f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
+        reprinted = f" ({len(self.reprints)} of them reprints)" if self.reprints else ""
+        return (f"{len(self.new)} new{reprinted}, {len(self.known)} already known, "
+                f"{len(self.rejected)} rejected")
 
 
 def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
@@ -39,7 +42,12 @@ def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
         try:
             article = prepare(item)
             known = store.article_by_hash(article.content_hash)
-            if known is not None:
+            if known is not None and store.is_reprint(article, known):
+                # The same text under another id or URL is another source (syndicated copy).
+                reprint_id = store.add_reprint(article, known)
+                report.new.append(reprint_id)
+                report.reprints.append(reprint_id)
+            elif known is not None:
                 report.known.append(known)
             elif store.article_hash(article.id) is not None:
                 raise InputError(item.origin, f"article id {article.id!r} is already stored with"
@@ -73,7 +81,7 @@ def _affiliation(extractor: Extractor) -> Callable[[str, str], bool] | None:
 
 def rebuild_ledger(store: Store, related: Callable[[str, str], bool] | None = None) -> int:
     """Resolves every stored mention into the ledger; returns how many records it holds."""
-    resolved = resolve(store.mentions(), store.near_duplicate_groups(), related)
+    resolved = resolve(store.mentions(), store.near_duplicate_groups(), related, reprints=store.reprints())
     # Analysts' decisions are kept apart from what extraction reads, and put back on every
     # rebuild: corrections and rejections survive re-extraction.
     resolved = apply_reviews(store, resolved)

@@ -116,7 +116,8 @@ def find_tallies(fact: Any, actors: Any, article: Article,
 def _records(fact: Any, article: Article, text: str,
              readings: list[tuple[int, str, int, str, str]]) -> list[TallyRecord]:
     metric_target = _target(fact, text)
-    readings = [r for r in sorted(readings) if r[2] >= 3 or r[3] != "exact"]  # a tally counts many
+    readings = _shared_qualifier(text, sorted(readings))
+    readings = [r for r in readings if r[2] >= 3 or r[3] != "exact"]  # a tally counts many
     scopes = _scopes(fact, [r[0] for r in readings])
     out: list[TallyRecord] = []
     for (position, noun, value, qualifier, words), scope in zip(readings, scopes):
@@ -125,6 +126,20 @@ def _records(fact: Any, article: Article, text: str,
             metric = f"{noun} on {metric_target}"
         qualifier = _QUALIFIER_NAMES.get(qualifier, qualifier)
         out.append(_tally(fact, article, metric, value, qualifier, words, text, scope))
+    return out
+
+
+def _shared_qualifier(text: str, readings: list[tuple[int, str, int, str, str]]
+                      ) -> list[tuple[int, str, int, str, str]]:
+    """"at least 10 times in Iraq and three times in Syria": the qualifier governs the parallel
+    figure of the same kind (but not "at least 346 killed and 15,000 injured", another kind)."""
+    out = list(readings)
+    for i in range(1, len(out)):
+        before, this = out[i - 1], out[i]
+        between = text[before[0] + len(before[4]):this[0]]
+        if this[1] == before[1] and this[3] == "exact" and before[3] != "exact" and \
+                len(between) < 40 and re.search(r"\band\s*$", between):
+            out[i] = (this[0], this[1], this[2], before[3], this[4])
     return out
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.model import EventRecord, Evidence, Record, StatementRecord, TallyRecord
+from dateline.model import EventRecord, Evidence, Record, Source, StatementRecord, TallyRecord
 from dateline.resolve.affinity import THRESHOLD, Affinity, affinity, family, window
 from dateline.resolve.combine import PRECISION_RANK, merge_events, merge_statements, merge_tallies
 from dateline.resolve.compare import norm
@@ -35,12 +35,19 @@ class Cluster:
 
 
 def resolve(mentions: list[Mention], groups: dict[str, str] | None = None,
-            related: Related | None = None) -> list[tuple[str, Record, list[int]]]:
+            related: Related | None = None,
+            reprints: dict[str, list[str]] | None = None) -> list[tuple[str, Record, list[int]]]:
     """Returns the ledger: (stable record id, merged record, ids of the mentions behind it).
 
     `groups` maps an article id to its near-duplicate group (reprints count once as evidence);
-    `related(a, b)` says whether two actor names are affiliated (Kataib Hezbollah, PMF)."""
+    `related(a, b)` says whether two actor names are affiliated (Kataib Hezbollah, PMF);
+    `reprints` maps an article to the ids its identical text was also published under: each is
+    another source of everything read from it (listed, marked as a reprint, counted once)."""
     groups = groups or {}
+    if reprints:
+        original = {reprint: article for article, ids in reprints.items() for reprint in ids}
+        return [(rid, _with_reprints(record, reprints, original), mids)
+                for rid, record, mids in resolve(mentions, groups, related)]
     order = {mid: (aid, mid) for mid, aid, _r in mentions}
     out: list[tuple[str, Record, list[int]]] = []
     events = [(m, a, r) for m, a, r in mentions if isinstance(r, EventRecord)]
@@ -156,6 +163,23 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
     return result
 
 
+def _with_reprints(record: Record, reprints: dict[str, list[str]], original: dict[str, str]) -> Record:
+    """Adds each reprint of a source's article as a source with the same quote; figures are
+    untouched (they come from the mentions, and a reprint has none of its own)."""
+    extra = [Source(reprint, s.quote) for s in record.sources for reprint in reprints.get(s.article, ())]
+    if not extra:
+        return record
+    record.sources = record.sources + [s for s in extra if s not in record.sources]
+    listed = [{"article": s.article, "quote": s.quote, "joined": "the same text as its original",
+               "reprint_of": original[s.article]} for s in extra]
+    joined = record.evidence.get("sources")
+    if joined is not None and isinstance(joined.value, list):
+        joined.value = joined.value + listed
+    else:
+        record.evidence["sources"] = Evidence(listed, None, "reprints: the same text under another id or URL")
+    return record
+
+
 def _explain_sources(cluster: Cluster, groups: dict[str, str]) -> None:
     """Says in the record why each source joined it (shown by `explain`)."""
     assert cluster.canonical is not None
@@ -181,7 +205,8 @@ def _unique_ids(resolved: list[tuple[str, Record, list[int]]]) -> list[tuple[str
 
 
 def _tally_key(record: TallyRecord) -> tuple[Any, ...]:
-    return (norm(record.metric), float(record.value), record.qualifier, record.period_start)
+    return (norm(record.metric), float(record.value), record.qualifier, record.period_start,
+            tuple(sorted(record.scope)))
 
 
 def _statement_key(record: StatementRecord) -> tuple[Any, ...]:
