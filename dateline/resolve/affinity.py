@@ -7,7 +7,7 @@ cannot be the other's, two sides with their roles swapped, the same sentence spl
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25; the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0 |
+| date | same day 1.5; a day apart 0.25; the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0.25, or 0.75 beside a dated report of its own article |
 | place | same place 2; within 10 km 1.5; within 30 km 0.75; one inside the other's province, or the same province 0.75; only the country 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
@@ -117,15 +117,17 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
         gap = abs(wa[0] - wb[0])
         if gap == 0:
             out.add(1.5, "same day")
-        elif gap == 1 and not same_article:
+        elif gap == 1:
             out.add(0.25, "a day apart")
         else:
             out.ruled_out = f"{gap} days apart"
         return
     if wa[0] > wb[1] + 1 or wb[0] > wa[1] + 1:
         out.ruled_out = f"{a.event_date} ({a.date_precision}) against {b.event_date} ({b.date_precision})"
+    elif "unknown" in (a.date_precision, b.date_precision) and same_article:
+        out.add(0.75, "no time in its sentence, in the article that dates it")
     elif "unknown" in (a.date_precision, b.date_precision):
-        out.add(0.0, "no time in the text, within a week before publication")
+        out.add(0.25, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
         out.add(1.0, f"the same {a.date_precision}")
     else:

@@ -114,9 +114,9 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
         passing = [(a, c) for a, c in scored if a.joins]
         if len(passing) > 1 and not mention[2].location:
             # A province- or country-level report joins the one precise event of its kind there;
-            # with two candidates it cannot tell which (unless one is told by its own article).
-            own = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
-            passing = own if len(own) == 1 else []
+            # with two candidates it cannot tell which. Within its own article it is the summary
+            # of events the article details ("the US strikes"), not one more event.
+            passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
         best: Cluster | None = None
         reason = "first report"
         if passing:
