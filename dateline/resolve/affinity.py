@@ -161,11 +161,14 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
 
 
 def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related | None) -> None:
-    if named(a.actor1) and named(b.actor2) and a.actor1 == b.actor2 and a.actor2 == b.actor1:
+    a1, a2 = a.actor1, a.actor2
+    if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
+        a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
+    elif named(a1) and named(b.actor2) and a1 == b.actor2 and a2 == b.actor1:
         out.ruled_out = "the two sides' roles are swapped (a reply, not the same event)"
         return
-    for role, mine, theirs, conflict in (("actor1", a.actor1, b.actor1, -3.0),
-                                         ("actor2", a.actor2, b.actor2, -1.5)):
+    for role, mine, theirs, conflict in (("actor1", a1, b.actor1, -3.0),
+                                         ("actor2", a2, b.actor2, -1.5)):
         if not named(mine) or not named(theirs):
             continue
         assert mine is not None and theirs is not None

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from dateline.model import EventRecord, Evidence, Source, StatementRecord, TallyRecord
-from dateline.resolve.affinity import Related, more_specific, same_party
+from dateline.resolve.affinity import INTERCEPTION, Related, more_specific, same_party
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "unknown": 3}
 
@@ -20,9 +20,12 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
     event_date = _mode([r.event_date for r in dated]) if dated else None
     date_source = next((r for r in dated if r.event_date == event_date), by_date)
     placed = min(records, key=lambda r: (0 if r.location else 1 if r.admin1 else 2, r.geo_precision))
-    actor1 = _best_actor([r.actor1 for r in records], related) or records[0].actor1
-    actor2 = _best_actor([r.actor2 for r in records], related)
     typed = _event_type(records, groups or {})
+    # An interception names the interceptor first; an attack names the attacker first.
+    sides = [(r.actor2, r.actor1) if (r.sub_event_type == INTERCEPTION) != (typed.sub_event_type == INTERCEPTION)
+             else (r.actor1, r.actor2) for r in records]
+    actor1 = _best_actor([a for a, _b in sides], related) or typed.actor1
+    actor2 = _best_actor([b for _a, b in sides], related)
     weapons: list[str] = []
     for record in records:
         weapons.extend(w for w in record.weapons if w not in weapons)
