@@ -7,7 +7,7 @@ cannot be the other's, two sides with their roles swapped, the same sentence spl
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25; the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0.25, or 0.75 beside a dated report of its own article |
+| date | same day 1.5; a day apart 0.25 (two days of one article are two events); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0.25, or 0.75 beside a dated report of its own article |
 | place | same place 2; within 10 km 1.5; within 30 km 0.75; one inside the other's province, or the same province 0.75; only the country 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
@@ -44,19 +44,31 @@ class Affinity:
     """The score of a report against an event, with the reasons in words (for `explain`)."""
 
     score: float = 0.0
-    reasons: list[str] = field(default_factory=list)
-    ruled_out: str | None = None
+    # (points, wording, values): worded only when shown, as most candidates are never shown.
+    parts: list[tuple[float, str, tuple[object, ...]]] = field(default_factory=list)
+    veto: tuple[str, tuple[object, ...]] | None = None
 
-    def add(self, points: float, reason: str) -> None:
+    def add(self, points: float, reason: str, *values: object) -> None:
         self.score += points
-        self.reasons.append(f"{reason} ({points:+g})")
+        self.parts.append((points, reason, values))
+
+    def rule_out(self, reason: str, *values: object) -> None:
+        self.veto = (reason, values)
+
+    @property
+    def ruled_out(self) -> str | None:
+        return self.veto[0].format(*self.veto[1]) if self.veto else None
 
     @property
     def joins(self) -> bool:
-        return self.ruled_out is None and self.score >= THRESHOLD
+        return self.veto is None and self.score >= THRESHOLD
+
+    @property
+    def reasons(self) -> list[str]:
+        return [f"{reason.format(*values)} ({points:+g})" for points, reason, values in self.parts]
 
     def describe(self) -> str:
-        if self.ruled_out:
+        if self.veto:
             return f"ruled out: {self.ruled_out}"
         return f"score {self.score:g} (threshold {THRESHOLD:g}): " + "; ".join(self.reasons)
 
@@ -83,10 +95,10 @@ def affinity(record: EventRecord, event: EventRecord, related: Related | None = 
     result = Affinity()
     for part in (_type_part, _date_part, _place_part):
         part(record, event, result, same_article)
-        if result.ruled_out:
+        if result.veto:
             return result
     _actor_part(record, event, result, related)
-    if result.ruled_out:
+    if result.veto:
         return result
     if same_article:
         result.add(0.5, "same article")
@@ -95,67 +107,67 @@ def affinity(record: EventRecord, event: EventRecord, related: Related | None = 
 
 def _type_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
     if a.sub_event_type == b.sub_event_type:
-        out.add(1.0, f"both {a.sub_event_type.lower()}")
+        out.add(1.0, "both {}", a.sub_event_type.lower())
         return
     if family(a) != family(b):
-        out.ruled_out = f"{a.event_type} cannot be {b.event_type}"
+        out.rule_out("{} cannot be {}", a.event_type, b.event_type)
         return
     if INTERCEPTION in (a.sub_event_type, b.sub_event_type):
         out.add(-0.5, "an interception and an attack")
         return
     if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
-        out.ruled_out = f"{'/'.join(a.weapons)} against {'/'.join(b.weapons)}"
+        out.rule_out("{} against {}", '/'.join(a.weapons), '/'.join(b.weapons))
 
 
 def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
     wa, wb = window(a), window(b)
     if wa is None or wb is None:
         if not same_article:
-            out.ruled_out = "an undated report"
+            out.rule_out("an undated report")
         return
     if a.date_precision == "day" and b.date_precision == "day":
         gap = abs(wa[0] - wb[0])
         if gap == 0:
             out.add(1.5, "same day")
-        elif gap == 1:
-            out.add(0.25, "a day apart")
+        elif gap == 1 and not same_article:
+            out.add(0.25, "a day apart")  # one article dates all it tells against one day
         else:
-            out.ruled_out = f"{gap} days apart"
+            out.rule_out("{} days apart", gap)
         return
     if wa[0] > wb[1] + 1 or wb[0] > wa[1] + 1:
-        out.ruled_out = f"{a.event_date} ({a.date_precision}) against {b.event_date} ({b.date_precision})"
+        out.rule_out("{} ({}) against {} ({})", a.event_date, a.date_precision, b.event_date, b.date_precision)
     elif "unknown" in (a.date_precision, b.date_precision) and same_article:
         out.add(0.75, "no time in its sentence, in the article that dates it")
     elif "unknown" in (a.date_precision, b.date_precision):
         out.add(0.25, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
-        out.add(1.0, f"the same {a.date_precision}")
+        out.add(1.0, "the same {}", a.date_precision)
     else:
         out.add(0.5, "within the stated span")
 
 
 def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
     if a.country and b.country and a.country != b.country:
-        out.ruled_out = f"{a.country} against {b.country}"
+        out.rule_out("{} against {}", a.country, b.country)
         return
     if a.location and b.location:
         if _norm(a.location) == _norm(b.location):
-            out.add(2.0, f"same place ({b.location})")
+            out.add(2.0, "same place ({})", b.location)
             return
         distance = km(a, b)
         if distance is not None and distance <= 10:
-            out.add(1.5, f"{a.location} and {b.location} {distance:.0f} km apart")
+            out.add(1.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
             return
         if distance is not None and distance <= 30:
-            out.add(0.75, f"{a.location} and {b.location} {distance:.0f} km apart")
+            out.add(0.75, "{} and {} {:.0f} km apart", a.location, b.location, distance)
             return
-        out.ruled_out = f"{a.location} against {b.location}"
+        out.rule_out("{} against {}", a.location, b.location)
         return
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
-            out.ruled_out = f"{a.admin1} against {b.admin1}"
+            out.rule_out("{} against {}", a.admin1, b.admin1)
             return
-        out.add(0.75, f"in {b.admin1}")
+        out.add(0.75, "in {}", b.admin1)
         return
     out.add(0.0, "only the country")
 
@@ -165,7 +177,7 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
     if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
         a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
     elif named(a1) and named(b.actor2) and a1 == b.actor2 and a2 == b.actor1:
-        out.ruled_out = "the two sides' roles are swapped (a reply, not the same event)"
+        out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
         return
     for role, mine, theirs, conflict in (("actor1", a1, b.actor1, -3.0),
                                          ("actor2", a2, b.actor2, -1.5)):
@@ -173,11 +185,11 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             continue
         assert mine is not None and theirs is not None
         if mine == theirs:
-            out.add(0.5, f"{role} {mine}")
+            out.add(0.5, "{} {}", role, mine)
         elif same_party(mine, theirs, related):
-            out.add(0.3, f"{role} {mine} / {theirs} (affiliated)")
+            out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
         else:
-            out.add(conflict, f"{role} {mine} against {theirs}")
+            out.add(conflict, "{} {} against {}", role, mine, theirs)
 
 
 def named(actor: str | None) -> bool:

@@ -78,19 +78,49 @@ def block_keys(record: EventRecord) -> set[BlockKey]:
 
 
 class _BlockIndex:
-    """Clusters indexed by every block key of their members."""
+    """Clusters indexed by article, and by (type family, country, province, day) for every day a
+    member's date covers: a placed report looks only in its province and among events not yet
+    placed; a country-level report looks at the whole country. Every lookup stays within the
+    report's `block_keys`."""
 
     def __init__(self) -> None:
-        self.by_key: dict[BlockKey, dict[int, Cluster]] = defaultdict(dict)
+        self.by_key: dict[tuple[str, ...], dict[int, Cluster]] = defaultdict(dict)
 
-    def add(self, cluster: Cluster, keys: set[BlockKey]) -> None:
-        for key in keys:
+    @staticmethod
+    def _posts(record: EventRecord, article: str) -> list[tuple[str, ...]]:
+        keys: list[tuple[str, ...]] = [("article", article)]
+        span = window(record)
+        if span is not None:
+            kind, country, province = family(record), record.country or "", norm(record.admin1 or "")
+            for day in range(span[0], span[1] + 2):
+                keys.append((kind, country, province, str(day)))
+                keys.append((kind, country, "*", str(day)))
+        return keys
+
+    @staticmethod
+    def _probes(record: EventRecord, article: str) -> list[tuple[str, ...]]:
+        keys: list[tuple[str, ...]] = [("article", article)]
+        span = window(record)
+        if span is not None:
+            kind, country, province = family(record), record.country or "", norm(record.admin1 or "")
+            for day in range(span[0], span[1] + 2):
+                if province:
+                    keys.append((kind, country, province, str(day)))
+                    keys.append((kind, country, "", str(day)))
+                else:
+                    keys.append((kind, country, "*", str(day)))
+        return keys
+
+    def add(self, cluster: Cluster, record: EventRecord, article: str) -> None:
+        for key in self._posts(record, article):
             self.by_key[key][cluster.number] = cluster
 
-    def candidates(self, keys: set[BlockKey]) -> list[Cluster]:
+    def candidates(self, record: EventRecord, article: str) -> list[Cluster]:
         found: dict[int, Cluster] = {}
-        for key in keys:
-            found.update(self.by_key.get(key, {}))
+        for key in self._probes(record, article):
+            bucket = self.by_key.get(key)
+            if bucket:
+                found.update(bucket)
         return [found[n] for n in sorted(found)]
 
 
@@ -108,9 +138,8 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:
-        keys = block_keys(mention[2])
-        keys.add(("article", mention[1]))
-        scored = [(_affinity(cluster, mention, related), cluster) for cluster in index.candidates(keys)]
+        scored = [(_affinity(cluster, mention, related), cluster)
+                  for cluster in index.candidates(mention[2], mention[1])]
         passing = [(a, c) for a, c in scored if a.joins]
         if len(passing) > 1 and not mention[2].location:
             # A province- or country-level report joins the one precise event of its kind there;
@@ -128,7 +157,7 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
         best.members.append(mention)
         best.reasons[mention[0]] = reason
         best.canonical = merge_events([m[2] for m in best.members], groups, related)
-        index.add(best, keys)
+        index.add(best, mention[2], mention[1])
     out: list[tuple[str, Record, list[int]]] = []
     for cluster in clusters:
         anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
@@ -154,11 +183,13 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
         if article_id == mention[1]:
             same_article = True
             if other_quote == quote:
-                return Affinity(ruled_out="the same sentence told two events")
+                refused = Affinity()
+                refused.rule_out("the same sentence told two events")
+                return refused
         elif other_quote == quote and other.location == record.location and other.admin1 == record.admin1:
             reprinted = True
     result = affinity(record, canonical, related, same_article)
-    if reprinted and result.ruled_out is None:
+    if reprinted and result.veto is None:
         result.add(2.0, "the same sentence in another article (a reprint)")
     return result
 
