@@ -16,6 +16,7 @@ cannot be the other's, two sides with their roles swapped, the same sentence spl
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -84,8 +85,13 @@ def window(record: EventRecord) -> tuple[int, int] | None:
     """The first and last day (ordinals) the record's date can stand for."""
     if not record.event_date:
         return None
-    day = date.fromisoformat(record.event_date).toordinal()
-    before, after = SPAN.get(record.date_precision, (1, 1))
+    return _window(record.event_date, record.date_precision)
+
+
+@functools.lru_cache(maxsize=65536)
+def _window(event_date: str, precision: str) -> tuple[int, int]:
+    day = date.fromisoformat(event_date).toordinal()
+    before, after = SPAN.get(precision, (1, 1))
     return day - before, day + after
 
 
@@ -236,5 +242,6 @@ def km(a: EventRecord, b: EventRecord) -> float | None:
     return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+@functools.lru_cache(maxsize=65536)
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

@@ -13,8 +13,10 @@ PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "unknown": 3}
 
 
 def merge_events(records: list[EventRecord], groups: dict[str, str] | None = None,
-                 related: Related | None = None) -> EventRecord:
-    """The most precise value of each field; conflicting figures kept in the evidence."""
+                 related: Related | None = None, fields_only: bool = False) -> EventRecord:
+    """The most precise value of each field; conflicting figures kept in the evidence.
+    `fields_only` leaves out sources, figures, evidence and notes (what matching a report needs
+    is the rest; the resolver asks for the full record once a cluster is complete)."""
     by_date = min(records, key=lambda r: PRECISION_RANK.get(r.date_precision, 3))
     dated = [r for r in records if r.date_precision == by_date.date_precision and r.event_date]
     event_date = _mode([r.event_date for r in dated]) if dated else None
@@ -29,6 +31,13 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
     weapons: list[str] = []
     for record in records:
         weapons.extend(w for w in record.weapons if w not in weapons)
+    if fields_only:
+        return EventRecord(
+            event_date=event_date, date_precision=date_source.date_precision if event_date else "unknown",
+            event_type=typed.event_type, sub_event_type=typed.sub_event_type, actor1=actor1, actor2=actor2,
+            country=placed.country, admin1=placed.admin1, location=placed.location, latitude=placed.latitude,
+            longitude=placed.longitude, geo_precision=placed.geo_precision, fatalities=None, injured=None,
+            weapons=weapons)
     sources: list[Source] = []
     for record in records:
         for source in record.sources:

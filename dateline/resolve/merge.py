@@ -32,6 +32,17 @@ class Cluster:
     members: list[tuple[int, str, EventRecord]] = field(default_factory=list)
     canonical: EventRecord | None = None
     reasons: dict[int, str] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    sentences: set[tuple[str, str]] = field(default_factory=set)  # (article, compared sentence)
+    placed_sentences: dict[tuple[str, str | None, str | None], set[str]] = field(default_factory=dict)
+
+    def join(self, mention: tuple[int, str, EventRecord], quote: str, reason: str) -> None:
+        record = mention[2]
+        self.members.append(mention)
+        self.reasons[mention[0]] = reason
+        self.articles.add(mention[1])
+        self.sentences.add((mention[1], quote))
+        self.placed_sentences.setdefault((quote, record.location, record.admin1), set()).add(mention[1])
 
 
 def resolve(mentions: list[Mention], groups: dict[str, str] | None = None,
@@ -138,7 +149,8 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:
-        scored = [(_affinity(cluster, mention, related), cluster)
+        quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+        scored = [(_affinity(cluster, mention, related, quote), cluster)
                   for cluster in index.candidates(mention[2], mention[1])]
         passing = [(a, c) for a, c in scored if a.joins]
         if len(passing) > 1 and not mention[2].location:
@@ -154,40 +166,36 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
         if best is None:
             best = Cluster(len(clusters))
             clusters.append(best)
-        best.members.append(mention)
-        best.reasons[mention[0]] = reason
-        best.canonical = merge_events([m[2] for m in best.members], groups, related)
+        best.join(mention, quote, reason)
+        best.canonical = mention[2] if len(best.members) == 1 else \
+            merge_events([m[2] for m in best.members], groups, related, fields_only=True)
         index.add(best, mention[2], mention[1])
     out: list[tuple[str, Record, list[int]]] = []
     for cluster in clusters:
         anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
         record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
                                     f"{anchor.admin1}|{anchor.country}")
-        assert cluster.canonical is not None
+        cluster.canonical = merge_events([m[2] for m in cluster.members], groups, related)
         _explain_sources(cluster, groups)
         out.append((record_id, cluster.canonical, sorted(m[0] for m in cluster.members)))
     return _unique_ids(out)
 
 
-def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: Related | None) -> Affinity:
+def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: Related | None,
+              quote: str) -> Affinity:
     """Scores a report against a cluster's merged event (see `affinity`), with the facts only its
-    members know: a sentence split on purpose, two days told by one article, a reprinted sentence."""
+    members know: a sentence split on purpose, two days told by one article, a reprinted sentence.
+    `quote` is the report's sentence as compared (`norm`)."""
     record = mention[2]
     canonical = cluster.canonical
     assert canonical is not None
-    quote = norm(record.sources[0].quote) if record.sources else ""
-    same_article = False
-    reprinted = False
-    for _mid, article_id, other in cluster.members:
-        other_quote = norm(other.sources[0].quote) if other.sources else ""
-        if article_id == mention[1]:
-            same_article = True
-            if other_quote == quote:
-                refused = Affinity()
-                refused.rule_out("the same sentence told two events")
-                return refused
-        elif other_quote == quote and other.location == record.location and other.admin1 == record.admin1:
-            reprinted = True
+    same_article = mention[1] in cluster.articles
+    if same_article and (mention[1], quote) in cluster.sentences:
+        refused = Affinity()
+        refused.rule_out("the same sentence told two events")
+        return refused
+    tellers = cluster.placed_sentences.get((quote, record.location, record.admin1), ())
+    reprinted = any(article != mention[1] for article in tellers)
     result = affinity(record, canonical, related, same_article)
     if reprinted and result.veto is None:
         result.add(2.0, "the same sentence in another article (a reprint)")
