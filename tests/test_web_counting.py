@@ -80,3 +80,23 @@ def test_overview_panel_shows_each_figure_of_a_breakdown_against_the_ledger(clie
                       panel)
     assert sorted((q, int(v), who) for q, v, who, _n in rows) == [
         ("at least", 45, "Pentagon"), ("at least", 60, "Pentagon")]
+
+
+def test_event_page_shows_the_other_reading_of_the_type_as_a_conflict() -> None:
+    from dateline.model import EventRecord, Source
+    from dateline.resolve.merge import resolve
+    from dateline.serve.views.event import conflicts
+
+    def report(article: str, sub: str, kind: str, actor1: str, actor2: str) -> EventRecord:
+        return EventRecord(event_date="2024-01-20", date_precision="day", event_type=kind, sub_event_type=sub,
+                           actor1=actor1, actor2=actor2, country="Iraq", admin1="Anbar",
+                           location="Ain al-Asad Air Base", latitude=33.79, longitude=42.44, geo_precision=1,
+                           fatalities=None, injured=None, sources=[Source(article, f"{article} told it.")])
+
+    us, iri = "Military Forces of the United States", "Islamic Resistance in Iraq"
+    mentions = [(1, "a", report("a", "Shelling/artillery/missile attack", "Explosions/Remote violence", iri, us)),
+                (2, "b", report("b", "Disrupted weapons use", "Strategic developments", us, iri))]
+    [(_rid, record, _mids)] = resolve(mentions)  # type: ignore[arg-type]
+    [shown] = [c for c in conflicts(record) if c["label"] == "type"]
+    assert shown["disagree"] and {r["value"] for r in shown["reports"]} == {
+        "Shelling/artillery/missile attack", "Disrupted weapons use"}

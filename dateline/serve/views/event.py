@@ -17,7 +17,8 @@ from dateline.store.ledger_queries import article_summaries, event_row, record_b
 from dateline.store.reviews import review_history, review_state
 
 router = APIRouter(include_in_schema=False)
-CONFLICTS = (("fatalities_reported", "killed"), ("injured_reported", "injured"))
+CONFLICTS = (("fatalities_reported", "killed"), ("injured_reported", "injured"),
+             ("sub_event_type_reported", "type"))
 
 
 @router.get("/events/{record_id}", response_class=HTMLResponse)
