@@ -128,7 +128,9 @@ def _type_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> No
 def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
     wa, wb = window(a), window(b)
     if wa is None or wb is None:
-        if not same_article:
+        if same_article:
+            out.add(0.75, "no time in its sentence, in the article that dates it")
+        else:
             out.rule_out("an undated report")
         return
     if a.date_precision == "day" and b.date_precision == "day":
