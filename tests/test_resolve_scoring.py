@@ -140,3 +140,8 @@ def test_the_interception_reading_keeps_each_side_in_its_role() -> None:
                        _report("a", "The IRI attacked Ain al-Asad.")])
     assert event.sub_event_type == "Disrupted weapons use"
     assert (event.actor1, event.actor2) == ("Military Forces of the United States", "Islamic Resistance in Iraq")
+
+
+def test_the_same_sentence_read_twice_at_one_place_is_one_record() -> None:
+    one = _report("a", "Rockets landed at the gas field on Monday, officials said.")
+    assert len(_events([one, replace(one, weapons=["rocket"])])) == 1

@@ -34,7 +34,8 @@ class Cluster:
     canonical: EventRecord | None = None
     reasons: dict[int, str] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
-    sentences: set[tuple[str, str]] = field(default_factory=set)  # (article, compared sentence)
+    # (article, compared sentence) -> the (place, province) each of its readings here gave
+    sentences: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(default_factory=dict)
     placed_sentences: dict[tuple[str, str | None, str | None], set[str]] = field(default_factory=dict)
 
     def join(self, mention: tuple[int, str, EventRecord], quote: str, reason: str) -> None:
@@ -42,7 +43,7 @@ class Cluster:
         self.members.append(mention)
         self.reasons[mention[0]] = reason
         self.articles.add(mention[1])
-        self.sentences.add((mention[1], quote))
+        self.sentences.setdefault((mention[1], quote), set()).add((record.location, record.admin1))
         self.placed_sentences.setdefault((quote, record.location, record.admin1), set()).add(mention[1])
 
 
@@ -203,9 +204,10 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
     canonical = cluster.canonical
     assert canonical is not None
     same_article = mention[1] in cluster.articles
-    if same_article and (mention[1], quote) in cluster.sentences:
+    places = cluster.sentences.get((mention[1], quote)) if same_article else None
+    if places and (record.location, record.admin1) not in places:
         refused = Affinity()
-        refused.rule_out("the same sentence told two events")
+        refused.rule_out("the same sentence names two places: two events")
         return refused
     tellers = cluster.placed_sentences.get((quote, record.location, record.admin1), ())
     reprinted = any(article != mention[1] for article in tellers)
