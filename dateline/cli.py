@@ -267,8 +267,15 @@ def explain(context: Context, record_id: str) -> None:
             if evidence.rule:
                 click.echo(f"      rule: {evidence.rule}")
     click.echo("  sources:")
+    joined = record.evidence.get("sources")
+    why = {(j["article"], j["quote"]): j for j in (joined.value if joined and isinstance(joined.value, list) else [])}
     for source in record.sources:
         click.echo(f"    [{source.article}] {source.quote}")
+        how = why.get((source.article, source.quote))
+        if how and how.get("reprint_of"):
+            click.echo(f"      reprint of {how['reprint_of']}")
+        if how and how.get("joined"):
+            click.echo(f"      joined: {how['joined']}")
 
 
 @main.command()
@@ -414,7 +421,8 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
     from dateline.serve.app import create_app
     from dateline.store.db import StoreError
 
-    check_existing_db(context.db)
+    if not feeds_file:  # with --watch the server fills a new database itself
+        check_existing_db(context.db)
     check_port_free(host, port)
     try:
         app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)

@@ -56,7 +56,7 @@ def update_ledger(store: Store, related: Related | None = None) -> LedgerUpdate:
             return _rebuild(store, related)
         replaced = sync.records_of(db, members)
         mentions = sync.component_mentions(db, members)
-        resolved = apply_reviews(store, resolve(mentions, groups, related))
+        resolved = apply_reviews(store, resolve(mentions, groups, related, reprints=store.reprints()))
         changed = sync.write_records(db, resolved, replaced)
         sync.mark_synced(db)
         return LedgerUpdate("incremental", len(mentions), len(resolved), changed)
@@ -71,7 +71,7 @@ def rebuild_ledger(store: Store, related: Related | None = None) -> int:
 def _rebuild(store: Store, related: Related | None) -> LedgerUpdate:
     db = store.connection
     mentions = sync.load_mentions(db)
-    resolved = resolve(mentions, store.near_duplicate_groups(), related)
+    resolved = resolve(mentions, store.near_duplicate_groups(), related, reprints=store.reprints())
     # Analysts' decisions are kept apart from what extraction reads, and put back on every
     # rebuild: corrections and rejections survive re-extraction.
     resolved = apply_reviews(store, resolved)

@@ -23,10 +23,13 @@ class IngestReport:
     new: list[str] = field(default_factory=list)
     known: list[str] = field(default_factory=list)
     rejected: list[InputError] = field(default_factory=list)
+    reprints: list[str] = field(default_factory=list)  # also in `new`: another source of stored text
     ledger: LedgerUpdate | None = None
 
     def summary(self) -> str:
-        return f"{len(self.new)} new, {len(self.known)} already known, {len(self.rejected)} rejected"
+        reprinted = f" ({len(self.reprints)} of them reprints)" if self.reprints else ""
+        return (f"{len(self.new)} new{reprinted}, {len(self.known)} already known, "
+                f"{len(self.rejected)} rejected")
 
 
 def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
@@ -59,8 +62,10 @@ def ingest_documents(store: Store, items: Iterable[RawDocument | InputError], ex
             if isinstance(outcome, InputError):
                 raise outcome
             article, records = outcome
-            stored, is_new = _store_article(store, index, item, article, records)
-            (report.new if is_new else report.known).append(stored)
+            stored, status = _store_article(store, index, item, article, records)
+            (report.known if status == "known" else report.new).append(stored)
+            if status == "reprint":
+                report.reprints.append(stored)
         except InputError as error:
             report.rejected.append(error)
             if on_error:
@@ -90,19 +95,22 @@ def extract_document(item: RawDocument, extractor: Extractor, store: Store | Non
 
 
 def _store_article(store: Store, index: NearDuplicateIndex, item: RawDocument, article: Article,
-                   records: list[Record]) -> tuple[str, bool]:
-    """Stores one article with its records and links; returns (its id, True), or (the id of the
-    stored article with the same text, False)."""
+                   records: list[Record]) -> tuple[str, str]:
+    """Stores one article with its records and links; returns (its id, "new"), (the reprint's id,
+    "reprint") for the same text from another source, or (the stored article's id, "known")."""
     known = store.article_by_hash(article.content_hash)
+    if known is not None and store.is_reprint(article, known):
+        # The same text under another id or URL is another source (syndicated copy).
+        return store.add_reprint(article, known), "reprint"
     if known is not None:
-        return known, False
+        return known, "known"
     if store.article_hash(article.id) is not None:
         raise InputError(item.origin, f"article id {article.id!r} is already stored with"
                                       " different text; give the new text a new id")
     links = index.links_for(article)
     store.add_article(article, records, links)
     index.add(article)
-    return article.id, True
+    return article.id, "new"
 
 
 def _affiliation(extractor: Extractor) -> Related | None:

@@ -64,7 +64,8 @@ def test_reprints_count_once_as_evidence_but_are_all_sources() -> None:
 
 def test_affiliated_actors_merge_only_when_the_kb_says_so() -> None:
     kh = _report("a", "A strike hit Kataib Hezbollah in Mashtal.")
-    pmf = replace(_report("b", "A strike hit the PMF in Mashtal."), actor2="Popular Mobilization Forces")
+    pmf = replace(_report("b", "A strike hit the PMF in Baghdad."), actor2="Popular Mobilization Forces",
+                  location=None, latitude=None, longitude=None, geo_precision=3)
     assert len(_events([kh, pmf])) == 2
     related = lambda child, parent: (child, parent) == ("Kataib Hezbollah", "Popular Mobilization Forces")  # noqa: E731
     merged = _events([kh, pmf], related=related)

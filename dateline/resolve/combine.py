@@ -7,22 +7,37 @@ from datetime import date
 from typing import Any
 
 from dateline.model import EventRecord, Evidence, Source, StatementRecord, TallyRecord
+from dateline.resolve.affinity import INTERCEPTION, Related, more_specific, same_party
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "unknown": 3}
 
 
-def merge_events(records: list[EventRecord], groups: dict[str, str] | None = None) -> EventRecord:
-    """The most precise value of each field; conflicting figures kept in the evidence."""
+def merge_events(records: list[EventRecord], groups: dict[str, str] | None = None,
+                 related: Related | None = None, fields_only: bool = False) -> EventRecord:
+    """The most precise value of each field; conflicting figures kept in the evidence.
+    `fields_only` leaves out sources, figures, evidence and notes (what matching a report needs
+    is the rest; the resolver asks for the full record once a cluster is complete)."""
     by_date = min(records, key=lambda r: PRECISION_RANK.get(r.date_precision, 3))
     dated = [r for r in records if r.date_precision == by_date.date_precision and r.event_date]
     event_date = _mode([r.event_date for r in dated]) if dated else None
     date_source = next((r for r in dated if r.event_date == event_date), by_date)
     placed = min(records, key=lambda r: (0 if r.location else 1 if r.admin1 else 2, r.geo_precision))
-    actor1 = _best_actor([r.actor1 for r in records]) or records[0].actor1
-    actor2 = _best_actor([r.actor2 for r in records])
+    typed = _event_type(records, groups or {})
+    # An interception names the interceptor first; an attack names the attacker first.
+    sides = [(r.actor2, r.actor1) if (r.sub_event_type == INTERCEPTION) != (typed.sub_event_type == INTERCEPTION)
+             else (r.actor1, r.actor2) for r in records]
+    actor1 = _best_actor([a for a, _b in sides], related) or typed.actor1
+    actor2 = _best_actor([b for _a, b in sides], related)
     weapons: list[str] = []
     for record in records:
         weapons.extend(w for w in record.weapons if w not in weapons)
+    if fields_only:
+        return EventRecord(
+            event_date=event_date, date_precision=date_source.date_precision if event_date else "unknown",
+            event_type=typed.event_type, sub_event_type=typed.sub_event_type, actor1=actor1, actor2=actor2,
+            country=placed.country, admin1=placed.admin1, location=placed.location, latitude=placed.latitude,
+            longitude=placed.longitude, geo_precision=placed.geo_precision, fatalities=None, injured=None,
+            weapons=weapons)
     sources: list[Source] = []
     for record in records:
         for source in record.sources:
@@ -51,10 +66,17 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
                                           fatality_rule)
     if injured is not None:
         evidence["injured"] = Evidence(injured, evidence.get("injured", Evidence(None)).span, injured_rule)
+    readings = sorted({r.sub_event_type for r in records})
+    if len(readings) > 1:
+        evidence["sub_event_type_reported"] = Evidence(
+            [{"value": r.sub_event_type, "article": r.sources[0].article if r.sources else None,
+              "words": r.sources[0].quote if r.sources else None} for r in records], None,
+            f"readings {readings}: the one most independent reports give; on a tie the most precise report's")
+        evidence["sub_event_type"] = Evidence(typed.sub_event_type, typed.evidence.get(
+            "sub_event_type", Evidence(None)).span, evidence["sub_event_type_reported"].rule)
     merged = EventRecord(
         event_date=event_date, date_precision=date_source.date_precision if event_date else "unknown",
-        event_type=records[0].event_type,
-        sub_event_type=_mode([r.sub_event_type for r in records]) or records[0].sub_event_type,
+        event_type=typed.event_type, sub_event_type=typed.sub_event_type,
         actor1=actor1, actor2=actor2, country=placed.country, admin1=placed.admin1,
         location=placed.location, latitude=placed.latitude, longitude=placed.longitude,
         geo_precision=placed.geo_precision, fatalities=fatalities, injured=injured,
@@ -86,11 +108,31 @@ def _per_source(records: list[EventRecord], groups: dict[str, str], name: str) -
     return list(by_source.values())
 
 
-def _best_actor(names: list[str | None]) -> str | None:
+def _best_actor(names: list[str | None], related: Related | None = None) -> str | None:
+    """The name most reports give; a faction rather than its umbrella, a state's forces rather
+    than its government (the more specific name of one party)."""
     named = [n for n in names if n and not n.startswith("Unidentified")]
-    if named:
-        return _mode(named)
-    return _mode([n for n in names if n])
+    if not named:
+        return _mode([n for n in names if n])
+    best = _mode(named)
+    for other in sorted(set(named)):
+        if other != best and same_party(best, other, related):
+            best = more_specific(best, other, related)
+    return best
+
+
+def _event_type(records: list[EventRecord], groups: dict[str, str]) -> EventRecord:
+    """The record whose type the event takes: the reading most independent reports give (reprints
+    count once); on a tie the most precise report's, the better-informed source."""
+    votes: dict[str, set[str]] = {}
+    for record in records:
+        article = record.sources[0].article if record.sources else ""
+        votes.setdefault(record.sub_event_type, set()).add(groups.get(article, article))
+    top = max(len(v) for v in votes.values())
+    tied = {t for t, v in votes.items() if len(v) == top}
+    return min((r for r in records if r.sub_event_type in tied),
+               key=lambda r: (0 if r.location else 1 if r.admin1 else 2,
+                              PRECISION_RANK.get(r.date_precision, 3), r.sub_event_type))
 
 
 def _figure(values: list[int | None]) -> tuple[int | None, str]:

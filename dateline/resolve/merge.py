@@ -1,27 +1,27 @@
 """Resolves what articles told into one ledger: the same event from several reports is one record.
 
-Mentions are clustered greedily in a fixed order (most specific first, then by article id and
-position), so the ledger does not depend on the order articles arrived in. A mention joins the
-cluster it is most compatible with (see `compare`): same event type and country, dates that agree
-within their precision, places that agree through the hierarchy (a base inside its province), and
-actors that agree (an unidentified group agrees with a named one, a faction with its umbrella).
-Two places named apart in one sentence ("near Qaim and Jurf al-Nasr") never merge.
+Reports are clustered greedily in a fixed order (placed first, then dated, then named; then by
+article id and position), so the ledger does not depend on the order articles arrived in. A report
+joins the event it scores best against when the score reaches one threshold (see `affinity`:
+date, place, type, actors through the knowledge base, shared wording); a province- or
+country-level report joins only when exactly one event of its kind there qualifies.
 
-Clusters are looked up through a block index (type, country, admin1, day) so each mention is
-compared only with clusters that could match: resolution grows as n·log n, not n².
+Reports meet only through shared block keys (`block_keys`: the article, and type family, country
+and day), so each is compared with few events and resolution grows as n·log n, not n².
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from dateline.model import EventRecord, Record, StatementRecord, TallyRecord
+from dateline.model import EventRecord, Evidence, Record, Source, StatementRecord, TallyRecord
+from dateline.resolve.affinity import THRESHOLD, Affinity, affinity, family, window
 from dateline.resolve.combine import PRECISION_RANK, merge_events, merge_statements, merge_tallies
-from dateline.resolve.compare import TOLERANCE, actors_agree, dates_agree, norm, places_agree
+from dateline.resolve.compare import norm
 
 Related = Callable[[str, str], bool]
 Mention = tuple[int, str, Record]
@@ -32,15 +32,47 @@ class Cluster:
     number: int
     members: list[tuple[int, str, EventRecord]] = field(default_factory=list)
     canonical: EventRecord | None = None
+    reasons: dict[int, str] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    # (article, compared sentence) -> the (place, province) each of its readings here gave
+    sentences: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(default_factory=dict)
+    placed_sentences: dict[tuple[str, str | None, str | None], set[str]] = field(default_factory=dict)
+
+    def join(self, mention: tuple[int, str, EventRecord], quote: str, reason: str) -> None:
+        record = mention[2]
+        self.members.append(mention)
+        self.reasons[mention[0]] = reason
+        self.articles.add(mention[1])
+        self.sentences.setdefault((mention[1], quote), set()).add((record.location, record.admin1))
+        self.placed_sentences.setdefault((quote, record.location, record.admin1), set()).add(mention[1])
 
 
 def resolve(mentions: list[Mention], groups: dict[str, str] | None = None,
-            related: Related | None = None) -> list[tuple[str, Record, list[int]]]:
+            related: Related | None = None,
+            reprints: dict[str, list[str]] | None = None) -> list[tuple[str, Record, list[int]]]:
     """Returns the ledger: (stable record id, merged record, ids of the mentions behind it).
 
     `groups` maps an article id to its near-duplicate group (reprints count once as evidence);
-    `related(a, b)` says whether two actor names are affiliated (Kataib Hezbollah, PMF)."""
-    groups = groups or {}
+    `related(a, b)` says whether two actor names are affiliated (Kataib Hezbollah, PMF);
+    `reprints` maps an article to the ids its identical text was also published under: each is
+    another source of everything read from it (listed, marked as a reprint, counted once)."""
+    # Clustering builds many small containers and frees none of them in cycles: the cyclic
+    # collector would re-scan the whole growing heap again and again (it doubles the time at 30k).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(mentions, groups or {}, related, reprints)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resolve(mentions: list[Mention], groups: dict[str, str], related: Related | None,
+             reprints: dict[str, list[str]] | None) -> list[tuple[str, Record, list[int]]]:
+    if reprints:
+        original = {reprint: article for article, ids in reprints.items() for reprint in ids}
+        return [(rid, _with_reprints(record, reprints, original), mids)
+                for rid, record, mids in _resolve(mentions, groups, related, None)]
     order = {mid: (aid, mid) for mid, aid, _r in mentions}
     out: list[tuple[str, Record, list[int]]] = []
     events = [(m, a, r) for m, a, r in mentions if isinstance(r, EventRecord)]
@@ -52,57 +84,78 @@ def resolve(mentions: list[Mention], groups: dict[str, str] | None = None,
     return out
 
 
+BlockKey = tuple[str, ...]
+
+
+def block_keys(record: EventRecord) -> set[BlockKey]:
+    """The keys under which a report can meet another: its article, and (type family, country,
+    day) for each day its date can stand for plus one. Two reports are ever compared only when
+    they share a key, so the clustering of a connected component of reports depends on its
+    members alone (the incremental ledger relies on this)."""
+    keys: set[BlockKey] = set()
+    if record.sources:
+        keys.add(("article", record.sources[0].article))
+    span = window(record)
+    if span is not None:
+        kind, country = family(record), record.country or ""
+        keys.update((kind, country, str(day)) for day in range(span[0], span[1] + 2))
+    return keys
+
+
 class _BlockIndex:
-    """Clusters indexed by (event type, country, province) and by each day their date tolerance
-    covers; undated clusters by (type, country) and every cluster by the articles behind it."""
+    """Clusters indexed by article, and by (type family, country, province, day) for every day a
+    member's date covers: a placed report looks only in its province and among events not yet
+    placed; a country-level report looks at the whole country. Every lookup stays within the
+    report's `block_keys`."""
 
     def __init__(self) -> None:
-        self.by_day: dict[tuple[str, str, str, int], list[Cluster]] = defaultdict(list)
-        self.by_country_day: dict[tuple[str, str, int], list[Cluster]] = defaultdict(list)
-        self.undated: dict[tuple[str, str], list[Cluster]] = defaultdict(list)
-        self.by_article: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_key: dict[tuple[str, ...], dict[int, Cluster]] = defaultdict(dict)
 
-    def add(self, cluster: Cluster, article: str, record: EventRecord) -> None:
-        kind, country, province = record.event_type, record.country or "", norm(record.admin1 or "")
-        if record.event_date:
-            day = date.fromisoformat(record.event_date).toordinal()
-            reach = TOLERANCE.get(record.date_precision, 1)
-            for covered in range(day - reach, day + reach + 1):
-                _append(self.by_day[(kind, country, province, covered)], cluster)
-                _append(self.by_country_day[(kind, country, covered)], cluster)
-        else:
-            _append(self.undated[(kind, country)], cluster)
-        _append(self.by_article[article], cluster)
+    @staticmethod
+    def posts(record: EventRecord, article: str) -> list[tuple[str, ...]]:
+        """The keys a cluster holding this report is found under."""
+        keys: list[tuple[str, ...]] = [("article", article)]
+        span = window(record)
+        if span is not None:
+            kind, country, province = family(record), record.country or "", norm(record.admin1 or "")
+            for day in range(span[0], span[1] + 2):
+                keys.append((kind, country, province, str(day)))
+                keys.append((kind, country, "*", str(day)))
+        return keys
 
-    def candidates(self, article: str, record: EventRecord) -> list[Cluster]:
-        kind, country, province = record.event_type, record.country or "", norm(record.admin1 or "")
-        found: dict[int, Cluster] = {c.number: c for c in self.by_article.get(article, [])}
-        if record.event_date:
-            day = date.fromisoformat(record.event_date).toordinal()
-            reach = TOLERANCE.get(record.date_precision, 1)
-            for covered in range(day - reach, day + reach + 1):
+    @staticmethod
+    def probes(record: EventRecord, article: str) -> list[tuple[str, ...]]:
+        """The keys this report looks clusters up under (always within its `block_keys`)."""
+        keys: list[tuple[str, ...]] = [("article", article)]
+        span = window(record)
+        if span is not None:
+            kind, country, province = family(record), record.country or "", norm(record.admin1 or "")
+            for day in range(span[0], span[1] + 2):
                 if province:
-                    # A placed report can only join a cluster in its province or one not yet placed.
-                    buckets = [self.by_day.get((kind, country, province, covered), []),
-                               self.by_day.get((kind, country, "", covered), [])]
+                    keys.append((kind, country, province, str(day)))
+                    keys.append((kind, country, "", str(day)))
                 else:
-                    buckets = [self.by_country_day.get((kind, country, covered), [])]
-                for bucket in buckets:
-                    for cluster in bucket:
-                        found[cluster.number] = cluster
-        for cluster in self.undated.get((kind, country), ()):
-            found[cluster.number] = cluster
+                    keys.append((kind, country, "*", str(day)))
+        return keys
+
+    def add(self, cluster: Cluster, record: EventRecord, article: str) -> None:
+        for key in self.posts(record, article):
+            self.by_key[key][cluster.number] = cluster
+
+    def candidates(self, record: EventRecord, article: str) -> list[Cluster]:
+        found: dict[int, Cluster] = {}
+        for key in self.probes(record, article):
+            bucket = self.by_key.get(key)
+            if bucket:
+                found.update(bucket)
         return [found[n] for n in sorted(found)]
 
 
-def _append(bucket: list[Cluster], cluster: Cluster) -> None:
-    if not bucket or bucket[-1] is not cluster and cluster not in bucket:
-        bucket.append(cluster)
-
-
 def _specificity(record: EventRecord) -> tuple[int, int, int]:
-    return (PRECISION_RANK.get(record.date_precision, 3),
-            0 if record.location else 1 if record.admin1 else 2,
+    """Placed reports first, then dated, then named: a vague report meets every precise event
+    it could join before it chooses."""
+    return (0 if record.location else 1 if record.admin1 else 2,
+            PRECISION_RANK.get(record.date_precision, 3),
             0 if record.actor1 and not record.actor1.startswith("Unidentified") else 1)
 
 
@@ -112,63 +165,88 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:
-        best, best_score = None, 0.0
-        for cluster in index.candidates(mention[1], mention[2]):
-            score = _compatibility(cluster, mention, related)
-            if score > best_score:
-                best, best_score = cluster, score
+        quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+        scored = [(_affinity(cluster, mention, related, quote), cluster)
+                  for cluster in index.candidates(mention[2], mention[1])]
+        passing = [(a, c) for a, c in scored if a.joins]
+        if len(passing) > 1 and not mention[2].location:
+            # A province- or country-level report joins the one precise event of its kind there;
+            # with two candidates it cannot tell which. Within its own article it is the summary
+            # of events the article details ("the US strikes"), not one more event.
+            passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
+        best: Cluster | None = None
+        reason = "first report"
+        if passing:
+            top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
+            reason = top.describe()
         if best is None:
             best = Cluster(len(clusters))
             clusters.append(best)
-        best.members.append(mention)
-        best.canonical = merge_events([m[2] for m in best.members], groups)
-        index.add(best, mention[1], mention[2])
+        best.join(mention, quote, reason)
+        best.canonical = mention[2] if len(best.members) == 1 else \
+            merge_events([m[2] for m in best.members], groups, related, fields_only=True)
+        index.add(best, mention[2], mention[1])
     out: list[tuple[str, Record, list[int]]] = []
     for cluster in clusters:
         anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
         record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
                                     f"{anchor.admin1}|{anchor.country}")
-        assert cluster.canonical is not None
+        cluster.canonical = merge_events([m[2] for m in cluster.members], groups, related)
+        _explain_sources(cluster, groups)
         out.append((record_id, cluster.canonical, sorted(m[0] for m in cluster.members)))
     return _unique_ids(out)
 
 
-def _compatibility(cluster: Cluster, mention: tuple[int, str, EventRecord],
-                   related: Related | None) -> float:
-    """Returns 0 when the mention cannot be the cluster's event, else a closeness score."""
+def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: Related | None,
+              quote: str) -> Affinity:
+    """Scores a report against a cluster's merged event (see `affinity`), with the facts only its
+    members know: a sentence split on purpose, two days told by one article, a reprinted sentence.
+    `quote` is the report's sentence as compared (`norm`)."""
     record = mention[2]
     canonical = cluster.canonical
     assert canonical is not None
-    for _mid, article_id, other in cluster.members:
-        if article_id == mention[1] and other.sources[0].quote == record.sources[0].quote:
-            return 0.0  # split on purpose in the same sentence
-    if canonical.event_type != record.event_type:
-        return 0.0
-    if canonical.sub_event_type != record.sub_event_type and canonical.weapons and record.weapons \
-            and not set(canonical.weapons) & set(record.weapons):
-        return 0.0  # a drone strike and a rocket attack are two events, even the same night
-    if canonical.country and record.country and canonical.country != record.country:
-        return 0.0
-    date_score = dates_agree(canonical, record)
-    place_score = places_agree(canonical, record)
-    if date_score is None or place_score is None:
-        return 0.0
-    if not _actor_ok(canonical.actor1, record.actor1, related) or \
-            not _actor_ok(canonical.actor2, record.actor2, related):
-        return 0.0
-    same_article = any(a == mention[1] for _m, a, _r in cluster.members)
-    # The same sentence about the same place in another article is a reprint of the same report.
-    reprinted = any(other.sources[0].quote == record.sources[0].quote and other.location == record.location
-                    and other.admin1 == record.admin1 for _m, _a, other in cluster.members)
-    if date_score == 0.5 and place_score < 1.0 and not same_article and not reprinted:
-        return 0.0  # undated and only loosely placed: too weak to merge across articles
-    return 1.0 + date_score + place_score + (canonical.sub_event_type == record.sub_event_type) + 2 * reprinted
+    same_article = mention[1] in cluster.articles
+    places = cluster.sentences.get((mention[1], quote)) if same_article else None
+    if places and (record.location, record.admin1) not in places:
+        refused = Affinity()
+        refused.rule_out("the same sentence names two places: two events")
+        return refused
+    tellers = cluster.placed_sentences.get((quote, record.location, record.admin1), ())
+    reprinted = any(article != mention[1] for article in tellers)
+    result = affinity(record, canonical, related, same_article)
+    if reprinted and result.veto is None:
+        result.add(2.0, "the same sentence in another article (a reprint)")
+    return result
 
 
-def _actor_ok(a: str | None, b: str | None, related: Related | None) -> bool:
-    if actors_agree(a, b):
-        return True
-    return bool(related and a and b and (related(a, b) or related(b, a)))
+def _with_reprints(record: Record, reprints: dict[str, list[str]], original: dict[str, str]) -> Record:
+    """Adds each reprint of a source's article as a source with the same quote; figures are
+    untouched (they come from the mentions, and a reprint has none of its own)."""
+    extra = [Source(reprint, s.quote) for s in record.sources for reprint in reprints.get(s.article, ())]
+    if not extra:
+        return record
+    record.sources = record.sources + [s for s in extra if s not in record.sources]
+    listed = [{"article": s.article, "quote": s.quote, "joined": "the same text as its original",
+               "reprint_of": original[s.article]} for s in extra]
+    joined = record.evidence.get("sources")
+    if joined is not None and isinstance(joined.value, list):
+        joined.value = joined.value + listed
+    else:
+        record.evidence["sources"] = Evidence(listed, None, "reprints: the same text under another id or URL")
+    return record
+
+
+def _explain_sources(cluster: Cluster, groups: dict[str, str]) -> None:
+    """Says in the record why each source joined it (shown by `explain`)."""
+    assert cluster.canonical is not None
+    joined = []
+    for mid, article, record in sorted(cluster.members, key=lambda m: m[1]):
+        group = groups.get(article, article)
+        joined.append({"article": article, "quote": record.sources[0].quote if record.sources else "",
+                       "reprint_of": group if group != article else None,
+                       "joined": cluster.reasons.get(mid, "")})
+    cluster.canonical.evidence["sources"] = Evidence(
+        joined, None, f"one event when a report scores at least {THRESHOLD:g} against it")
 
 
 def _unique_ids(resolved: list[tuple[str, Record, list[int]]]) -> list[tuple[str, Record, list[int]]]:
@@ -183,7 +261,8 @@ def _unique_ids(resolved: list[tuple[str, Record, list[int]]]) -> list[tuple[str
 
 
 def _tally_key(record: TallyRecord) -> tuple[Any, ...]:
-    return (norm(record.metric), float(record.value), record.qualifier, record.period_start)
+    return (norm(record.metric), float(record.value), record.qualifier, record.period_start,
+            tuple(sorted(record.scope)))
 
 
 def _statement_key(record: StatementRecord) -> tuple[Any, ...]:

@@ -40,32 +40,49 @@ class Series:
 
 
 def tally_series(tallies: Iterable[TallyRecord], events: Iterable[EventRecord]) -> list[Series]:
-    """Returns one series per (metric, period start), points ordered by as_of."""
+    """Returns one series per (metric, period start, scope), points ordered by as_of: a breakdown
+    ("10 in Iraq and three in Syria") is one series per country."""
     event_list = [e for e in events if e.event_date]
-    by_key: dict[tuple[str, str | None], Series] = {}
+    by_key: dict[tuple[str, str | None, tuple[str, ...]], Series] = {}
     for tally in sorted(tallies, key=lambda t: (t.as_of or "", t.value)):
-        key = (norm(tally.metric), tally.period_start)
+        key = (norm(tally.metric), tally.period_start, tuple(sorted(tally.scope)))
         series = by_key.setdefault(key, Series(tally.metric, tally.period_start))
         series.scope.extend(c for c in tally.scope if c not in series.scope)
         count = ledger_count(tally, event_list)
         series.points.append(SeriesPoint(tally.as_of, tally.value, tally.qualifier, tally.attributed_to,
                                          sorted({s.article for s in tally.sources}), count))
-    return sorted(by_key.values(), key=lambda s: (s.metric, s.period_start or ""))
+    return sorted(by_key.values(), key=lambda s: (s.metric, s.period_start or "", s.scope))
+
+
+# What an officials' count of other things is measured against in the ledger.
+_COUNTED_TYPES = {
+    "strikes": {"Air/drone strike", "Shelling/artillery/missile attack"},
+    "air strikes": {"Air/drone strike"}, "raids": {"Air/drone strike", "Attack", "Armed clash"},
+    "towns": {"Government regains territory", "Non-state actor overtakes territory"},
+    "villages": {"Government regains territory", "Non-state actor overtakes territory"},
+    "positions": {"Government regains territory", "Non-state actor overtakes territory"},
+}
 
 
 def ledger_count(tally: TallyRecord, events: list[EventRecord]) -> int:
-    """What the ledger itself holds for the tally's metric between its period start and as_of."""
+    """What the ledger itself holds for the tally's metric between its period start and as_of:
+    people killed or injured, or the events of the kind the tally counts."""
     start, end = tally.period_start or "0000", tally.as_of or "9999"
     in_period = [e for e in events if start <= (e.event_date or "") <= end
                  and (not tally.scope or e.country in tally.scope)]
     metric = norm(tally.metric)
-    if "killed" in metric or "injured" in metric or "casualties" in metric:
-        return sum((e.fatalities or 0) + (e.injured or 0 if "injured" in metric else 0) for e in in_period)
+    words = set(metric.split())
+    if words & {"killed", "injured", "casualties", "dead", "wounded"}:
+        killed = bool(words & {"killed", "casualties", "dead"})
+        injured = bool(words & {"injured", "casualties", "wounded"})
+        return sum((e.fatalities or 0) * killed + (e.injured or 0) * injured for e in in_period)
     target = _target_of(metric)
-    return sum(1 for e in in_period if e.event_type in _ATTACK_TYPES
-               and (target is None or e.actor2 == target)
-               and e.sub_event_type not in ("Other", "Arrests"))
-
+    noun = metric.split(" on ")[0]
+    kinds = _COUNTED_TYPES.get(noun)
+    return sum(1 for e in in_period
+               if (e.sub_event_type in kinds if kinds else e.event_type in _ATTACK_TYPES
+                   and e.sub_event_type not in ("Other", "Arrests"))
+               and (target is None or e.actor2 == target))
 
 def _target_of(metric: str) -> str | None:
     match = re.search(r"\bon (.+)$", metric)

@@ -1,10 +1,12 @@
 """The SQLite store: versioned migrations, one transaction per article, idempotent re-ingest."""
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -101,6 +103,39 @@ class Store:
                 db.execute("INSERT OR IGNORE INTO article_links VALUES (?,?,?,?)",
                            (article.id, other_id, "near-duplicate", similarity))
 
+    # -- reprints: the same text under another id or URL ---------------------------------------
+    def is_reprint(self, article: Article, stored_id: str) -> bool:
+        """True when `article` has the text of stored article `stored_id` but is another source:
+        another given id, or another URL, and not a reprint stored already."""
+        if self.connection.execute("SELECT 1 FROM reprints WHERE id = ?", (article.id,)).fetchone():
+            return False
+        row = self.connection.execute("SELECT url FROM articles WHERE id = ?", (stored_id,)).fetchone()
+        urls = {row["url"]} | {r[0] for r in self.connection.execute(
+            "SELECT url FROM reprints WHERE article_id = ?", (stored_id,))}
+        if article.url:
+            return article.url not in urls
+        return article.id != stored_id and not article.id.startswith("doc-")
+
+    def add_reprint(self, article: Article, stored_id: str) -> str:
+        """Stores `article` as a reprint of `stored_id`; returns the reprint's id (the given id, or
+        one made from its URL when the text alone named it)."""
+        reprint_id = article.id
+        if reprint_id == stored_id or reprint_id.startswith("doc-"):
+            reprint_id = "doc-" + hashlib.sha256(f"{article.url}|{article.content_hash}".encode()).hexdigest()[:16]
+        with self.transaction() as db:
+            db.execute("INSERT OR IGNORE INTO reprints (id, article_id, origin, url, outlet, title, published)"
+                       " VALUES (?,?,?,?,?,?,?)",
+                       (reprint_id, stored_id, article.origin, article.url, article.outlet, article.title,
+                        article.published.isoformat() if article.published else None))
+        return reprint_id
+
+    def reprints(self) -> dict[str, list[str]]:
+        """Maps each stored article to the ids of its reprints, in id order."""
+        out: dict[str, list[str]] = {}
+        for row in self.connection.execute("SELECT article_id, id FROM reprints ORDER BY article_id, id"):
+            out.setdefault(row[0], []).append(row[1])
+        return out
+
     def replace_mentions(self, article_id: str, mentions: Iterable[Record]) -> None:
         """Replaces what was extracted from one article (used by re-extraction)."""
         with self.transaction() as db:
@@ -120,8 +155,20 @@ class Store:
         return [_article_from_row(row) for row in rows]
 
     def article(self, article_id: str) -> Article | None:
+        """An article by id; a reprint's id gives the stored text with the reprint's own metadata."""
         row = self.connection.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return _article_from_row(row) if row else None
+        if row:
+            return _article_from_row(row)
+        reprint = self.connection.execute("SELECT * FROM reprints WHERE id = ?", (article_id,)).fetchone()
+        if reprint is None:
+            return None
+        original = self.article(reprint["article_id"])
+        if original is None:
+            return None
+        return replace(original, id=reprint["id"], origin=reprint["origin"], url=reprint["url"],
+                       outlet=reprint["outlet"] or original.outlet, title=reprint["title"] or original.title,
+                       published=date.fromisoformat(reprint["published"]) if reprint["published"]
+                       else original.published)
 
     def article_count(self) -> int:
         return int(self.connection.execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -234,3 +281,17 @@ def split_sql(sql: str) -> list[str]:
     if pending.strip():
         statements.append(pending.strip())
     return statements
+
+
+def reprint_summaries(db: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Returns {reprint id: {id, title, outlet, published, url, reprint_of}} for the ids that are
+    reprints."""
+    out: dict[str, dict[str, Any]] = {}
+    if not ids:
+        return out
+    marks = ",".join("?" * len(ids))
+    for row in db.execute(f"SELECT id, title, outlet, published, url, article_id FROM reprints"
+                          f" WHERE id IN ({marks})", ids):
+        out[row[0]] = {"id": row[0], "title": row[1], "outlet": row[2], "published": row[3],
+                       "url": row[4], "reprint_of": row[5]}
+    return out

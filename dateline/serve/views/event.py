@@ -13,11 +13,13 @@ from dateline.serve.fields import by_sentence
 from dateline.serve.highlight import highlight_quote
 from dateline.serve.site import get_site, render
 from dateline.serve.views.comments import comment_section, receive
+from dateline.store.db import reprint_summaries
 from dateline.store.ledger_queries import article_summaries, event_row, record_bodies, related_events
 from dateline.store.reviews import review_history, review_state
 
 router = APIRouter(include_in_schema=False)
-CONFLICTS = (("fatalities_reported", "killed"), ("injured_reported", "injured"))
+CONFLICTS = (("fatalities_reported", "killed"), ("injured_reported", "injured"),
+             ("sub_event_type_reported", "type"))
 
 
 @router.get("/events/{record_id}", response_class=HTMLResponse)
@@ -44,7 +46,8 @@ def render_record(request: Request, record_id: str, status_code: int = 200,
         raise HTTPException(404, f"no record with id {record_id}")
     record = record_from_dict(body)
     exported = record.as_export()
-    articles = article_summaries(db, sorted({s.article for s in record.sources}))
+    cited = sorted({s.article for s in record.sources})
+    articles = {**reprint_summaries(db, cited), **article_summaries(db, cited)}
     row = event_row(db, record_id)
     action = f"/events/{url_quote(record_id, safe='')}/comments"
     comments = comments or comment_section(request, "event", record_id, action)
@@ -61,10 +64,22 @@ def _title(exported: dict[str, Any], record_id: str) -> str:
 
 
 def sources(record: Record, articles: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Returns each source with its article's outlet and date, every field's words marked."""
+    """Returns each source with its article's outlet and date, every field's words marked, the
+    article it reprints (identical text, or a near-duplicate of another source) and why it joined."""
     spans = {name: ev.span for name, ev in record.evidence.items() if isinstance(ev.span, str) and ev.span}
-    return [{"article": s.article, "meta": articles.get(s.article, {}),
-             "quote": highlight_quote(s.quote, spans)} for s in record.sources]
+    joined = record.evidence.get("sources")
+    why = {(j.get("article"), j.get("quote")): j for j in
+           (joined.value if joined is not None and isinstance(joined.value, list) else []) if isinstance(j, dict)}
+    cited = {s.article for s in record.sources}
+    out = []
+    for s in record.sources:
+        how = why.get((s.article, s.quote), {})
+        meta = articles.get(s.article, {})
+        original = meta.get("reprint_of") or how.get("reprint_of")
+        out.append({"article": s.article, "meta": meta, "quote": highlight_quote(s.quote, spans),
+                    "reprint_of": original if original in cited and original != s.article else None,
+                    "joined": how.get("joined")})
+    return out
 
 
 def conflicts(record: Record) -> list[dict[str, Any]]:

@@ -1,0 +1,249 @@
+"""How strongly two reports point to the same event: one score from date, place, type, actors and
+wording, compared with ONE threshold.
+
+Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
+countries, two provinces, places far apart, dates outside both precisions, an event type that
+cannot be the other's, two sides with their roles swapped, the same sentence split on purpose).
+
+| part | points |
+|---|---|
+| date | same day 1.5; a day apart 0.25 (two days of one article are two events); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0.25, or 0.75 beside a dated report of its own article |
+| place | same place 2; within 10 km 1.5; within 30 km 0.75; one inside the other's province, or the same province 0.75; only the country 0 |
+| type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
+| actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
+  targets more loosely: the base, its garrison, the state) |
+| wording | the same sentence in another article (a reprint or wire copy) 2; the same article (its lead and its detail) 0.5 |
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateline.model import EventRecord
+
+THRESHOLD = 2.5
+"""A report joins an event when its score reaches this."""
+
+Related = Callable[[str, str], bool]
+
+# Days a date may stand for, before and after it, by precision. A report whose text gives no
+# time is dated by publication (EVENTS.md): the event happened at most a week before it.
+SPAN = {"day": (0, 0), "range": (6, 6), "month": (16, 16), "unknown": (7, 0)}
+INTERCEPTION = "Disrupted weapons use"
+REMOTE = "Explosions/Remote violence"
+# A coalition and the state that leads it count as one party for matching reports.
+_LEADS = {"Coalition Forces": "United States"}
+_STATE = re.compile(r"^(?:Government|Military Forces|Police Forces|Armed Forces) of (?:the )?(?P<state>.+)$")
+
+
+@dataclass
+class Affinity:
+    """The score of a report against an event, with the reasons in words (for `explain`)."""
+
+    score: float = 0.0
+    # (points, wording, values): worded only when shown, as most candidates are never shown.
+    parts: list[tuple[float, str, tuple[object, ...]]] = field(default_factory=list)
+    veto: tuple[str, tuple[object, ...]] | None = None
+
+    def add(self, points: float, reason: str, *values: object) -> None:
+        self.score += points
+        self.parts.append((points, reason, values))
+
+    def rule_out(self, reason: str, *values: object) -> None:
+        self.veto = (reason, values)
+
+    @property
+    def ruled_out(self) -> str | None:
+        return self.veto[0].format(*self.veto[1]) if self.veto else None
+
+    @property
+    def joins(self) -> bool:
+        return self.veto is None and self.score >= THRESHOLD
+
+    @property
+    def reasons(self) -> list[str]:
+        return [f"{reason.format(*values)} ({points:+g})" for points, reason, values in self.parts]
+
+    def describe(self) -> str:
+        if self.veto:
+            return f"ruled out: {self.ruled_out}"
+        return f"score {self.score:g} (threshold {THRESHOLD:g}): " + "; ".join(self.reasons)
+
+
+def family(record: EventRecord) -> str:
+    """Event types that can be one event: an interception is the other side of an attack."""
+    if record.sub_event_type == INTERCEPTION:
+        return REMOTE
+    return record.event_type
+
+
+def window(record: EventRecord) -> tuple[int, int] | None:
+    """The first and last day (ordinals) the record's date can stand for."""
+    if not record.event_date:
+        return None
+    return _window(record.event_date, record.date_precision)
+
+
+@functools.lru_cache(maxsize=65536)
+def _window(event_date: str, precision: str) -> tuple[int, int]:
+    day = date.fromisoformat(event_date).toordinal()
+    before, after = SPAN.get(precision, (1, 1))
+    return day - before, day + after
+
+
+def affinity(record: EventRecord, event: EventRecord, related: Related | None = None,
+             same_article: bool = False) -> Affinity:
+    """Scores `record` (one report) against `event` (a report or a merged event)."""
+    result = Affinity()
+    for part in (_type_part, _date_part, _place_part):
+        part(record, event, result, same_article)
+        if result.veto:
+            return result
+    _actor_part(record, event, result, related)
+    if result.veto:
+        return result
+    if same_article:
+        result.add(0.5, "same article")
+    return result
+
+
+def _type_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
+    if a.sub_event_type == b.sub_event_type:
+        out.add(1.0, "both {}", a.sub_event_type.lower())
+        return
+    if family(a) != family(b):
+        out.rule_out("{} cannot be {}", a.event_type, b.event_type)
+        return
+    if INTERCEPTION in (a.sub_event_type, b.sub_event_type):
+        out.add(-0.5, "an interception and an attack")
+        return
+    if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
+        out.rule_out("{} against {}", '/'.join(a.weapons), '/'.join(b.weapons))
+
+
+def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
+    wa, wb = window(a), window(b)
+    if wa is None or wb is None:
+        if same_article:
+            out.add(0.75, "no time in its sentence, in the article that dates it")
+        else:
+            out.rule_out("an undated report")
+        return
+    if a.date_precision == "day" and b.date_precision == "day":
+        gap = abs(wa[0] - wb[0])
+        if gap == 0:
+            out.add(1.5, "same day")
+        elif gap == 1 and not same_article:
+            out.add(0.25, "a day apart")  # one article dates all it tells against one day
+        else:
+            out.rule_out("{} days apart", gap)
+        return
+    if wa[0] > wb[1] + 1 or wb[0] > wa[1] + 1:
+        out.rule_out("{} ({}) against {} ({})", a.event_date, a.date_precision, b.event_date, b.date_precision)
+    elif "unknown" in (a.date_precision, b.date_precision) and same_article:
+        out.add(0.75, "no time in its sentence, in the article that dates it")
+    elif "unknown" in (a.date_precision, b.date_precision):
+        out.add(0.25, "no time in the text, within a week before publication")
+    elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
+        out.add(1.0, "the same {}", a.date_precision)
+    else:
+        out.add(0.5, "within the stated span")
+
+
+def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
+    if a.country and b.country and a.country != b.country:
+        out.rule_out("{} against {}", a.country, b.country)
+        return
+    if a.location and b.location:
+        if _norm(a.location) == _norm(b.location):
+            out.add(2.0, "same place ({})", b.location)
+            return
+        distance = km(a, b)
+        if distance is not None and distance <= 10:
+            out.add(1.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
+            return
+        if distance is not None and distance <= 30:
+            out.add(0.75, "{} and {} {:.0f} km apart", a.location, b.location, distance)
+            return
+        out.rule_out("{} against {}", a.location, b.location)
+        return
+    if a.admin1 and b.admin1:
+        if _norm(a.admin1) != _norm(b.admin1):
+            out.rule_out("{} against {}", a.admin1, b.admin1)
+            return
+        out.add(0.75, "in {}", b.admin1)
+        return
+    out.add(0.0, "only the country")
+
+
+def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related | None) -> None:
+    a1, a2 = a.actor1, a.actor2
+    if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
+        a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
+    elif named(a1) and named(b.actor2) and a1 == b.actor2 and a2 == b.actor1:
+        out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
+        return
+    for role, mine, theirs, conflict in (("actor1", a1, b.actor1, -3.0),
+                                         ("actor2", a2, b.actor2, -1.5)):
+        if not named(mine) or not named(theirs):
+            continue
+        assert mine is not None and theirs is not None
+        if mine == theirs:
+            out.add(0.5, "{} {}", role, mine)
+        elif same_party(mine, theirs, related):
+            out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
+        else:
+            out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+def named(actor: str | None) -> bool:
+    return bool(actor) and not str(actor).startswith("Unidentified")
+
+
+def same_party(a: str, b: str, related: Related | None) -> bool:
+    """Affiliated through the knowledge base, the same state (its government and its forces), a
+    coalition and its lead state, or both civilians."""
+    if related and (related(a, b) or related(b, a)):
+        return True
+    sa, sb = state_of(a), state_of(b)
+    if sa and sa == sb:
+        return True
+    return a.startswith("Civilians") and b.startswith("Civilians")
+
+
+def state_of(actor: str) -> str | None:
+    match = _STATE.match(actor)
+    if match:
+        return match.group("state")
+    return _LEADS.get(actor)
+
+
+def more_specific(a: str, b: str, related: Related | None) -> str:
+    """Of two names for one party, the one that says more: the faction within its umbrella, the
+    armed forces rather than the government or the coalition."""
+    if related and related(a, b):
+        return a
+    if related and related(b, a):
+        return b
+    if state_of(a) and state_of(a) == state_of(b):
+        for name in (a, b):
+            if name.startswith("Military Forces"):
+                return name
+    return a
+
+
+def km(a: EventRecord, b: EventRecord) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@functools.lru_cache(maxsize=65536)
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

@@ -1,0 +1,147 @@
+"""The merge as scored candidates, on hand-made records: each class of split seen on real reporting,
+and the cases that must stay apart. One threshold decides; `explain` says why a source joined."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dateline.model import EventRecord, Source
+from dateline.resolve.affinity import THRESHOLD, affinity
+from dateline.resolve.merge import block_keys, resolve
+
+KB = {("Kataib Hezbollah", "Islamic Resistance in Iraq"), ("Kataib Hezbollah", "Popular Mobilization Forces")}
+
+
+def related(child: str, parent: str) -> bool:
+    return (child, parent) in KB
+
+
+def _report(article: str, quote: str, **fields: object) -> EventRecord:
+    base = dict(event_date="2024-01-20", date_precision="day", event_type="Explosions/Remote violence",
+                sub_event_type="Shelling/artillery/missile attack", actor1="Islamic Resistance in Iraq",
+                actor2="Military Forces of the United States", country="Iraq", admin1="Anbar",
+                location="Ain al-Asad Air Base", latitude=33.79, longitude=42.44, geo_precision=1,
+                fatalities=None, injured=None)
+    base.update(fields)
+    return EventRecord(**base, sources=[Source(article, quote)])  # type: ignore[arg-type]
+
+
+def _events(reports: list[EventRecord]) -> list[EventRecord]:
+    mentions = [(i, r.sources[0].article, r) for i, r in enumerate(reports)]
+    return [r for _id, r, _m in resolve(mentions, related=related) if isinstance(r, EventRecord)]
+
+
+UNPLACED = dict(location=None, latitude=None, longitude=None, geo_precision=3)
+
+
+def test_a_faction_and_its_umbrella_are_one_party_and_the_specific_name_is_kept() -> None:
+    [event] = _events([_report("a", "The Islamic Resistance in Iraq fired missiles at Ain al-Asad."),
+                       _report("b", "Kataib Hezbollah fired missiles at the base.", actor1="Kataib Hezbollah")])
+    assert event.actor1 == "Kataib Hezbollah"
+    assert {s.article for s in event.sources} == {"a", "b"}
+
+
+def test_a_states_government_and_its_forces_as_target_are_one_party() -> None:
+    [event] = _events([_report("a", "Missiles hit the base housing US troops."),
+                       _report("b", "Missiles targeted US interests.", actor2="Government of the United States")])
+    assert event.actor2 == "Military Forces of the United States"
+
+
+def test_the_coalition_and_its_lead_state_match_for_counting() -> None:
+    [event] = _events([_report("a", "Rockets hit the coalition base.", actor2="Coalition Forces"),
+                       _report("b", "Rockets hit the base housing US forces.")])
+    assert len(event.sources) == 2
+
+
+def test_two_named_attackers_are_two_events() -> None:
+    assert len(_events([_report("a", "The IRI fired missiles."),
+                        _report("b", "Turkey shelled the base.", actor1="Military Forces of Turkey")])) == 2
+
+
+def test_two_towns_a_few_kilometres_apart_the_same_day_are_one_strike() -> None:
+    [event] = _events([_report("a", "A drone hit a car near Chamchamal.", location="Chamchamal", admin1="Sulaymaniyah",
+                               latitude=35.53, longitude=44.83, sub_event_type="Air/drone strike"),
+                       _report("b", "A drone hit a vehicle in Takiya.", location="Takiya", admin1="Sulaymaniyah",
+                               latitude=35.49, longitude=44.80, sub_event_type="Air/drone strike")])
+    assert len(event.sources) == 2
+
+
+def test_a_province_level_report_joins_the_one_precise_event_there_and_not_two() -> None:
+    province = _report("c", "Missiles were fired at a base in Anbar on Saturday.", **UNPLACED)
+    assert len(_events([_report("a", "Missiles hit Ain al-Asad."), province])) == 1
+    other = _report("b", "Rockets hit al-Qaim.", location="Al-Qaim", latitude=34.38, longitude=41.09)
+    assert len(_events([_report("a", "Missiles hit Ain al-Asad."), other, province])) == 3
+
+
+def test_an_interception_and_an_attack_on_the_same_base_and_day_are_one_event() -> None:
+    intercepted = _report("b", "Air defences shot down missiles over Ain al-Asad.", event_type="Strategic developments",
+                          sub_event_type="Disrupted weapons use", actor1="Military Forces of the United States",
+                          actor2="Islamic Resistance in Iraq")
+    attack = _report("a", "Missiles targeted Ain al-Asad.", actor2=None)
+    [event] = _events([attack, intercepted, _report("c", "The base came under missile fire.", actor2=None)])
+    assert event.sub_event_type == "Shelling/artillery/missile attack"  # two reports against one
+    readings = {r["value"] for r in event.evidence["sub_event_type_reported"].value}
+    assert readings == {"Shelling/artillery/missile attack", "Disrupted weapons use"}
+    # in another province, or a day later, the interception stays apart
+    elsewhere = replace(intercepted, admin1="Erbil", location="Erbil Air Base", latitude=36.24, longitude=43.96)
+    assert len(_events([attack, elsewhere])) == 2
+
+
+def test_the_lead_and_the_detail_of_one_article_are_one_record() -> None:
+    lead = _report("a", "Iran-backed militants attacked a US base in western Iraq on Saturday.", **UNPLACED,
+                   actor1="Unidentified Armed Group (Iraq)", admin1=None)
+    detail = _report("a", "Ballistic missiles and rockets were launched at al-Asad airbase at 6:30 pm.",
+                     date_precision="unknown")
+    [event] = _events([lead, detail])
+    assert event.location == "Ain al-Asad Air Base" and event.date_precision == "day"
+
+
+def test_the_same_sentence_split_on_purpose_stays_two() -> None:
+    one = _report("a", "Strikes hit Ain al-Asad and al-Qaim.")
+    two = _report("a", "Strikes hit Ain al-Asad and al-Qaim.", location="Al-Qaim", latitude=34.38, longitude=41.09)
+    assert len(_events([one, two])) == 2
+
+
+def test_an_undated_unplaced_report_from_another_article_stays_apart() -> None:
+    vague = _report("b", "Militias have fired missiles at US forces.", date_precision="unknown", admin1=None,
+                    **UNPLACED)
+    assert len(_events([_report("a", "Missiles hit Ain al-Asad."), vague])) == 2
+
+
+def test_explain_says_why_each_source_joined() -> None:
+    [event] = _events([_report("a", "Missiles hit Ain al-Asad."), _report("b", "The base was hit by missiles.")])
+    joined = {j["article"]: j["joined"] for j in event.evidence["sources"].value}
+    assert joined["a"] == "first report"
+    assert "same place (Ain al-Asad Air Base)" in joined["b"] and "same day" in joined["b"]
+    assert f"threshold {THRESHOLD:g}" in joined["b"]
+
+
+def test_a_reply_with_the_roles_swapped_is_another_event() -> None:
+    strike = _report("a", "US jets struck the IRI.", actor1="Military Forces of the United States",
+                     actor2="Islamic Resistance in Iraq")
+    assert affinity(strike, _report("b", "The IRI fired missiles at US forces.")).ruled_out
+
+
+def test_reports_that_can_meet_share_a_block_key() -> None:
+    day = _report("a", "Missiles hit Ain al-Asad.")
+    next_day = _report("b", "Missiles hit Ain al-Asad.", event_date="2024-01-21")
+    far = _report("c", "Missiles hit Ain al-Asad.", event_date="2024-01-25")
+    undated = _report("d", "Missiles hit the base.", date_precision="unknown", event_date="2024-01-24")
+    assert block_keys(day) & block_keys(next_day)
+    assert not block_keys(day) & block_keys(far)
+    assert block_keys(day) & block_keys(undated)  # within a week before publication
+    assert ("article", "a") in block_keys(day)
+
+
+def test_the_interception_reading_keeps_each_side_in_its_role() -> None:
+    intercepted = _report("b", "US air defences shot down missiles over Ain al-Asad.",
+                          event_type="Strategic developments", sub_event_type="Disrupted weapons use",
+                          actor1="Military Forces of the United States", actor2="Islamic Resistance in Iraq")
+    [event] = _events([intercepted, replace(intercepted, sources=[Source("c", "Missiles were downed.")]),
+                       _report("a", "The IRI attacked Ain al-Asad.")])
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == ("Military Forces of the United States", "Islamic Resistance in Iraq")
+
+
+def test_the_same_sentence_read_twice_at_one_place_is_one_record() -> None:
+    one = _report("a", "Rockets landed at the gas field on Monday, officials said.")
+    assert len(_events([one, replace(one, weapons=["rocket"])])) == 1
