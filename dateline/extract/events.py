@@ -64,6 +64,7 @@ class SentenceFacts:
     weapons: list[WeaponHit]
     triggers: list[TriggerHit] = field(default_factory=list)
     casualties: Any = None
+    judgement: Any = None  # the learned judge's view of the sentence (event_model.Judgement)
 
 
 class EventBuilder:

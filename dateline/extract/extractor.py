@@ -13,7 +13,9 @@ from dateline.extract.actors import ActorBook
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_follow_up_casualties, attach_late_denial,
                                         fold_into_antecedent)
+from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
+from dateline.extract.glued import split_glued
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
@@ -45,19 +47,25 @@ _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|str
 class Extractor:
     """Event, tally and statement extraction; built once, then called per article."""
 
-    def __init__(self, actors: ActorBook, gazetteer: Gazetteer, lexicon: TriggerLexicon) -> None:
+    def __init__(self, actors: ActorBook, gazetteer: Gazetteer, lexicon: TriggerLexicon,
+                 model: EventModel | None = None) -> None:
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.builder = EventBuilder(actors, gazetteer, lexicon)
+        # The learned sentence judge (scripts/train_event_model.py); None: the rules alone decide.
+        self.model = model
+        # When a list, every candidate clause is noted here with what the decision saw
+        # (scripts/train_event_model.py fits the combination of rules and model on it).
+        self.frame_log: list[dict[str, Any]] | None = None
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> Extractor:
-        return cls(ActorBook.from_kb(kb), Gazetteer.default(kb), TriggerLexicon.from_kb(kb))
+        return cls(ActorBook.from_kb(kb), Gazetteer.default(kb), TriggerLexicon.from_kb(kb), default_model())
 
     def extract(self, article: Article) -> list[Record]:
         """Returns every record the article tells, in reading order."""
-        sentences = split_sentences(article.text)
+        sentences = split_glued(split_sentences(article.text), article.text)
         facts = [self._facts(article, s) for s in sentences]
         state = _Reading(article, sentences, facts, self._main_country(facts))
         records: list[Record] = []
@@ -155,7 +163,8 @@ class Extractor:
             actors=[a for a in self.actors.find(text) if a.start >= skip],
             places=[p for p in self.gazetteer.find(text) if p.start >= skip],
             times=time_words.find_time_expressions(text, article.published),
-            weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text))
+            weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text),
+            judgement=self.model.judge(text) if self.model is not None else None)
 
     def _main_country(self, facts: list[SentenceFacts]) -> str | None:
         counts: Counter[str] = Counter()
@@ -192,11 +201,23 @@ class Extractor:
                        for m in usable)
         own_day = own_date and when[1] == "day"
         reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
-        if reason:
+        flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
+        if self.frame_log is not None:
+            self.frame_log.append({"article": article.id, "sentence": fact.text, "reason": reason or "none",
+                                   "trigger": frame.primary.trigger.name, **flags})
+        if self.model is not None and fact.judgement is not None:
+            keep, why = self.model.decide(reason, fact.judgement, flags)
+        else:
+            keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
+        if not keep:
             return []
         frame_fact = replace(fact, casualties=casualties)
         fallback = self._fallback_places(sentences, facts, index)
-        return self.builder.build(frame_fact, frame, when, fallback, article_country)
+        events = self.builder.build(frame_fact, frame, when, fallback, article_country)
+        for event in events:
+            event.evidence["event_type"] = replace(event.evidence["event_type"],
+                                                   rule=f"{event.evidence['event_type'].rule}; {why}")
+        return events
 
     def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],
               index: int, recent: list[tuple[int, EventRecord]],
