@@ -99,6 +99,10 @@ class EventModel:
         z += sum(w.get(name, 0.0) for name, on in flags.items() if on)
         p = 1.0 / (1.0 + math.exp(-z))
         finding = f"rules: {reason}" if reason else "rules: a concrete event"
+        if reason and not (flags.get("own_date") or flags.get("specific_place")):
+            # A clause the rules doubt stands as an event of its own only with its own time or
+            # place; otherwise it is a detail of an event told before (its figures join that one).
+            return False, f"{judgement.describe()}; {finding}; no time or place of its own"
         return p >= 0.5, f"{judgement.describe()}; {finding}; combined {p:.2f}"
 
     def judge_all(self, texts: Sequence[str]) -> list[Judgement]:

@@ -163,8 +163,7 @@ class Extractor:
             actors=[a for a in self.actors.find(text) if a.start >= skip],
             places=[p for p in self.gazetteer.find(text) if p.start >= skip],
             times=time_words.find_time_expressions(text, article.published),
-            weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text),
-            judgement=self.model.judge(text) if self.model is not None else None)
+            weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text))
 
     def _main_country(self, facts: list[SentenceFacts]) -> str | None:
         counts: Counter[str] = Counter()
@@ -202,11 +201,15 @@ class Extractor:
         own_day = own_date and when[1] == "day"
         reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
         flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
+        clause = fact.text[frame.start:frame.end]
         if self.frame_log is not None:
-            self.frame_log.append({"article": article.id, "sentence": fact.text, "reason": reason or "none",
-                                   "trigger": frame.primary.trigger.name, **flags})
-        if self.model is not None and fact.judgement is not None:
-            keep, why = self.model.decide(reason, fact.judgement, flags)
+            self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
+                                   "reason": reason or "none", "trigger": frame.primary.trigger.name,
+                                   "trigger_type": frame.primary.trigger.event_type, **flags})
+        if self.model is not None:
+            # The clause is judged, not the whole sentence: "X struck Y on Monday in response
+            # to attacks" holds a real strike and a background mention.
+            keep, why = self.model.decide(reason, self.model.judge(clause), flags)
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
         if not keep:
