@@ -233,12 +233,12 @@ def fit_combination(clauses: list[dict], fold_models: dict[int, LogisticRegressi
                     fold: dict[str, int]) -> tuple[dict[str, float], dict[str, object], dict[int, dict[str, float]]]:
     """Logistic regression over [model log-odds, rule finding, flags], cross-validated by article."""
     reasons = sorted({c["reason"] for c in clauses} - {"none"})
-    names = ["model", *[f"reason:{r}" for r in reasons], *FLAGS, "bias"]
+    names = ["model", "model_clause", *[f"reason:{r}" for r in reasons], *FLAGS, "bias"]
     rows = []
     for clause in clauses:
-        p = fold_models[fold[clause["article"]]].predict_proba(matrix([clause["clause"]]))[0, 1]
-        p = min(max(p, 1e-6), 1 - 1e-6)
-        rows.append([math.log(p / (1 - p)), *[float(clause["reason"] == r) for r in reasons],
+        p, q = fold_models[fold[clause["article"]]].predict_proba(matrix([clause["sentence"], clause["clause"]]))[:, 1]
+        p, q = (min(max(v, 1e-6), 1 - 1e-6) for v in (p, q))
+        rows.append([math.log(p / (1 - p)), math.log(q / (1 - q)), *[float(clause["reason"] == r) for r in reasons],
                      *[float(clause[f]) for f in FLAGS], 1.0])
     x, y = np.array(rows), np.array([c["label"] for c in clauses])
     groups = np.array([fold[c["article"]] for c in clauses])

@@ -16,6 +16,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
+from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
@@ -89,6 +90,9 @@ class Extractor:
         folded into them and noted in `state.touched`."""
         text = state.sentences[index].text
         frames = build_frames(text, state.facts[index].triggers)
+        if not frames and self.model is not None:
+            learned = model_frame(self.model, state.facts[index])
+            frames = [learned] if learned is not None else []
         state.frames[index] = frames
         state.referring[index] = []
         told: list[EventRecord] = []
@@ -207,9 +211,11 @@ class Extractor:
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
                                    "trigger_type": frame.primary.trigger.event_type, **flags})
         if self.model is not None:
-            # The clause is judged, not the whole sentence: "X struck Y on Monday in response
+            # The sentence and the clause are both judged: "X struck Y on Monday in response
             # to attacks" holds a real strike and a background mention.
-            keep, why = self.model.decide(reason, self.model.judge(clause), flags)
+            whole = self.model.judge(fact.text)
+            part = self.model.judge(clause) if clause != fact.text else whole
+            keep, why = self.model.decide(reason, whole, flags, part)
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
         if not keep:
