@@ -211,11 +211,13 @@ class Extractor:
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
                                    "trigger_type": frame.primary.trigger.event_type, **flags})
         if self.model is not None:
-            # The sentence and the clause are both judged: "X struck Y on Monday in response
-            # to attacks" holds a real strike and a background mention.
-            whole = self.model.judge(fact.text)
-            part = self.model.judge(clause) if clause != fact.text else whole
-            keep, why = self.model.decide(reason, whole, flags, part)
+            # The judge reads the sentence; what is doubtful about this clause of it ("…in
+            # response to attacks") is the rules' finding, the other input of the decision.
+            keep, why = self.model.decide(reason, self.model.judge(fact.text), flags)
+            if not keep and reason is None and self._definite(fact.text, frame):
+                # "The strike hit the car in Mashtal": the rules read more about an event told
+                # before; it is built so that its details join that event.
+                keep, why = True, why + "; kept: names an event told before (its details join it)"
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
         if not keep:
