@@ -76,12 +76,24 @@ class EventModel:
         self.bits = bits
         self.meta = meta
         self.combine: dict[str, float] = dict(meta.get("combine", {}))
+        self._recent: dict[str, Judgement] = {}
 
     @classmethod
     def from_arrays(cls, arrays: dict[str, np.ndarray], meta: dict) -> EventModel:
         return cls(arrays["event"], arrays["type"], int(meta["bits"]), meta)
 
     def judge(self, text: str) -> Judgement:
+        """The judgement of a sentence; the last few are remembered (a sentence has several
+        clauses, each decided on the sentence's score)."""
+        cached = self._recent.get(text)
+        if cached is None:
+            cached = self._judge(text)
+            if len(self._recent) > 64:
+                self._recent.clear()
+            self._recent[text] = cached
+        return cached
+
+    def _judge(self, text: str) -> Judgement:
         idx = features(text, self.bits)
         z = float(self.event_w[idx].sum())
         scores = self.type_w[idx].sum(axis=0)
