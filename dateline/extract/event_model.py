@@ -102,15 +102,12 @@ class EventModel:
         scores /= scores.sum()
         return Judgement(1.0 / (1.0 + math.exp(-z)), {t: float(s) for t, s in zip(TYPES, scores)})
 
-    def decide(self, reason: str | None, judgement: Judgement, flags: dict[str, bool],
-               clause: Judgement | None = None) -> tuple[bool, str]:
-        """One decision over the rules' finding and the model's scores of the sentence and of the
-        clause: a logistic combination whose weights were fitted on cross-validated clauses (the
-        `combine` entry of the card). Returns (keep, the words `explain` shows)."""
+    def decide(self, reason: str | None, judgement: Judgement, flags: dict[str, bool]) -> tuple[bool, str]:
+        """One decision over the rules' finding for a clause and the model's score of its
+        sentence: a logistic combination whose weights were fitted on cross-validated clauses
+        (the `combine` entry of the metadata). Returns (keep, the words `explain` shows)."""
         w = self.combine
         z = w.get("bias", 0.0) + w.get("model", 1.0) * judgement.event_logit
-        if clause is not None:
-            z += w.get("model_clause", 0.0) * clause.event_logit
         z += w.get(f"reason:{reason or 'none'}", 0.0)
         z += sum(w.get(name, 0.0) for name, on in flags.items() if on)
         p = 1.0 / (1.0 + math.exp(-z))
