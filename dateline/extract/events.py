@@ -148,6 +148,8 @@ class EventBuilder:
         events = []
         casualties = facts.casualties
         casualty_owner = self._casualty_owner(choices, casualties, frame)
+        if sub_event_type == "Disrupted weapons use":
+            roles = _interception_roles(text, roles, primary)
         for index, choice in enumerate(choices or [None]):
             country = choice.place.country if choice else article_country
             agent = self._agent(roles, event_type, sub_event_type, launch_country or country)
@@ -250,6 +252,12 @@ class EventBuilder:
         agents = [(a, r) for a, r in roles if r.role == AGENT]
         chosen = _most_specific(agents, self.actors)
         speakers = [a for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
+        if chosen is None and speakers and sub == "Disrupted weapons use" and \
+                getattr(speakers[0].actor, "type", "") in ("state_military", "government", "police"):
+            # "Two drones were shot down, the Iraqi interior ministry said": a state announcing an
+            # interception with no interceptor named speaks for its own forces.
+            forces = self.actors.forces_of(speakers[0].actor)
+            return forces.name, speakers[0].text, "interception: the state that announced it (its forces)"
         if chosen is None and speakers and self._own_forces_words:
             # "Turkey's defence ministry said its jets had struck…": "its" is the speaker's side.
             forces = self.actors.forces_of(speakers[0].actor)
@@ -346,6 +354,41 @@ class EventBuilder:
         if borrowed:
             return source + "; named in a neighbouring sentence"
         return source + ("; 'near' the place" if choice.near else "")
+
+
+# "a drone fired by the group", "missiles launched by Iran": the launcher, not the interceptor.
+_LAUNCHED_BY = re.compile(r"\b(?:fired|launched|sent|flown|dispatched|operated|belonging)\s+(?:\w+\s+){0,2}?by\s+"
+                          r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+_DEFENDED = re.compile(r"\b(?:houses?|housing|hosts?|hosting|hosted|stationed|defend\w*|protect\w*)\s+"
+                       r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+
+
+def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
+                        primary: TriggerHit) -> list[tuple[Any, RoleCue]]:
+    """ACLED's rule for Disrupted weapons use: actor1 is who intercepted, actor2 who launched.
+
+    Agents are the interceptors, targets the launchers: an actor named as the one who fired the
+    weapon ("a drone fired by the group", "Iranian drones were shot down") is the launcher; the
+    forces defending the place ("near Erbil airport, which hosts US troops") intercepted it.
+    """
+    out = []
+    for mention, cue in roles:
+        before = text[max(0, mention.start - 60):mention.start]
+        after = text[mention.end:mention.end + 40]
+        if _LAUNCHED_BY.search(before):
+            out.append((mention, RoleCue(TARGET, "interception: the launcher ('fired/launched by')")))
+        elif _DEFENDED.search(before):
+            out.append((mention, RoleCue(AGENT, "interception: the forces defending the place intercepted")))
+        elif mention.start > primary.start and re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|"
+                                                         r"projectiles?|UAVs?|aircraft)\b", after, re.I) \
+                and cue.role in (AGENT, TARGET):
+            out.append((mention, RoleCue(TARGET, "interception: whose weapon was downed ('Iranian drones')")))
+        elif cue.role == AGENT and mention.start > primary.start and \
+                re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
+            out.append((mention, RoleCue(AGENT, "interception: 'shot down/intercepted by' names the interceptor")))
+        else:
+            out.append((mention, cue))
+    return out
 
 
 def _is_civilian(actor: Any) -> bool:

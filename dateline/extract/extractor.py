@@ -15,7 +15,10 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         attach_follow_up_casualties, attach_late_denial,
                                         date_undated_events, fold_into_antecedent,
                                         split_listed_days)
+from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
+from dateline.extract.glued import split_glued
+from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
@@ -53,19 +56,25 @@ _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|str
 class Extractor:
     """Event, tally and statement extraction; built once, then called per article."""
 
-    def __init__(self, actors: ActorBook, gazetteer: Gazetteer, lexicon: TriggerLexicon) -> None:
+    def __init__(self, actors: ActorBook, gazetteer: Gazetteer, lexicon: TriggerLexicon,
+                 model: EventModel | None = None) -> None:
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.builder = EventBuilder(actors, gazetteer, lexicon)
+        # The learned sentence judge (scripts/train_event_model.py); None: the rules alone decide.
+        self.model = model
+        # When a list, every candidate clause is noted here with what the decision saw
+        # (scripts/train_event_model.py fits the combination of rules and model on it).
+        self.frame_log: list[dict[str, Any]] | None = None
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> Extractor:
-        return cls(ActorBook.from_kb(kb), Gazetteer.default(kb), TriggerLexicon.from_kb(kb))
+        return cls(ActorBook.from_kb(kb), Gazetteer.default(kb), TriggerLexicon.from_kb(kb), default_model())
 
     def extract(self, article: Article) -> list[Record]:
         """Returns every record the article tells, in reading order."""
-        sentences = split_sentences(article.text)
+        sentences = split_glued(split_sentences(article.text), article.text)
         facts = [self._facts(article, s) for s in sentences]
         state = _Reading(article, sentences, facts, self._main_country(facts))
         records: list[Record] = []
@@ -96,6 +105,9 @@ class Extractor:
         folded into them and noted in `state.touched`."""
         text = state.sentences[index].text
         frames = build_frames(text, state.facts[index].triggers)
+        if not frames and self.model is not None:
+            learned = model_frame(self.model, state.facts[index])
+            frames = [learned] if learned is not None else []
         state.frames[index] = frames
         state.referring[index] = []
         told: list[EventRecord] = []
@@ -214,11 +226,31 @@ class Extractor:
                        for m in usable)
         own_day = own_date and when[1] == "day"
         reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
-        if reason:
+        flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
+        clause = fact.text[frame.start:frame.end]
+        if self.frame_log is not None:
+            self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
+                                   "reason": reason or "none", "trigger": frame.primary.trigger.name,
+                                   "trigger_type": frame.primary.trigger.event_type, **flags})
+        if self.model is not None:
+            # The judge reads the sentence; what is doubtful about this clause of it ("…in
+            # response to attacks") is the rules' finding, the other input of the decision.
+            keep, why = self.model.decide(reason, self.model.judge(fact.text), flags)
+            if not keep and reason is None and self._definite(fact.text, frame):
+                # "The strike hit the car in Mashtal": the rules read more about an event told
+                # before; it is built so that its details join that event.
+                keep, why = True, why + "; kept: names an event told before (its details join it)"
+        else:
+            keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
+        if not keep:
             return []
         frame_fact = replace(fact, casualties=casualties)
         fallback = self._fallback_places(sentences, facts, index)
-        return self.builder.build(frame_fact, frame, when, fallback, article_country)
+        events = self.builder.build(frame_fact, frame, when, fallback, article_country)
+        for event in events:
+            event.evidence["event_type"] = replace(event.evidence["event_type"],
+                                                   rule=f"{event.evidence['event_type'].rule}; {why}")
+        return events
 
     def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],
               index: int, recent: list[tuple[int, EventRecord]],

@@ -47,7 +47,14 @@ _BEFORE_TARGET = re.compile(
 _AFTER_SPEAKER = re.compile(
     r"^[’'s]*\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|announced|stated|added|claimed|"
     r"confirmed|wrote|tweeted|posted|noted|declared|spokesperson|spokesman|spokeswoman|statement|"
-    r"officials?\s+(?:said|told))\b", re.I)
+    r"officials?\s+(?:said|told)|"
+    # An accuser, a body that condemns or blames, a witness: they speak about the event.
+    r"condemn\w*|denounc\w*|accus\w*|blam\w*|critici[sz]\w*|alleg\w*|deplor\w*|warn\w*|"
+    r"call(?:ed|s)\s+(?:on|for)|urg\w+|witness(?:es|ed)?|recount\w*|described)\b", re.I)
+# "accused the United States of striking", "blamed Iran for the attack": the one accused is
+# the agent the speaker names.
+_BEFORE_ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*|held)\s+(?:the\s+)?$", re.I)
+_AFTER_ACCUSED = re.compile(r"^[’'s]*\s*(?:\w+\s+){0,3}?(?:of|for|responsible)\b", re.I)
 _BEFORE_SPEAKER = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,3}$", re.I)
 # "American troops … came under attack", "the convoy was hit by": the subject suffered the trigger.
 _PASSIVE_BETWEEN = re.compile(
@@ -96,6 +103,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(AGENT, "agent: claimed the attack as its own ('said it launched', 'claimed')")
     if _OWNER_OF_TARGET.search(before):
         return RoleCue(TARGET, "target: owner of what was hit ('targets linked to')")
+    if _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
+        return RoleCue(AGENT, "agent: the party accused or blamed ('accused X of', 'blamed X for')")
     if _BEFORE_SPEAKER.search(before) or _AFTER_SPEAKER.match(after):
         return RoleCue(SPEAKER, "speaker: 'said/told' after or 'according to' before")
     if _BEFORE_DESCRIPTOR.search(before):

@@ -84,12 +84,19 @@ class TriggerLexicon:
         return _non_overlapping(hits)
 
 
+# A space in a pattern also matches a hyphen ("drone-strike", "air-strike"); a compound's
+# second half counts on its own ("missile-and-drone attack") except after a negating prefix
+# ("anti-aircraft", "counter-attack").
+_LEFT = r"(?<![\w])(?<!anti-)(?<!Anti-)(?<!counter-)(?<!Counter-)(?<!non-)(?<!pre-)"
+
+
 def _compile(patterns: list[str], name: str) -> re.Pattern[str]:
     try:
         # Lowercase-only patterns match any case; a pattern with capitals (IED, Grad) is
         # case-sensitive so "grad student" or "ied" inside words do not count.
-        parts = [p if any(c.isupper() for c in p) else f"(?i:{p})" for p in patterns]
-        return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+        parts = [p.replace(" ?", "[\\s-]?").replace(" ", "[\\s-]") for p in patterns]
+        parts = [p if any(c.isupper() for c in p) else f"(?i:{p})" for p in parts]
+        return re.compile(_LEFT + "(?:" + "|".join(parts) + r")(?![\w])")
     except re.error as error:
         raise ValueError(f"knowledge-base entry {name!r}: bad pattern ({error})") from error
 
