@@ -88,20 +88,35 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool) -> None:
     store = context.store()
     extractor = context.extractor()
 
+    from dateline.ingest.safety import echo_notes
+
     def report_error(error: InputError) -> None:
         if progress.enabled:
             click.echo("\r\033[K", err=True, nl=False)
-        click.echo(f"rejected: {error}", err=True)
+        click.echo(f"rejected: {printable(str(error))}", err=True)
 
     # The number of documents is not known ahead (folders, feeds, URLs): a running count on the
     # terminal, rewritten in place, stands for the progress bar.
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    report = run_ingest(store, sources, extractor, on_document=progress.step, on_error=report_error)
+
+    def report_note(note: str) -> None:  # a document read with repairs (bad bytes replaced)
+        if progress.enabled:
+            click.echo("\r\033[K", err=True, nl=False)
+        click.echo(f"note: {note}", err=True)
+
+    with echo_notes(report_note):
+        report = run_ingest(store, sources, extractor, on_document=progress.step, on_error=report_error)
     progress.done()
     click.echo(report.summary())
     store.close()
     if report.rejected:
         sys.exit(1)
+
+
+def printable(text: str) -> str:
+    from dateline.ingest.safety import printable as escape
+
+    return escape(text)
 
 
 class _Progress:
@@ -114,7 +129,7 @@ class _Progress:
     def step(self, origin: str) -> None:
         self.count += 1
         if self.enabled:
-            name = origin if len(origin) <= 50 else "…" + origin[-49:]
+            name = printable(origin if len(origin) <= 50 else "…" + origin[-49:])
             click.echo(f"\r\033[Kingesting: {self.count} documents — {name}", err=True, nl=False)
 
     def done(self) -> None:
