@@ -260,8 +260,8 @@ def api_ingest(request: Request, article: ArticleIn) -> dict[str, Any]:
 
     with site.ingest_lock, tempfile.TemporaryDirectory(prefix="dateline-api-") as folder:
         path = Path(folder) / f"api-{analyst.name}.jsonl"
-        path.write_text(json.dumps(article.model_dump(exclude_none=True), ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        # ASCII JSON: a lone surrogate sent in the request stays an escape the reader replaces.
+        path.write_text(json.dumps(article.model_dump(exclude_none=True)) + "\n", encoding="utf-8")
         report = ingest(site.store(), [str(path)], site.extractor())
     rejected = [error.problem for error in report.rejected]
     write_audit(site.db, analyst.name, "article.ingest", ",".join(report.new + report.known) or None,
