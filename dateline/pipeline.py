@@ -51,9 +51,12 @@ def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
                 except Exception as error:  # a bug must cost one article, not the whole run
                     raise InputError(item.origin, f"extraction failed ({type(error).__name__}: {error});"
                                                   " the article was not stored") from error
-                store.add_article(article, records, links)
-                index.add(article)
-                report.new.append(article.id)
+                stored_as = store.add_article(article, records, links)
+                if stored_as is not None:  # another ingest stored the same text meanwhile
+                    report.known.append(stored_as)
+                else:
+                    index.add(article)
+                    report.new.append(article.id)
         except InputError as error:
             report.rejected.append(error)
             if on_error:
