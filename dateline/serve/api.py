@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from dateline.serve.site import check_csrf, csrf_token, current_analyst, get_site, render
 from dateline.store.accounts import Analyst, authenticate, write_audit
 from dateline.serve.tallies import tally_series_of
+from dateline.serve.throttle import Throttled, hashed
 from dateline.store.ledger_queries import (EventFilter, actor_counts, actor_roles, count_events,
                                            event_row, events_page, list_articles, mention_records,
                                            record_bodies, related_events)
@@ -279,9 +280,18 @@ def _writer(request: Request) -> Analyst:
             name, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
         except (ValueError, UnicodeDecodeError) as error:
             raise HTTPException(401, "malformed Basic credentials") from error
-        analyst = authenticate(get_site(request).db, name, password)
+        site = get_site(request)
+        address = request.client.host if request.client else None
+        try:
+            site.throttle.check(name, address)
+        except Throttled as error:
+            raise HTTPException(429, str(error),
+                                headers={"Retry-After": str(int(error.retry_after) + 1)}) from error
+        analyst = hashed(lambda: authenticate(site.db, name, password))  # this runs in a worker thread
         if analyst is None:
+            site.throttle.failed(name, address)
             raise HTTPException(401, "wrong name or password")
+        site.throttle.succeeded(name)
         return analyst
     analyst = current_analyst(request)
     if analyst is None:

@@ -62,7 +62,11 @@
 
   if (element.dataset.mode === "pin") {
     var lat = parseFloat(element.dataset.lat), lon = parseFloat(element.dataset.lon);
-    marker(lat, lon, element.dataset.colour).bindTooltip(element.dataset.label).addTo(map);
+    // Leaflet reads a string tooltip as HTML: the place label (an analyst can correct it) goes
+    // in as a text node.
+    var label = document.createElement("span");
+    label.textContent = element.dataset.label || "";
+    marker(lat, lon, element.dataset.colour).bindTooltip(label).addTo(map);
     map.setView([lat, lon], 7);
     element.dataset.markersDrawn = "1";
     return;
