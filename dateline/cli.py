@@ -368,8 +368,10 @@ def summary(context: Context) -> None:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--private", is_flag=True, help="Reading needs a signed-in analyst too (writes always do).")
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (behind an HTTPS proxy).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes serving requests in parallel.")
 @pass_context
-def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool) -> None:
+def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool, workers: int) -> None:
     """Serve the analyst's workbench: dashboard, map, timeline, events, review queue, REST API.
 
     Pages work with no internet: the map's scripts and outlines are bundled. Reading is public
@@ -380,18 +382,19 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
     Example:
       dateline --db ledger.db serve
       dateline --db ledger.db serve --port 8080 --private
+      dateline --db ledger.db serve --workers 2
     """
-    import uvicorn
-
-    from dateline.serve.app import create_app
+    from dateline.serve.run import serve as run_server
     from dateline.store.db import StoreError
 
+    def announce() -> None:
+        click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
+
     try:
-        app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)
+        run_server(context.db, host, port, private=private, kb_paths=context.kb,
+                   secure_cookies=secure_cookies, workers=workers, announce=announce)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @main.group()

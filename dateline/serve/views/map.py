@@ -6,6 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from dateline.serve.cache import ledger_cached
 from dateline.serve.site import TYPE_COLOURS, get_site, render
 from dateline.serve.views.common import filter_context, request_filter
 from dateline.store.ledger_queries import markers
@@ -23,7 +24,7 @@ def map_page(request: Request) -> HTMLResponse:
 @router.get("/map/markers.json")
 def map_markers(request: Request) -> JSONResponse:
     """Returns the located events of the filter as compact rows for the map script."""
-    rows, total = markers(get_site(request).db, request_filter(request), MARKER_LIMIT)
+    rows, total = markers(ledger_cached(get_site(request)), request_filter(request), MARKER_LIMIT)
     items: list[list[Any]] = [[r.record_id, r.latitude, r.longitude, r.event_type, r.event_date,
                                r.place, r.actor1, r.actor2, r.fatalities] for r in rows]
     return JSONResponse({"total": total, "shown": len(items), "colours": TYPE_COLOURS,
