@@ -17,11 +17,12 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 from dateline.serve.site import Site
 
+T = TypeVar("T")
 MAX_ENTRIES = 512
 # What a cached answer is valid for: the ledger's version and the last article stored.
 _VERSION_SQL = ("SELECT (SELECT version FROM ledger_state WHERE id = 1),"
@@ -29,7 +30,8 @@ _VERSION_SQL = ("SELECT (SELECT version FROM ledger_state WHERE id = 1),"
 
 
 class _Answers:
-    """A bounded LRU of (version, sql, params) → (rows, description), shared by a process's threads."""
+    """A bounded LRU of (version, sql, params) → (rows, description), and of (version, "value",
+    key) → (value, None), shared by a process's threads."""
 
     def __init__(self) -> None:
         self.entries: OrderedDict[tuple[Any, ...], tuple[list[Any], Any]] = OrderedDict()
@@ -89,23 +91,35 @@ class LedgerCachedConnection:
 
     def __init__(self, connection: sqlite3.Connection, answers: _Answers) -> None:
         self._connection = connection
-        self._answers = answers
-        self._version = tuple(connection.execute(_VERSION_SQL).fetchone())
+        self.answers = answers
+        self.version = tuple(connection.execute(_VERSION_SQL).fetchone())
 
     def execute(self, sql: str, parameters: Any = ()) -> Any:
         if sql.lstrip()[:4].upper() not in ("SELE", "WITH"):
             return self._connection.execute(sql, parameters)
         params = tuple(parameters.items()) if isinstance(parameters, dict) else tuple(parameters)
-        key = (self._version, sql, params)
-        found = self._answers.get(key)
+        key = (self.version, sql, params)
+        found = self.answers.get(key)
         if found is None:
             cursor = self._connection.execute(sql, parameters)
             found = (cursor.fetchall(), cursor.description)
-            self._answers.put(key, found)
+            self.answers.put(key, found)
         return CachedCursor(*found)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._connection, name)
+
+
+def ledger_cached_value(site: Site, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """Returns `compute()`, computed once per ledger version and `key` in this process (for what
+    is costly to build from the rows: a chart, a large JSON body)."""
+    connection = ledger_cached(site)
+    cache_key = (connection.version, "value", *key)
+    found = connection.answers.get(cache_key)
+    if found is None:
+        found = (compute(), None)
+        connection.answers.put(cache_key, found)
+    return found[0]  # type: ignore[no-any-return]
 
 
 def ledger_cached(site: Site) -> Any:
