@@ -14,6 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
+from dateline.serve.cache import ledger_cached
 from dateline.serve.site import check_csrf, csrf_token, current_analyst, get_site, render
 from dateline.store.accounts import Analyst, authenticate, write_audit
 from dateline.serve.tallies import tally_series_of
@@ -193,12 +194,12 @@ def api_events(
     order: Literal["desc", "asc"] = "desc",
     total: bool = Query(False, description="also count every match"),
 ) -> dict[str, Any]:
-    site = get_site(request)
+    db = ledger_cached(get_site(request))  # pages answered once per ledger version
     flt = EventFilter.from_params(dict(request.query_params))
-    rows, next_cursor = events_page(site.db, flt, cursor, limit, descending=order == "desc")
-    bodies = record_bodies(site.db, [r.record_id for r in rows])
+    rows, next_cursor = events_page(db, flt, cursor, limit, descending=order == "desc")
+    bodies = record_bodies(db, [r.record_id for r in rows])
     items = [_event_out(r.record_id, r.status, bodies[r.record_id]) for r in rows if r.record_id in bodies]
-    count = count_events(site.db, flt) if total else None
+    count = count_events(db, flt) if total else None
     return {"items": items, "next_cursor": next_cursor, "total": count}
 
 
