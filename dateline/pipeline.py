@@ -37,7 +37,13 @@ def ingest(store: Store, specs: Iterable[str], extractor: Extractor,
                 on_error(item)
             continue
         try:
-            article = prepare(item)
+            try:
+                article = prepare(item)
+            except InputError:
+                raise
+            except Exception as error:  # a bug must cost one document, not the whole run
+                raise InputError(item.origin, f"could not be read ({type(error).__name__}:"
+                                              f" {' '.join(str(error).split())[:200]})") from error
             known = store.article_by_hash(article.content_hash)
             if known is not None:
                 report.known.append(known)

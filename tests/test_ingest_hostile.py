@@ -200,3 +200,35 @@ def test_control_characters_in_file_names_are_escaped_on_the_terminal(tmp_path: 
     ids = [row[0] for row in sqlite3.connect(tmp_path / "t.db").execute("SELECT id FROM articles")]
     assert ids == ["ok\\x1b]0;title\\x07"]
     assert printable("a\u202eb\x9b") == "a\\u202eb\\x9b"
+
+
+# -- 4 (first half). one crashing item does not abort the batch -----------------------------------
+def test_an_unexpected_failure_costs_one_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline import pipeline
+    from dateline.ingest import sources
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt", "d.jsonl"):
+        body = STORY.replace("Anbar", name[0].upper() + "nbar")
+        (folder / name).write_text(json.dumps({"text": body}) + "\n" if name.endswith(".jsonl") else body,
+                                   encoding="utf-8")
+    real_prepare, real_jsonl = pipeline.prepare, sources.jsonl_documents
+
+    def flaky_prepare(raw: RawDocument) -> Article:
+        if raw.origin.endswith("a.txt"):
+            raise ValueError("a parser's bug\nwith two lines")
+        return real_prepare(raw)
+
+    def broken_jsonl(path: Path):  # type: ignore[no-untyped-def]
+        yield from real_jsonl(path)
+        raise RuntimeError("the reader broke after the last line")
+
+    monkeypatch.setattr(pipeline, "prepare", flaky_prepare)
+    monkeypatch.setattr(sources, "jsonl_documents", broken_jsonl)
+    store = Store(tmp_path / "t.db")
+    new, rejected = run(store, str(folder))
+    assert len(new) == 3  # b, c and the JSONL line
+    assert rejected == [f"{folder / 'a.txt'}: could not be read (ValueError: a parser's bug with two lines)",
+                        f"{folder / 'd.jsonl'}: could not be read (RuntimeError: the reader broke after the"
+                        " last line)"]

@@ -47,13 +47,23 @@ def spec_documents(spec: str) -> Iterator[RawDocument | InputError]:
     path = Path(spec)
     if path.is_dir():
         for file in folder_files(path):
-            yield from file_documents(file)
+            yield from _guarded(file_documents(file), printable(str(file)))
     elif path.is_file():
-        yield from file_documents(path)
+        yield from _guarded(file_documents(path), printable(spec))
     elif path.exists():
         yield InputError(printable(spec), "is neither a regular file nor a folder")
     else:
         yield InputError(printable(spec), "no such file, folder or URL")
+
+
+def _guarded(documents: Iterator[RawDocument | InputError], origin: str) -> Iterator[RawDocument | InputError]:
+    """Yields what `documents` yields; an unexpected failure while reading a file becomes one
+    InputError for it and the run goes on with the next file."""
+    try:
+        yield from documents
+    except Exception as error:  # a parser's bug costs the rest of one file, not the run
+        yield InputError(origin, f"could not be read ({type(error).__name__}:"
+                                 f" {' '.join(str(error).split())[:200]})")
 
 
 def folder_files(folder: Path) -> list[Path]:
