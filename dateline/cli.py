@@ -96,25 +96,41 @@ def ingest(context: Context, sources: tuple[str, ...], quiet: bool, workers: int
 
     store = context.store()
 
+    from dateline.ingest.safety import echo_notes
+
     def report_error(error: InputError) -> None:
         if progress.enabled:
             click.echo("\r\033[K", err=True, nl=False)
-        click.echo(f"rejected: {error}", err=True)
+        click.echo(f"rejected: {printable(str(error))}", err=True)
 
     # The number of documents is not known ahead (folders, feeds, URLs): a running count on the
     # terminal, rewritten in place, stands for the progress bar.
     progress = _Progress(enabled=not quiet and sys.stderr.isatty())
-    if workers or scheduler:
-        from dateline.cli_watch import ingest_on_dask
 
-        report = ingest_on_dask(context, store, sources, workers, scheduler, progress.step, report_error)
-    else:
-        report = run_ingest(store, sources, context.extractor(), on_document=progress.step, on_error=report_error)
+    def report_note(note: str) -> None:  # a document read with repairs (bad bytes replaced)
+        if progress.enabled:
+            click.echo("\r\033[K", err=True, nl=False)
+        click.echo(f"note: {note}", err=True)
+
+    with echo_notes(report_note):
+        if workers or scheduler:
+            from dateline.cli_watch import ingest_on_dask
+
+            report = ingest_on_dask(context, store, sources, workers, scheduler, progress.step, report_error)
+        else:
+            report = run_ingest(store, sources, context.extractor(), on_document=progress.step,
+                                on_error=report_error)
     progress.done()
     click.echo(report.summary())
     store.close()
     if report.rejected:
         sys.exit(1)
+
+
+def printable(text: str) -> str:
+    from dateline.ingest.safety import printable as escape
+
+    return escape(text)
 
 
 class _Progress:
@@ -127,7 +143,7 @@ class _Progress:
     def step(self, origin: str) -> None:
         self.count += 1
         if self.enabled:
-            name = origin if len(origin) <= 50 else "…" + origin[-49:]
+            name = printable(origin if len(origin) <= 50 else "…" + origin[-49:])
             click.echo(f"\r\033[Kingesting: {self.count} documents — {name}", err=True, nl=False)
 
     def done(self) -> None:
@@ -401,9 +417,11 @@ def summary(context: Context) -> None:
 @click.option("--secure-cookies", is_flag=True, help="Mark cookies Secure (behind an HTTPS proxy).")
 @click.option("--watch", "feeds_file", metavar="FEEDS.toml", type=click.Path(dir_okay=False),
               help="Also follow these feeds in this process (see `dateline watch`).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes serving requests in parallel.")
 @pass_context
 def serve(context: Context, host: str, port: int, private: bool, secure_cookies: bool,
-          feeds_file: str | None) -> None:
+          feeds_file: str | None, workers: int) -> None:
     """Serve the analyst's workbench: dashboard, map, timeline, events, review queue, REST API.
 
     Pages work with no internet: the map's scripts and outlines are bundled. Reading is public
@@ -414,26 +432,32 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
     Example:
       dateline --db ledger.db serve
       dateline --db ledger.db serve --port 8080 --private
+      dateline --db ledger.db serve --workers 2
     """
-    import uvicorn
-
     from dateline.cli_watch import start_background_watch
-    from dateline.serve.app import create_app
+    from dateline.serve.run import serve as run_server
     from dateline.store.db import StoreError
 
     if not feeds_file:  # with --watch the server fills a new database itself
         check_existing_db(context.db)
     check_port_free(host, port)
+    watching = None
+
+    def announce() -> None:  # the database is migrated: the watcher may start writing
+        nonlocal watching
+        if feeds_file:
+            watching = start_background_watch(context, feeds_file)
+        click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
+
     try:
-        app = create_app(context.db, private=private, kb_paths=context.kb, secure_cookies=secure_cookies)
+        run_server(context.db, host, port, private=private, kb_paths=context.kb,
+                   secure_cookies=secure_cookies, workers=workers, announce=announce)
     except StoreError as error:
         raise click.ClickException(str(error)) from error
-    watching = start_background_watch(context, feeds_file) if feeds_file else None
-    click.echo(f"Dateline is serving {Path(context.db).resolve()} at http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
-    if watching:
-        watching[0].set()
-        watching[1].join(timeout=30)
+    finally:
+        if watching:
+            watching[0].set()
+            watching[1].join(timeout=30)
 
 
 @main.group()

@@ -82,7 +82,13 @@ def extract_document(item: RawDocument, extractor: Extractor, store: Store | Non
     """Cleans one raw document and extracts its records (pure: reads nothing but `store`'s
     content hashes, to skip extracting an article already stored)."""
     try:
-        article = prepare(item)
+        try:
+            article = prepare(item)
+        except InputError:
+            raise
+        except Exception as error:  # a bug must cost one document, not the whole run
+            raise InputError(item.origin, f"could not be read ({type(error).__name__}:"
+                                          f" {' '.join(str(error).split())[:200]})") from error
         if store is not None and store.article_by_hash(article.content_hash) is not None:
             return article, []
         try:
@@ -108,7 +114,9 @@ def _store_article(store: Store, index: NearDuplicateIndex, item: RawDocument, a
         raise InputError(item.origin, f"article id {article.id!r} is already stored with"
                                       " different text; give the new text a new id")
     links = index.links_for(article)
-    store.add_article(article, records, links)
+    stored_as = store.add_article(article, records, links)
+    if stored_as is not None:  # another ingest stored the same text meanwhile
+        return stored_as, "known"
     index.add(article)
     return article.id, "new"
 

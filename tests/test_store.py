@@ -1,13 +1,12 @@
 """The store: migrations, one transaction per article, idempotent content hashes."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from dateline.model import Article, EventRecord, Source
+from dateline.model import Article, EventRecord, InputError, Source
 from dateline.store.db import Store, StoreError, _migrations
 
 
@@ -47,8 +46,8 @@ def test_reopening_does_not_migrate_twice_and_keeps_data(tmp_path: Path) -> None
 def test_failed_article_leaves_nothing_behind(tmp_path: Path) -> None:
     store = Store(tmp_path / "x.db")
     store.add_article(_article("a1", "text one"))
-    # Same id again: the insert fails inside the transaction and rolls back the mentions too.
-    with pytest.raises(sqlite3.IntegrityError):
+    # Same id, other text: refused inside the transaction, with nothing written.
+    with pytest.raises(InputError, match="already stored with different text"):
         store.add_article(_article("a1", "other text"), [_event("quote")])
     assert store.article_count() == 1
     assert store.mentions() == []

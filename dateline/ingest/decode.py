@@ -2,11 +2,16 @@
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 import charset_normalizer
 
+from dateline.ingest.safety import scrub_surrogates
 from dateline.model import InputError
+
+# Notes about documents that were read, but not as they came (printed by `dateline ingest`).
+notes = logging.getLogger("dateline.ingest.notes")
 
 # One article page is a few hundred KB at most; anything larger is an archive, a dump or a mistake.
 MAX_BYTES = 5 * 1024 * 1024
@@ -60,6 +65,22 @@ def decode_bytes(data: bytes, origin: str, declared: str | None = None,
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    try:
+        # UTF-8 but for encoded surrogates (CESU-8, or a lone `ED A0 80`): pairs are joined,
+        # lone ones replaced.
+        wobbly = data.decode("utf-8-sig", errors="surrogatepass")
+    except UnicodeDecodeError:
+        pass
+    else:
+        text = wobbly.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        notes.warning("%s: read as UTF-8; encoded surrogates joined or replaced by U+FFFD", origin)
+        return text
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        text, bad = repaired
+        notes.warning("%s: read as UTF-8 with %d invalid byte sequence%s replaced by U+FFFD",
+                      origin, bad, "" if bad == 1 else "s")
+        return text
     if declared and declared.replace("-", "").replace("_", "") not in ("utf8", "utf16"):
         try:
             return data.decode(_codec_name(declared))
@@ -71,6 +92,29 @@ def decode_bytes(data: bytes, origin: str, declared: str | None = None,
     return _decode_with(data, best.encoding, origin)
 
 
+# Multi-byte UTF-8 sequences (a lead byte and its continuation bytes) and the bytes of any
+# sequence that is not valid UTF-8 (lone surrogates ED A0..BF included).
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                         rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}"
+                         rb"|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+# Valid multi-byte characters per invalid sequence for a text to count as UTF-8 with a few bad
+# bytes rather than a legacy encoding (in which valid UTF-8 pairs almost never occur by chance).
+_UTF8_MAJORITY = 10
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """Returns (text, number of invalid sequences replaced) when `data` is UTF-8 but for a few
+    stray bytes (a truncated copy, one byte of another encoding pasted in); None otherwise."""
+    text = data.decode("utf-8", errors="replace")
+    # U+FFFD in the decoded text beyond those spelled in the bytes = invalid sequences.
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multi = len(_UTF8_MULTI.findall(data)) - data.count("\ufffd".encode())
+    # One bad byte among any real UTF-8 characters is a stray; more need a clear majority.
+    if bad <= 0 or multi < max(1, _UTF8_MAJORITY * (bad - 1)):
+        return None
+    return text.removeprefix("\ufeff"), bad
+
+
 def _codec_name(charset: str) -> str:
     """Returns the Python codec for a charset label; browsers read latin-1 labels as cp1252."""
     normalized = charset.strip().lower()
@@ -80,7 +124,7 @@ def _codec_name(charset: str) -> str:
 def _decode_with(data: bytes, encoding: str, origin: str) -> str:
     """Returns `data` decoded with `encoding`; raises InputError when it does not decode."""
     try:
-        return data.decode(encoding)
+        return scrub_surrogates(data.decode(encoding))
     except (LookupError, UnicodeDecodeError) as error:
         raise InputError(origin, f"cannot be decoded as {encoding} ({error.__class__.__name__})"
                          ) from error

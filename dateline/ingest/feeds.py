@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 import feedparser
 
 from dateline.ingest.fetch import Fetched, fetch, page_document, url_id
+from dateline.ingest.safety import scrub_surrogates
 from dateline.model import InputError, RawDocument
 
 # An item whose content has at least this many words carries the article itself; fewer words
@@ -19,6 +20,8 @@ from dateline.model import InputError, RawDocument
 MIN_ARTICLE_WORDS = 80
 
 _TAG = re.compile(r"<[^>]+>")
+# Numeric character references: `&#8217;`, `&#x2019;` (the parser calls chr() on them unguarded).
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
 
 
 def feed_documents(data: bytes, origin: str, feed_url: str | None = None,
@@ -27,8 +30,12 @@ def feed_documents(data: bytes, origin: str, feed_url: str | None = None,
 
     `feed_url` resolves relative item links; `fetcher` gets item pages (tests pass their own).
     """
-    parsed = feedparser.parse(io.BytesIO(data), response_headers={"content-location": feed_url}
-                              if feed_url else None)
+    try:
+        parsed = feedparser.parse(io.BytesIO(_valid_char_refs(data)),
+                                  response_headers={"content-location": feed_url} if feed_url else None)
+    except Exception as error:  # the parser's own failures; the run goes on with the next input
+        yield InputError(origin, f"is not a readable RSS/Atom feed ({type(error).__name__})")
+        return
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("version"):
@@ -65,10 +72,26 @@ def feed_documents(data: bytes, origin: str, feed_url: str | None = None,
             yield InputError(item_origin, "feed item has only a short summary and no link to fetch")
 
 
+def _valid_char_refs(data: bytes) -> bytes:
+    """Returns the feed with every character reference to no character (over U+10FFFF, a
+    surrogate, NUL) replaced by a reference to U+FFFD."""
+    return _CHAR_REF.sub(_char_ref, data) if b"&#" in data else data
+
+
+def _char_ref(found: re.Match[bytes]) -> bytes:
+    digits = found.group(1) or found.group(2)
+    if len(digits) > 8:
+        return b"&#xFFFD;"
+    code = int(digits, 16 if found.group(1) else 10)
+    if code == 0 or code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return b"&#xFFFD;"
+    return found.group()
+
+
 def _entry_html(entry: Any) -> str:
     """Returns the fullest HTML body of an item: its longest content element, else its summary."""
-    bodies = [str(part.get("value", "")) for part in entry.get("content") or []]
-    bodies.append(str(entry.get("summary") or ""))
+    bodies = [scrub_surrogates(str(part.get("value", ""))) for part in entry.get("content") or []]
+    bodies.append(scrub_surrogates(str(entry.get("summary") or "")))
     return max(bodies, key=_words)
 
 
@@ -96,4 +119,4 @@ def _plain(fragment: str | None) -> str | None:
 
 
 def _text(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return scrub_surrogates(value).strip() or None if isinstance(value, str) else None

@@ -9,6 +9,7 @@ from dateline.ingest.dateline_header import dateline_place
 from dateline.ingest.html import extract_html
 from dateline.ingest.neardup import content_hash, minhash_bytes
 from dateline.ingest.pubdate import find_publication_date, outlet_named_in
+from dateline.ingest.safety import has_sentence_of_words, scrub_surrogates
 from dateline.model import Article, InputError, RawDocument
 
 
@@ -43,6 +44,12 @@ def prepare(raw: RawDocument, known_lines: Collection[str] = (),
         outlet = outlet or outlet_named_in(cleaned.header)
     if not cleaned.text.strip():
         raise InputError(raw.origin, "no article text is left once page furniture is removed")
+    if not has_sentence_of_words(cleaned.text):
+        raise InputError(raw.origin, "holds no sentence of words in a supported script"
+                                     " (Latin, Cyrillic, Hebrew, Arabic): noise, not an article")
+    # Entities in a page can spell surrogates (`&#xD800;`) that no UTF-8 writer accepts.
+    cleaned.text = scrub_surrogates(cleaned.text)
+    title, author, outlet, url = (_scrubbed(value) for value in (title, author, outlet, url))
     published = find_publication_date(
         text=_dating_text(title, cleaned), header=cleaned.header, given=raw.published,
         html_date=html_date, url=url, outlet=outlet, today=today)
@@ -55,13 +62,17 @@ def prepare(raw: RawDocument, known_lines: Collection[str] = (),
         url=url,
         outlet=outlet,
         title=title,
-        author=author or cleaned.author,
+        author=_scrubbed(author or cleaned.author),
         published=published.value,
         published_method=published.method,
         dateline_place=dateline_place(cleaned.text),
         removed_lines=cleaned.removed_lines,
         minhash=minhash_bytes(cleaned.text),
     )
+
+
+def _scrubbed(value: str | None) -> str | None:
+    return None if value is None else scrub_surrogates(value)
 
 
 def _dating_text(title: str | None, cleaned: CleanedText) -> str:

@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from dateline.ingest.decode import MAX_BYTES, check_size, declared_charset, decode_bytes
+from dateline.ingest.decode import MAX_BYTES, declared_charset, decode_bytes
 from dateline.ingest.feeds import feed_documents
 from dateline.ingest.fetch import fetch, page_document
+from dateline.ingest.safety import open_regular_file, printable, read_regular_file, scrub_surrogates
 from dateline.model import InputError, RawDocument
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -38,16 +39,31 @@ def spec_documents(spec: str) -> Iterator[RawDocument | InputError]:
     if spec.lower().startswith(("http://", "https://")):
         yield from url_documents(spec)
         return
+    if not spec.strip():
+        # Path("") is the current folder: an empty argument (an unset shell variable) must not
+        # ingest whatever the folder holds.
+        yield InputError(repr(spec), "is an empty name, not a file, folder or URL")
+        return
     path = Path(spec)
     if path.is_dir():
         for file in folder_files(path):
-            yield from file_documents(file)
+            yield from _guarded(file_documents(file), printable(str(file)))
     elif path.is_file():
-        yield from file_documents(path)
+        yield from _guarded(file_documents(path), printable(spec))
     elif path.exists():
-        yield InputError(spec, "is neither a regular file nor a folder")
+        yield InputError(printable(spec), "is neither a regular file nor a folder")
     else:
-        yield InputError(spec, "no such file, folder or URL")
+        yield InputError(printable(spec), "no such file, folder or URL")
+
+
+def _guarded(documents: Iterator[RawDocument | InputError], origin: str) -> Iterator[RawDocument | InputError]:
+    """Yields what `documents` yields; an unexpected failure while reading a file becomes one
+    InputError for it and the run goes on with the next file."""
+    try:
+        yield from documents
+    except Exception as error:  # a parser's bug costs the rest of one file, not the run
+        yield InputError(origin, f"could not be read ({type(error).__name__}:"
+                                 f" {' '.join(str(error).split())[:200]})")
 
 
 def folder_files(folder: Path) -> list[Path]:
@@ -69,8 +85,11 @@ def _is_documentation(name: str) -> bool:
 
 
 def file_documents(path: Path) -> Iterator[RawDocument | InputError]:
-    """Yields the documents in one file, read by its extension; others give an InputError."""
-    origin = str(path)
+    """Yields the documents in one file, read by its extension; others give an InputError.
+
+    The origin and the id derived from the name are printable: a name's control characters and
+    undecodable bytes are escaped (`\\x1b`, `\\xff`)."""
+    origin = printable(str(path))
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from jsonl_documents(path)
@@ -83,16 +102,15 @@ def file_documents(path: Path) -> Iterator[RawDocument | InputError]:
                                  f" expected one of {expected}")
         return
     try:
-        check_size(path.stat().st_size, origin)
-        data = path.read_bytes()
+        data = read_regular_file(path, origin, MAX_BYTES)
         if suffix in FEED_SUFFIXES:
             decode_bytes(data, origin)  # the same empty/binary/size checks as any other file
             yield from feed_documents(data, origin)
         elif suffix in HTML_SUFFIXES:
             html = decode_bytes(data, origin, declared_charset(data))
-            yield RawDocument(origin=origin, id=path.stem, html=html)
+            yield RawDocument(origin=origin, id=printable(path.stem), html=html)
         else:
-            yield RawDocument(origin=origin, id=path.stem, text=decode_bytes(data, origin))
+            yield RawDocument(origin=origin, id=printable(path.stem), text=decode_bytes(data, origin))
     except InputError as error:
         yield error
     except OSError as error:
@@ -113,18 +131,22 @@ def url_documents(url: str) -> Iterator[RawDocument | InputError]:
 
 def jsonl_documents(path: Path) -> Iterator[RawDocument | InputError]:
     """Yields one document per line of a JSONL corpus; a bad line gives InputError `file:LINE`."""
+    name = printable(str(path))
     try:
-        handle = path.open("rb")
-    except OSError as error:
-        yield InputError(str(path), f"cannot be read ({error.strerror or error})")
+        handle = os.fdopen(open_regular_file(path, name), "rb")
+    except InputError as error:
+        yield error
         return
     with handle:
-        for number, line in enumerate(handle, start=1):
-            origin = f"{path}:{number}"
+        for number, line in enumerate(_capped_lines(handle, MAX_BYTES), start=1):
+            origin = f"{name}:{number}"
+            if line is None:
+                yield InputError(origin, f"line is over the {MAX_BYTES / 1_048_576:.0f} MB limit"
+                                         " for one document")
+                continue
             if not line.strip():
                 continue
             try:
-                check_size(len(line), origin, MAX_BYTES)
                 record = json.loads(line)
                 yield record_document(record, origin)
             except InputError as error:
@@ -134,6 +156,23 @@ def jsonl_documents(path: Path) -> Iterator[RawDocument | InputError]:
             except json.JSONDecodeError as error:
                 yield InputError(origin, f"line is not valid JSON ({error.msg},"
                                          f" column {error.colno})")
+            except RecursionError:
+                yield InputError(origin, "line is not usable JSON (arrays or objects nested too deeply)")
+
+
+def _capped_lines(handle: Any, max_bytes: int) -> Iterator[bytes | None]:
+    """Yields the lines of a binary file, or None for a line over `max_bytes` (skipped to its
+    end without holding it in memory)."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := handle.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
 
 
 def record_document(record: Any, origin: str) -> RawDocument:
@@ -157,7 +196,7 @@ def record_document(record: Any, origin: str) -> RawDocument:
     use_text = bool(text and text.strip())
     return RawDocument(
         origin=origin,
-        id=str(identifier).strip() if identifier is not None else None,
+        id=printable(str(identifier).strip()) if identifier is not None else None,
         text=text if use_text else None,
         html=None if use_text else html,
         url=_optional_string(record, "url", origin),
@@ -175,7 +214,8 @@ def _optional_string(record: dict[str, Any], name: str, origin: str) -> str | No
         return None
     if not isinstance(value, str):
         raise InputError(origin, f"`{name}` must be a string, not {type(value).__name__}")
-    return value
+    # JSON can spell a lone surrogate (`"\\ud800"`), which no UTF-8 writer accepts.
+    return scrub_surrogates(value)
 
 
 def _published(value: Any, origin: str) -> date | None:

@@ -14,9 +14,11 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 
+from dateline.serve.cache import ledger_cached
 from dateline.serve.site import check_csrf, csrf_token, current_analyst, get_site, render
 from dateline.store.accounts import Analyst, authenticate, write_audit
 from dateline.serve.tallies import tally_series_of
+from dateline.serve.throttle import Throttled, hashed
 from dateline.serve.views.common import request_filter
 from dateline.store.ledger_queries import (EventFilter, actor_counts, actor_roles, count_events,
                                            event_row, events_page, list_articles, mention_records,
@@ -194,12 +196,12 @@ def api_events(
     order: Literal["desc", "asc"] = "desc",
     total: bool = Query(False, description="also count every match"),
 ) -> dict[str, Any]:
-    site = get_site(request)
+    db = ledger_cached(get_site(request))  # pages answered once per ledger version
     flt = request_filter(request)  # bad dates: 400 with the reason; actor aliases read as the canonical name
-    rows, next_cursor = events_page(site.db, flt, cursor, limit, descending=order == "desc")
-    bodies = record_bodies(site.db, [r.record_id for r in rows])
+    rows, next_cursor = events_page(db, flt, cursor, limit, descending=order == "desc")
+    bodies = record_bodies(db, [r.record_id for r in rows])
     items = [_event_out(r.record_id, r.status, bodies[r.record_id]) for r in rows if r.record_id in bodies]
-    count = count_events(site.db, flt) if total else None
+    count = count_events(db, flt) if total else None
     return {"items": items, "next_cursor": next_cursor, "total": count}
 
 
@@ -262,8 +264,8 @@ def api_ingest(request: Request, article: ArticleIn) -> dict[str, Any]:
 
     with site.ingest_lock, tempfile.TemporaryDirectory(prefix="dateline-api-") as folder:
         path = Path(folder) / f"api-{analyst.name}.jsonl"
-        path.write_text(json.dumps(article.model_dump(exclude_none=True), ensure_ascii=False) + "\n",
-                        encoding="utf-8")
+        # ASCII JSON: a lone surrogate sent in the request stays an escape the reader replaces.
+        path.write_text(json.dumps(article.model_dump(exclude_none=True)) + "\n", encoding="utf-8")
         report = ingest(site.store(), [str(path)], site.extractor())
     rejected = [error.problem for error in report.rejected]
     write_audit(site.db, analyst.name, "article.ingest", ",".join(report.new + report.known) or None,
@@ -281,9 +283,18 @@ def _writer(request: Request) -> Analyst:
             name, _, password = base64.b64decode(header[6:]).decode("utf-8").partition(":")
         except (ValueError, UnicodeDecodeError) as error:
             raise HTTPException(401, "malformed Basic credentials") from error
-        analyst = authenticate(get_site(request).db, name, password)
+        site = get_site(request)
+        address = request.client.host if request.client else None
+        try:
+            site.throttle.check(name, address)
+        except Throttled as error:
+            raise HTTPException(429, str(error),
+                                headers={"Retry-After": str(int(error.retry_after) + 1)}) from error
+        analyst = hashed(lambda: authenticate(site.db, name, password))  # this runs in a worker thread
         if analyst is None:
+            site.throttle.failed(name, address)
             raise HTTPException(401, "wrong name or password")
+        site.throttle.succeeded(name)
         return analyst
     analyst = current_analyst(request)
     if analyst is None:

@@ -13,13 +13,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dateline.moderation import DecisionError
-from dateline.serve.site import (CSRF_COOKIE, CsrfFailed, SignInRequired, Site, get_site,
-                                 render, require_analyst)
+from dateline.serve.site import (CSRF_COOKIE, CsrfFailed, SignInRequired, Site, current_analyst,
+                                 get_site, render, require_analyst)
 from dateline.store.ledger_queries import QueryError
 from dateline.store.reviews import ReviewError
 
 # Content-Security-Policy: nothing is loaded from, or sent to, another host.
-CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self';"
        " connect-src 'self'; font-src 'self' data:; object-src 'none'; frame-ancestors 'none';"
        " base-uri 'none'; form-action 'self'")
 PUBLIC_PATHS = ("/login",)
@@ -32,9 +32,11 @@ def guard_reads(request: Request) -> None:
 
 
 def create_app(db_path: str, private: bool = False, kb_paths: list[str] | None = None,
-               secure_cookies: bool = False) -> FastAPI:
-    """Returns the web app serving one Dateline database (migrated and indexed on start)."""
-    from dateline.serve import api
+               secure_cookies: bool = False, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """Returns the web app serving one Dateline database (migrated and indexed on start).
+
+    `allowed_hosts`: the Host names it answers to (None: any)."""
+    from dateline.serve import api, hardening
     from dateline.serve.views import (actors, add_articles, article, auth, downloads, event, events,
                                       map, moderation, overview, review, sources, timeline)
 
@@ -53,6 +55,7 @@ def create_app(db_path: str, private: bool = False, kb_paths: list[str] | None =
         app.include_router(module.router)
     app.include_router(api.router)
     _install_handlers(app)
+    hardening.install(app, private, allowed_hosts, signed_in=lambda r: current_analyst(r) is not None)
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from dateline.serve.actors import ActorDirectory
+from dateline.serve.throttle import LoginThrottle
 from dateline.store.accounts import Analyst, session_analyst
 from dateline.store.db import Store
 from dateline.store.ledger_index import ensure_ledger_index, ledger_version
@@ -53,6 +54,7 @@ class Site:
     _cache: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     ingest_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    throttle: LoginThrottle = field(default_factory=LoginThrottle, repr=False)
     _directory: ActorDirectory | None = field(default=None, repr=False)
     _extractor: Any = field(default=None, repr=False)
 
@@ -135,6 +137,12 @@ def csrf_token(request: Request) -> str:
         token = secrets.token_urlsafe(24)
     request.state.csrf_token = token
     return str(token)
+
+
+def rotate_csrf(request: Request) -> str:
+    """Gives this browser a new CSRF token (set as its cookie with the response)."""
+    request.state.csrf_token = secrets.token_urlsafe(24)
+    return str(request.state.csrf_token)
 
 
 def check_csrf(request: Request, submitted: str | None) -> None:

@@ -12,7 +12,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from dateline.model import Article, Record, record_from_dict, record_kind, record_to_dict
+from dateline.model import Article, InputError, Record, record_from_dict, record_kind, record_to_dict
+
+# How long a connection waits for another process's write (an ingest's ledger rebuild, a
+# migration) before giving up with "database is locked".
+BUSY_SECONDS = 60.0
 
 
 class StoreError(Exception):
@@ -36,7 +40,7 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         try:
-            self.connection = sqlite3.connect(self.path, isolation_level=None)
+            self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
             self.connection.row_factory = sqlite3.Row
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute("PRAGMA foreign_keys=ON")
@@ -53,12 +57,15 @@ class Store:
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
 
     def migrate(self) -> None:
-        """Applies every migration newer than the file's `user_version`, each in its own transaction."""
-        current = self.schema_version()
-        for version, _name, sql in _migrations():
-            if version <= current:
-                continue
+        """Applies every migration newer than the file's `user_version`, each in its own transaction.
+
+        The version is read again inside each write transaction, so two processes opening a new
+        file at once apply each migration once: the second waits, then sees it done."""
+        pending = [m for m in _migrations() if m[0] > self.schema_version()]
+        for version, _name, sql in pending:
             with self.transaction():
+                if self.schema_version() >= version:
+                    continue
                 for statement in split_sql(sql):
                     self.connection.execute(statement)
                 self.connection.execute(f"PRAGMA user_version = {version}")
@@ -86,9 +93,20 @@ class Store:
         return row["content_hash"] if row else None
 
     def add_article(self, article: Article, mentions: Iterable[Record] = (),
-                    links: Iterable[tuple[str, float]] = ()) -> None:
-        """Stores an article, what was extracted from it and its near-duplicate links, atomically."""
+                    links: Iterable[tuple[str, float]] = ()) -> str | None:
+        """Stores an article, what was extracted from it and its near-duplicate links, atomically.
+
+        Returns None when stored, or the id of the article that already holds this text (another
+        process stored it since the caller looked); raises InputError when the id is taken by
+        another text. Both checks run inside the write transaction, so concurrent ingests of the
+        same article store it once."""
         with self.transaction() as db:
+            known = self.article_by_hash(article.content_hash)
+            if known is not None:
+                return known
+            if self.article_hash(article.id) is not None:
+                raise InputError(article.origin, f"article id {article.id!r} is already stored with"
+                                                 " different text; give the new text a new id")
             db.execute(
                 "INSERT INTO articles (id, content_hash, origin, url, outlet, title, author, published,"
                 " published_method, dateline_place, text, words, removed_lines, minhash)"
@@ -102,6 +120,7 @@ class Store:
             for other_id, similarity in links:
                 db.execute("INSERT OR IGNORE INTO article_links VALUES (?,?,?,?)",
                            (article.id, other_id, "near-duplicate", similarity))
+        return None
 
     # -- reprints: the same text under another id or URL ---------------------------------------
     def is_reprint(self, article: Article, stored_id: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from dateline.serve.cache import ledger_cached
 from dateline.serve.site import get_site, render
 from dateline.serve.views.common import filter_context, request_filter
 from dateline.store.ledger_queries import SORTS, QueryError, count_events, list_events
@@ -21,7 +22,7 @@ def events_table(request: Request, sort: str = "date", order: str = "desc", page
         raise QueryError(f"sort must be one of {', '.join(SORTS)}")
     if order not in ("asc", "desc"):
         raise QueryError("order is asc or desc")
-    db = get_site(request).db
+    db = ledger_cached(get_site(request))  # counts and pages answered once per ledger version
     total = count_events(db, flt)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 1), pages)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from dateline.serve.charts import LineChart, tally_chart
+from dateline.serve.cache import ledger_cached
 from dateline.serve.site import Site, get_site, render
 from dateline.serve.tallies import tally_series_of
 from dateline.serve.views.common import filter_context, request_filter
@@ -20,7 +21,7 @@ router = APIRouter(include_in_schema=False)
 def overview(request: Request) -> HTMLResponse:
     site = get_site(request)
     flt = request_filter(request)
-    db = site.db
+    db = ledger_cached(site)  # aggregates computed once per ledger version
     by_type = counts_by(db, flt, "event_type")
     by_country = counts_by(db, flt, "country")
     totals = db.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM records"
