@@ -104,6 +104,7 @@ def test_ingest_while_the_server_reads(tmp_path: Path) -> None:
     for n in range(40):
         (folder / f"story-{n:02d}.txt").write_text(STORY.format(place="Baghdad", n=n), encoding="utf-8")
     db = tmp_path / "served.db"
+    Store(db).close()  # `serve` reads an existing database; the ingest below fills it
     port = _free_port()
     server = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--port", str(port)],
                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -104,10 +104,10 @@
     // The place's own name stays shown beside the pin; the view is wide enough for the nearby
     // cities and provinces to give it context. Leaflet reads a string tooltip as HTML: the place
     // label (an analyst can correct it) goes in as a text node.
-    var label = document.createElement("span");
-    label.textContent = element.dataset.label || "";
+    var pinLabel = document.createElement("span");
+    pinLabel.textContent = element.dataset.label || "";
     marker(lat, lon, element.dataset.colour)
-      .bindTooltip(label, { permanent: true, direction: "right", className: "pin-label", offset: [8, 0] })
+      .bindTooltip(pinLabel, { permanent: true, direction: "right", className: "pin-label", offset: [8, 0] })
       .addTo(map);
     map.setView([lat, lon], 7);
     element.dataset.markersDrawn = "1";
