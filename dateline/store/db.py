@@ -233,32 +233,12 @@ class Store:
     def replace_records(self, resolved: Iterable[tuple[str, Record, list[int]]]) -> None:
         """Writes the resolved ledger (record id, record, mention ids) in one transaction.
 
-        Only what changed is written: records that are new or whose body differs, and the ones no
-        longer in the ledger are deleted. Unchanged records keep their rows, so indexes built on
-        the table by triggers cost in proportion to the change, not to the ledger."""
+        Only what changed is written (`ledger_sync.write_records`): records that are new or whose
+        body differs, and the ones no longer in the ledger are deleted."""
+        from dateline.store.ledger_sync import write_records
+
         with self.transaction() as db:
-            stored = {row[0]: row[1] for row in db.execute("SELECT id, body FROM records")}
-            links: dict[str, set[int]] = {}
-            for row in db.execute("SELECT record_id, mention_id FROM record_mentions"):
-                links.setdefault(row[0], set()).add(row[1])
-            seen: set[str] = set()
-            for record_id, record, mention_ids in resolved:
-                seen.add(record_id)
-                body_dict = record_to_dict(record)
-                body = json.dumps(body_dict, ensure_ascii=False)
-                sort_date = body_dict.get("event_date") or body_dict.get("as_of") or body_dict.get("date")
-                if record_id not in stored:
-                    db.execute("INSERT INTO records (id, kind, body, sort_date) VALUES (?,?,?,?)",
-                               (record_id, record_kind(record), body, sort_date))
-                elif stored[record_id] != body:
-                    db.execute("UPDATE records SET kind = ?, body = ?, sort_date = ? WHERE id = ?",
-                               (record_kind(record), body, sort_date, record_id))
-                if links.get(record_id, set()) != set(mention_ids):
-                    db.execute("DELETE FROM record_mentions WHERE record_id = ?", (record_id,))
-                    db.executemany("INSERT OR IGNORE INTO record_mentions VALUES (?, ?)",
-                                   [(record_id, mention_id) for mention_id in mention_ids])
-            gone = [(record_id,) for record_id in stored if record_id not in seen]
-            db.executemany("DELETE FROM records WHERE id = ?", gone)
+            write_records(db, resolved, None)
 
     def records(self, kind: str | None = None) -> list[tuple[str, Record]]:
         query = "SELECT id, body FROM records"
