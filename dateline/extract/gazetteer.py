@@ -59,6 +59,7 @@ CURATED_RANK = 50_000
 MAX_WORDS = 6
 SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this significant
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
+FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
 _KB_KINDS = {"town": "locality", "city": "locality", "village": "locality", "locality": "locality",
@@ -75,6 +76,8 @@ _WORDS = _context_words()
 _LOCATIVE, _QUALIFIERS, _CONNECTORS = _WORDS["locatives"], _WORDS["qualifiers"], _WORDS["connectors"]
 _LOCALITY_CUES, _ORGANISATION_WORDS, _TITLES = _WORDS["locality_cues"], _WORDS["organisation"], _WORDS["titles"]
 _SENTENCE_END = re.compile(r"[.!?:;\n\"“”‘—]")
+# "Syrian", "Iraqi", "Kurdish", "Lebanese": an adjective before a name, not part of it.
+_DEMONYM = re.compile(r"(?:ian|ean|an|i|ish|ese)$")
 _JOIN = re.compile(r"[ \u00a0\u202f-]{1,3}")
 
 
@@ -348,6 +351,11 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
+            if self._second_half(tokens, i, self._stop_initial if tokens[i - 1].sentence_start else self._stop):
+                i += 1
+                while i < len(tokens) and tokens[i].joined and (tokens[i].cap or not tokens[i].key):
+                    i += 1
+                continue
             found = self._match_at(tokens, i, sentence_keys) if self._may_start(tokens, i) else None
             if found is None:
                 i += 1
@@ -366,12 +374,19 @@ class Gazetteer:
     def _in_context(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Prefers, for an ambiguous village name, the candidate in a province or country that
         the sentence's unambiguous places are in ("the village of Albu Ali near Ramadi")."""
-        sure = [m.places[0] for m in mentions if len(m.places) == 1 or m.places[0].rank >= SIGNIFICANT]
-        admin1s = {(p.country, p.admin1) for p in sure if p.admin1}
-        countries = {p.country for p in sure}
+        sure_mentions = [m for m in mentions if len(m.places) == 1 or m.places[0].rank >= SIGNIFICANT]
         out = []
         for mention in mentions:
-            if len(mention.places) > 1 and mention.places[0].rank < SIGNIFICANT and (admin1s or countries):
+            sure = [m.places[0] for m in sure_mentions if m is not mention]
+            admin1s = {(p.country, p.admin1) for p in sure if p.admin1}
+            countries = {p.country for p in sure}
+            top = mention.places[0]
+            others = {p.country for m in mentions if m is not mention for p in m.places[:1]}
+            # "Al-Zahraa neighbourhood west of Aleppo": a town abroad (Zahra, Kuwait) loses to
+            # the namesake in the country of the sentence's other places, unless it is a city.
+            abroad = top.kind == "locality" and top.rank < FOREIGN_CITY_RANK and others and \
+                top.country not in others and any(p.country in others for p in mention.places[1:])
+            if len(mention.places) > 1 and (top.rank < SIGNIFICANT or abroad) and (admin1s or countries):
                 ordered = sorted(mention.places, key=lambda p: ((p.country, p.admin1) not in admin1s,
                                                                 p.country not in countries))
                 mention = PlaceMention(mention.start, mention.end, mention.text, tuple(ordered), mention.qualifier)
@@ -495,6 +510,18 @@ class Gazetteer:
         if not kept:
             return None
         return self._ranked(kept, {key, core_key}, hint, None)
+
+    @staticmethod
+    def _second_half(tokens: list[_Token], i: int, stop: frozenset[str]) -> bool:
+        """True for the "al-Hamra" of "Shihet al-Hamra" or the "al-Harir" of "Bisr al-Harir": an
+        article-led name right after another capitalised word is the end of a longer name that
+        the gazetteer does not know, not the place of that name (nor a curated base)."""
+        if i == 0 or tokens[i].key or not tokens[i].joined:
+            return False
+        previous = tokens[i - 1]
+        word = previous.key
+        return previous.cap and not previous.caps and not previous.possessive and len(word) > 2 \
+            and word not in stop and word not in _TITLES and not _DEMONYM.search(word)
 
     @staticmethod
     def _cue_before(tokens: list[_Token], i: int) -> bool:
