@@ -38,3 +38,21 @@ def test_a_town_abroad_loses_to_a_namesake_in_the_sentences_country(gazetteer: G
     assert zahraa.places[0].country == "Syria"
     # Alone, the ranking by size is unchanged.
     assert gazetteer.find("Police patrolled Zahra on Monday.")[0].places[0].country == "Kuwait"
+
+
+def test_an_unknown_field_is_not_the_town_of_its_first_word(gazetteer: Gazetteer) -> None:
+    # No open source here has the Khor Mor field; "Khor" alone is a town in Qatar.
+    found = gazetteer.find("Two drones struck the Khor Mor gas field late on Friday.")
+    assert all(m.places[0].country != "Qatar" for m in found), [m.places[0] for m in found]
+
+
+def test_a_field_named_in_the_sources_is_found_with_its_place_words(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("Shells landed inside the Koniko gas field overnight.")
+    assert found and found[0].places[0].country == "Syria" and found[0].text == "Koniko gas field"
+
+
+def test_a_town_named_with_place_words_keeps_the_texts_spelling(gazetteer: Gazetteer) -> None:
+    from dateline.extract.places import choose_places, usable_mentions
+    sentence = "A drone came down near the Khurmala oil field on Sunday."
+    chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
+    assert chosen[0].place.name == "Khurmala" and chosen[0].place.admin1 == "Erbil"

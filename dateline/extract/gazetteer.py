@@ -442,7 +442,7 @@ class Gazetteer:
             token = tokens[j]
             if j > i:
                 inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
-                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "sub", "border", "embassy", "consulate", "general", "airport", "base")
+                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "field", "fields", "sub", "border", "embassy", "consulate", "general", "airport", "base")
                 if not token.joined or not inner_ok or self._adjectival(tokens, j):
                     break
             if token.key:
@@ -477,6 +477,9 @@ class Gazetteer:
         run_start, run_end = self._capitalised_run(tokens, i, end)
         cue_after = self._cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
+        # "Khor Mor gas field": a town named by the first word of an unknown field is not the field.
+        if run_end > end and any(t.key in ("field", "oil field", "gas field") for t in tokens[end:run_end + 2]):
+            found = {x for x in found if x in self._curated}
         in_organisation = self._organisation_follows(tokens, end)
         sentence_initial = tokens[i].sentence_start and end == i + 1 and hint is None
         locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
