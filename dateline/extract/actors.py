@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.actor_conventions import apply_conventions
 from dateline.extract.kb import KnowledgeBase, KnowledgeBaseError
 
 ACTOR_TYPES = frozenset({
@@ -449,6 +450,8 @@ def fill_actor_templates(records: list[Any], article_country: str | None) -> lis
             values = getattr(record, attribute, None)
             if isinstance(values, list):
                 setattr(record, attribute, [fill_placeholder(v, country) for v in values])
+        if hasattr(record, "sub_event_type"):
+            apply_conventions(record)
     return records
 
 

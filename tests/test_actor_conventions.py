@@ -1,0 +1,45 @@
+"""ACLED's name for an air strike in Syria its report attributes to the regime or Russia."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from dateline.extract.actor_conventions import ALLIED_SYRIAN_RUSSIAN
+from dateline.extract.extractor import Extractor
+from dateline.extract.kb import load_knowledge_base
+from dateline.model import Article, EventRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.from_kb(load_knowledge_base())
+
+
+def _events(extractor: Extractor, text: str) -> list[EventRecord]:
+    article = Article(id="t1", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                      published=date(2019, 5, 6), published_method="given")
+    return [r for r in extractor.extract(article) if isinstance(r, EventRecord)]
+
+
+@pytest.mark.parametrize("text", [
+    "Warplanes, probably Russian or regime, bombed the town of Kafr Nabl in southern Idlib on Sunday.",
+    "Suspected Russian air strikes hit the town of Khan Shaykhun in Idlib on Sunday, killing four civilians.",
+])
+def test_an_unsure_attribution_takes_acleds_name(extractor: Extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor1 == ALLIED_SYRIAN_RUSSIAN
+    assert "ACLED convention" in events[0].evidence["actor1"].rule
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Russian warplanes bombed the town of Kafr Nabl in southern Idlib on Sunday.", "Military Forces of Russia"),
+    ("Suspected Russian air strikes hit the town of Bakhmut in Ukraine on Sunday.", None),
+])
+def test_a_sure_attribution_or_another_country_keeps_its_actor(extractor: Extractor, text: str,
+                                                               actor: str | None) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor1 != ALLIED_SYRIAN_RUSSIAN
+    if actor:
+        assert events[0].actor1 == actor
