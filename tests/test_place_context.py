@@ -56,3 +56,21 @@ def test_a_town_named_with_place_words_keeps_the_texts_spelling(gazetteer: Gazet
     sentence = "A drone came down near the Khurmala oil field on Sunday."
     chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
     assert chosen[0].place.name == "Khurmala" and chosen[0].place.admin1 == "Erbil"
+
+
+@pytest.mark.parametrize(("sentence", "name", "admin1"), [
+    ("Gunmen shot a man in Baghdad's Zayouneh neighbourhood.", "Zayouna", "Baghdad"),
+    ("Shells fell on the town of Khirbet Ghazaleh in Daraa.", "Khirbat Ghazalah", "Daraa"),
+])
+def test_a_place_word_vouches_for_another_spelling(gazetteer: Gazetteer, sentence: str, name: str,
+                                                   admin1: str) -> None:
+    found = {m.places[0].name: m.places[0].admin1 for m in gazetteer.find(sentence)}
+    assert found.get(name) == admin1, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor visited Zayouneh on Monday.",          # no place word: exact names only
+    "Protesters gathered in the Khirbet Ghazaleh area.",  # "area" names no town
+])
+def test_without_a_town_word_only_exact_names_are_places(gazetteer: Gazetteer, sentence: str) -> None:
+    assert all(m.places[0].name not in ("Zayouna", "Khirbat Ghazalah") for m in gazetteer.find(sentence))

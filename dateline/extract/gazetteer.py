@@ -59,6 +59,7 @@ CURATED_RANK = 50_000
 MAX_WORDS = 6
 SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this significant
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
+SPELLING_RATIO = 70   # how close another romanisation must be, for a name a place word vouches for
 FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
@@ -471,6 +472,11 @@ class Gazetteer:
         # Exact keys only: consonant skeletons of person names ("al-Kadhimi", "Saadi") and
         # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
+        spelled = False
+        if not found and self._place_word_around(tokens, i, end, hint):
+            # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
+            # for a name, so another romanisation of a town or quarter may be taken.
+            found, spelled = self._spelled_otherwise(core), True
         if not found:
             return None
         cue = hint is not None or self._cue_before(tokens, i)
@@ -513,6 +519,23 @@ class Gazetteer:
         if not kept:
             return None
         return self._ranked(kept, {key, core_key}, hint, None)
+
+    def _place_word_around(self, tokens: list[_Token], i: int, end: int, hint: frozenset[str] | None) -> bool:
+        """True when a town or quarter word names the words as a place ("X neighbourhood",
+        "the village of X"); "area" or "district" alone do not."""
+        if hint is not None:
+            return bool(hint & {"locality", "neighbourhood"}) and "county" not in hint
+        return self._cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
+            "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb")
+
+    def _spelled_otherwise(self, core: list[str]) -> set[int]:
+        """Towns and quarters whose consonant skeleton and spelling are close to the name's."""
+        core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
+        if len(core_key) < 4:
+            return set()
+        return {x for x in self._fuzzy.get(skeleton, ())
+                if self.places[x].kind in ("locality", "neighbourhood")
+                and fuzz.ratio(core_key, self._primary[x]) >= SPELLING_RATIO}
 
     @staticmethod
     def _second_half(tokens: list[_Token], i: int, stop: frozenset[str]) -> bool:
