@@ -43,3 +43,19 @@ def test_a_sure_attribution_or_another_country_keeps_its_actor(extractor: Extrac
     assert events and events[0].actor1 != ALLIED_SYRIAN_RUSSIAN
     if actor:
         assert events[0].actor1 == actor
+
+
+@pytest.mark.parametrize(("sentence", "first", "actor"), [
+    ("US and Iraqi forces raided a farm near Tikrit.", "US", "Military Forces of the United States"),
+    ("Regime and allied militia forces stormed the village.", "Regime", "Military Forces of Syria"),
+])
+def test_a_shared_head_noun_names_the_forces_of_both_words(sentence: str, first: str, actor: str) -> None:
+    from dateline.extract.actors import ActorBook
+    book = ActorBook.from_kb(load_knowledge_base())
+    mentions = {m.text: m.actor.name for m in book.find(sentence)}
+    assert mentions.get(first) == actor, mentions
+
+
+def test_either_state_named_first_takes_acleds_name(extractor: Extractor) -> None:
+    events = _events(extractor, "Syrian or Russian warplanes bombed the town of Kafr Nabl in Idlib on Sunday.")
+    assert events and events[0].actor1 == ALLIED_SYRIAN_RUSSIAN

@@ -22,6 +22,7 @@ _HESITATION = re.compile(
     r"\brussian\s+(?:and/or|or)\s+(?:syrian\s+)?(?:regime|syrian|government)\b|"
     r"\b(?:likely|suspected|possibly|probably|believed\s+to\s+be|presumably|reportedly)\s+(?:to\s+be\s+)?"
     r"(?:(?:regime|syrian)\s+(?:and/or|or)\s+)?russian\b", re.I)
+_EITHER = re.compile(r"\bor\b", re.I)
 _FROM_THE_AIR = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|air\s*strikes?|airstrikes?|air\s+raids?|"
                            r"raids?|aircraft|helicopters?|aerial|bombers?)\b", re.I)
 
@@ -29,11 +30,17 @@ _FROM_THE_AIR = re.compile(r"\b(?:warplanes?|war\s+planes?|jets?|air\s*strikes?|
 def apply_conventions(record: Any) -> None:
     """Renames the attacker of an event as ACLED would when its report hesitates between two
     states (see the module docstring); records the words and the rule as the actor's evidence."""
-    if getattr(record, "country", None) != "Syria" or getattr(record, "actor1", None) not in _UNSURE_OF:
+    if getattr(record, "country", None) != "Syria":
         return
     quotes = " ".join(source.quote for source in getattr(record, "sources", []))
     hesitation = _HESITATION.search(quotes)
     if hesitation is None or not (record.sub_event_type == "Air/drone strike" or _FROM_THE_AIR.search(quotes)):
+        return
+    # "Syrian or Russian warplanes" names the Syrian forces first; an air strike so worded is
+    # the convention's too (a shelling by the Syrian army keeps its actor).
+    named_syria = record.actor1 == "Military Forces of Syria" and record.sub_event_type == "Air/drone strike" \
+        and _EITHER.search(hesitation.group())
+    if record.actor1 not in _UNSURE_OF and not named_syria:
         return
     record.actor1 = ALLIED_SYRIAN_RUSSIAN
     record.evidence["actor1"] = Evidence(
