@@ -59,3 +59,11 @@ def test_a_shared_head_noun_names_the_forces_of_both_words(sentence: str, first:
 def test_either_state_named_first_takes_acleds_name(extractor: Extractor) -> None:
     events = _events(extractor, "Syrian or Russian warplanes bombed the town of Kafr Nabl in Idlib on Sunday.")
     assert events and events[0].actor1 == ALLIED_SYRIAN_RUSSIAN
+
+
+@pytest.mark.parametrize("sentence", ["Syrian rebels shelled an army post.", "Rebel fighters shelled an army post."])
+def test_unnamed_rebels_are_opposition_rebels_not_the_state(sentence: str) -> None:
+    from dateline.extract.actors import ActorBook
+    book = ActorBook.from_kb(load_knowledge_base())
+    names = [m.actor.name for m in book.find(sentence)]
+    assert names and names[0] == "Opposition Rebels ({country})", names
