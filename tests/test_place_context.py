@@ -74,3 +74,18 @@ def test_a_place_word_vouches_for_another_spelling(gazetteer: Gazetteer, sentenc
 ])
 def test_without_a_town_word_only_exact_names_are_places(gazetteer: Gazetteer, sentence: str) -> None:
     assert all(m.places[0].name not in ("Zayouna", "Khirbat Ghazalah") for m in gazetteer.find(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "not_found"), [
+    ("Clashes broke out in the Tal al-Zuhur area overnight.", "Al-Tall"),
+    ("Shells fell on Deir al-Kheir on Monday.", "Deir"),
+])
+def test_a_generic_word_opening_a_longer_name_is_not_a_place(gazetteer: Gazetteer, sentence: str,
+                                                             not_found: str) -> None:
+    names = [m.places[0].name for m in gazetteer.find(sentence)]
+    assert not_found not in names, names
+
+
+def test_a_generic_word_that_is_a_whole_name_is_still_found(gazetteer: Gazetteer) -> None:
+    assert [m.places[0].name for m in gazetteer.find("Rockets hit Tal Afar and Tell Abyad.")] == \
+        ["Tall 'Afar", "Tal Abyad"]

@@ -77,6 +77,10 @@ _WORDS = _context_words()
 _LOCATIVE, _QUALIFIERS, _CONNECTORS = _WORDS["locatives"], _WORDS["qualifiers"], _WORDS["connectors"]
 _LOCALITY_CUES, _ORGANISATION_WORDS, _TITLES = _WORDS["locality_cues"], _WORDS["organisation"], _WORDS["titles"]
 _SENTENCE_END = re.compile(r"[.!?:;\n\"“”‘—]")
+# Arabic words for a hill, mountain, valley, monastery, village, spring, well, fort, cape, shrine,
+# gate, meadow or yard that open place names ("Tal al-Sarraf", "Deir al-Fardis").
+_GENERIC_HEADS = frozenset("tal tall tel tell jabal jebel jabel wadi deir dayr kafr kfar ain ayn khirbet khirbat "
+                           "qasr bir ras sheikh shaykh bab marj hosh hawsh qaryat".split())
 # "Syrian", "Iraqi", "Kurdish", "Lebanese": an adjective before a name, not part of it.
 _DEMONYM = re.compile(r"(?:ian|ean|an|i|ish|ese)$")
 _JOIN = re.compile(r"[ \u00a0\u202f-]{1,3}")
@@ -362,6 +366,9 @@ class Gazetteer:
                 i += 1
                 continue
             end, places = found
+            if self._generic_head(tokens, i, end):
+                i = end
+                continue
             start_char, end_char = tokens[i].start, tokens[end - 1].end
             before = tokens[i - 1].key if i > 0 and tokens[i - 1].joined else None
             qualifier = before if before in _QUALIFIERS and not tokens[i - 1].cap else None
@@ -536,6 +543,15 @@ class Gazetteer:
         return {x for x in self._fuzzy.get(skeleton, ())
                 if self.places[x].kind in ("locality", "neighbourhood")
                 and fuzz.ratio(core_key, self._primary[x]) >= SPELLING_RATIO}
+
+    @staticmethod
+    def _generic_head(tokens: list[_Token], i: int, end: int) -> bool:
+        """True for the "Tal" of "Tal al-Sarraf" or the "Hosh" of "Hosh al-Zariqiyah": a word for
+        hill, well, village or shrine that opens a longer unknown name is not a place by itself."""
+        if end != i + 1 or tokens[i].key not in _GENERIC_HEADS or end + 1 >= len(tokens):
+            return False
+        article, name = tokens[end], tokens[end + 1]
+        return not article.key and article.joined and name.joined and name.cap
 
     @staticmethod
     def _second_half(tokens: list[_Token], i: int, stop: frozenset[str]) -> bool:
