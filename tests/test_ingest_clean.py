@@ -131,12 +131,17 @@ def test_captions_and_credits() -> None:
         "Smoke rises after the strike. (AP Photo/Hadi Example)",
         "Photo: Kurdistan Region Security Council",
         "FILE PHOTO: Members of the security forces gather at the site of an explosion",
+        "Firefighters work at the site of a blast in Mosul, Iraq, Sunday, March 7, 2021.",
+        "Damaged cars outside the stadium in Basra, Jan. 9, 2023.",
+        "In this photo provided by the press office, rescuers search the rubble of a house.",
     ]
     for caption in captions:
         assert clean.classify(clean.line_key(caption), rules) is clean.Kind.CAPTION, caption
     sentences = [
         "The ministry published photos taken by its media office of the damaged building.",
         "“We will not accept this,” he told Reuters on Monday.",
+        "Two rockets hit the airport on March 7, 2021.",
+        "Two rockets hit the airport, officials said on Sunday, March 7, 2021.",
         "Reuters could not independently verify the footage, which was shared by a local group.",
     ]
     for sentence in sentences:

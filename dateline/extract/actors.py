@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.actor_conventions import apply_conventions
 from dateline.extract.kb import KnowledgeBase, KnowledgeBaseError
 
 ACTOR_TYPES = frozenset({
@@ -35,6 +36,10 @@ _LOCATIVE = re.compile(
     r"within|of|via|through|on|onto|against|targeting|targeted|hit|hitting|struck|striking|shelled|"
     r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|north-?east|"
     r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
+_COORDINATED_FORCES = re.compile(
+    r"\b(?P<first>[A-Z][a-z]+|U\.?S\.?|UK|[Rr]egime)\s+(?:and|or|and/or|&)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<head>warplanes|war\s+planes|jets|aircraft|helicopters|drones|forces|troops|soldiers|army|"
+    r"police|militias|fighters)\b")
 # "SINJAR, Iraq - ...", "ERBIL, Kurdistan Region -": the place line that opens a wire story.
 _DATELINE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z .'’-]{2,},\s*$")
 # "Baghdad: Four soldiers…", "Baghdad – A contractor…": a place line opening the text.
@@ -293,6 +298,7 @@ class ActorBook:
                 actor = self._actors[self._pattern_actor[match.lastgroup or ""]]
                 how = "generic" if actor.generic else "alias"
                 candidates.append((match.start(), match.end(), actor.name, how, _is_possessive(sentence, match.end())))
+        candidates = self._coordinated(sentence, include_locative) + candidates
         chosen: list[tuple[int, int, str, str, bool]] = []
         taken: list[tuple[int, int]] = []
         for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
@@ -302,6 +308,19 @@ class ActorBook:
                 taken.append((start, end))
         mentions = [ActorMention(s, e, sentence[s:e], self._actors[a], how, p) for s, e, a, how, p in sorted(chosen)]
         return self._tidy(sentence, mentions)
+
+    def _coordinated(self, sentence: str, include_locative: bool) -> list[tuple[int, int, str, str, bool]]:
+        """"Syrian and Russian warplanes", "US and Iraqi forces", "regime and allied militia
+        forces": the head noun belongs to both words, so the first names its own forces."""
+        found = []
+        for match in _COORDINATED_FORCES.finditer(sentence):
+            phrase = f"{match.group('first')} {match.group('head')}"
+            readings = list(self._walk(phrase, _tokens(phrase), 0, include_locative))
+            whole = [r for r in readings if r[0] == 0 and r[1] == len(phrase)]
+            if whole:
+                _start, _end, actor, how, _possessive = whole[0]
+                found.append((match.start("first"), match.end("first"), actor, how, False))
+        return found
 
     def _walk(self, text: str, tokens: list[_Token], first: int,
               include_locative: bool) -> Iterator[tuple[int, int, str, str, bool]]:
@@ -449,6 +468,8 @@ def fill_actor_templates(records: list[Any], article_country: str | None) -> lis
             values = getattr(record, attribute, None)
             if isinstance(values, list):
                 setattr(record, attribute, [fill_placeholder(v, country) for v in values])
+        if hasattr(record, "sub_event_type"):
+            apply_conventions(record)
     return records
 
 

@@ -255,6 +255,22 @@ def _antecedent(event: EventRecord, index: int | None, dated: list[EventRecord],
     return before[-1] if before else None
 
 
+REPORT_DAY_REACH = 2   # sentences back that a report's day carries to an undated event
+
+
+REPORT_DAY_AGE = 7     # days before publication a report's day may be, when carried from another sentence
+
+
+def _day_named(fact: Any, published: Any, carried: bool = False) -> Any:
+    """The first past day a sentence names as a point in time ("on Sunday"), or None; a day
+    carried from another sentence must be recent (the report's, not a date from the past)."""
+    return next((t for t in fact.times if t.date is not None and not t.future
+                 and t.role == "point" and not t.relative_to_event and t.precision == "day"
+                 and (published is None or t.date <= published)
+                 and not (carried and published is not None and (published - t.date).days > REPORT_DAY_AGE)),
+                None)
+
+
 def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
                         published: Any) -> None:
     """An event whose words give no time of its own takes the day its report was given in its
@@ -274,15 +290,20 @@ def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of
             event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
                                                         event.evidence["event_date"].rule)
             continue
-        spoken = None
+        spoken, where = None, "its sentence"
         if index is not None:
-            spoken = next((t for t in facts[index].times if t.date is not None and not t.future
-                           and t.role == "point" and not t.relative_to_event and t.precision == "day"
-                           and (published is None or t.date <= published)), None)
+            spoken = _day_named(facts[index], published)
+            # "CENTCOM announced on Sunday that its forces struck ISIS camps. … It added that the
+            # operation struck over 75 targets": the report's day carries to the sentences that
+            # go on with it.
+            for back in range(1, REPORT_DAY_REACH + 1):
+                if spoken is not None or index - back < 0:
+                    break
+                spoken, where = _day_named(facts[index - back], published, carried=True), "a sentence before"
         if spoken is not None:
             event.event_date = spoken.date.isoformat()
             event.evidence["event_date"] = Evidence(event.event_date, spoken.text,
-                                                    "no time of its own: the day named in its sentence (as of a report)")
+                                                    f"no time of its own: the day named in {where} (as of a report)")
         elif published is not None:
             event.event_date = published.isoformat()
             event.evidence["event_date"] = Evidence(event.event_date, None,

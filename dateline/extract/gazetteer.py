@@ -59,6 +59,8 @@ CURATED_RANK = 50_000
 MAX_WORDS = 6
 SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this significant
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
+SPELLING_RATIO = 70   # how close another romanisation must be, for a name a place word vouches for
+FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
 _KB_KINDS = {"town": "locality", "city": "locality", "village": "locality", "locality": "locality",
@@ -75,6 +77,12 @@ _WORDS = _context_words()
 _LOCATIVE, _QUALIFIERS, _CONNECTORS = _WORDS["locatives"], _WORDS["qualifiers"], _WORDS["connectors"]
 _LOCALITY_CUES, _ORGANISATION_WORDS, _TITLES = _WORDS["locality_cues"], _WORDS["organisation"], _WORDS["titles"]
 _SENTENCE_END = re.compile(r"[.!?:;\n\"“”‘—]")
+# Arabic words for a hill, mountain, valley, monastery, village, spring, well, fort, cape, shrine,
+# gate, meadow or yard that open place names ("Tal al-Sarraf", "Deir al-Fardis").
+_GENERIC_HEADS = frozenset("tal tall tel tell jabal jebel jabel wadi deir dayr kafr kfar ain ayn khirbet khirbat "
+                           "qasr bir ras sheikh shaykh bab marj hosh hawsh qaryat".split())
+# "Syrian", "Iraqi", "Kurdish", "Lebanese": an adjective before a name, not part of it.
+_DEMONYM = re.compile(r"(?:ian|ean|an|i|ish|ese)$")
 _JOIN = re.compile(r"[ \u00a0\u202f-]{1,3}")
 
 
@@ -348,11 +356,19 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
+            if self._second_half(tokens, i, self._stop_initial if tokens[i - 1].sentence_start else self._stop):
+                i += 1
+                while i < len(tokens) and tokens[i].joined and (tokens[i].cap or not tokens[i].key):
+                    i += 1
+                continue
             found = self._match_at(tokens, i, sentence_keys) if self._may_start(tokens, i) else None
             if found is None:
                 i += 1
                 continue
             end, places = found
+            if self._generic_head(tokens, i, end):
+                i = end
+                continue
             start_char, end_char = tokens[i].start, tokens[end - 1].end
             before = tokens[i - 1].key if i > 0 and tokens[i - 1].joined else None
             qualifier = before if before in _QUALIFIERS and not tokens[i - 1].cap else None
@@ -366,12 +382,19 @@ class Gazetteer:
     def _in_context(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Prefers, for an ambiguous village name, the candidate in a province or country that
         the sentence's unambiguous places are in ("the village of Albu Ali near Ramadi")."""
-        sure = [m.places[0] for m in mentions if len(m.places) == 1 or m.places[0].rank >= SIGNIFICANT]
-        admin1s = {(p.country, p.admin1) for p in sure if p.admin1}
-        countries = {p.country for p in sure}
+        sure_mentions = [m for m in mentions if len(m.places) == 1 or m.places[0].rank >= SIGNIFICANT]
         out = []
         for mention in mentions:
-            if len(mention.places) > 1 and mention.places[0].rank < SIGNIFICANT and (admin1s or countries):
+            sure = [m.places[0] for m in sure_mentions if m is not mention]
+            admin1s = {(p.country, p.admin1) for p in sure if p.admin1}
+            countries = {p.country for p in sure}
+            top = mention.places[0]
+            others = {p.country for m in mentions if m is not mention for p in m.places[:1]}
+            # "Al-Zahraa neighbourhood west of Aleppo": a town abroad (Zahra, Kuwait) loses to
+            # the namesake in the country of the sentence's other places, unless it is a city.
+            abroad = top.kind == "locality" and top.rank < FOREIGN_CITY_RANK and others and \
+                top.country not in others and any(p.country in others for p in mention.places[1:])
+            if len(mention.places) > 1 and (top.rank < SIGNIFICANT or abroad) and (admin1s or countries):
                 ordered = sorted(mention.places, key=lambda p: ((p.country, p.admin1) not in admin1s,
                                                                 p.country not in countries))
                 mention = PlaceMention(mention.start, mention.end, mention.text, tuple(ordered), mention.qualifier)
@@ -427,7 +450,7 @@ class Gazetteer:
             token = tokens[j]
             if j > i:
                 inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
-                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "sub", "border", "embassy", "consulate", "general", "airport", "base")
+                    or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "field", "fields", "sub", "border", "embassy", "consulate", "general", "airport", "base")
                 if not token.joined or not inner_ok or self._adjectival(tokens, j):
                     break
             if token.key:
@@ -456,12 +479,20 @@ class Gazetteer:
         # Exact keys only: consonant skeletons of person names ("al-Kadhimi", "Saadi") and
         # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
+        spelled = False
+        if not found and self._place_word_around(tokens, i, end, hint):
+            # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
+            # for a name, so another romanisation of a town or quarter may be taken.
+            found, spelled = self._spelled_otherwise(core), True
         if not found:
             return None
         cue = hint is not None or self._cue_before(tokens, i)
         run_start, run_end = self._capitalised_run(tokens, i, end)
         cue_after = self._cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
+        # "Khor Mor gas field": a town named by the first word of an unknown field is not the field.
+        if run_end > end and any(t.key in ("field", "oil field", "gas field") for t in tokens[end:run_end + 2]):
+            found = {x for x in found if x in self._curated}
         in_organisation = self._organisation_follows(tokens, end)
         sentence_initial = tokens[i].sentence_start and end == i + 1 and hint is None
         locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
@@ -495,6 +526,44 @@ class Gazetteer:
         if not kept:
             return None
         return self._ranked(kept, {key, core_key}, hint, None)
+
+    def _place_word_around(self, tokens: list[_Token], i: int, end: int, hint: frozenset[str] | None) -> bool:
+        """True when a town or quarter word names the words as a place ("X neighbourhood",
+        "the village of X"); "area" or "district" alone do not."""
+        if hint is not None:
+            return bool(hint & {"locality", "neighbourhood"}) and "county" not in hint
+        return self._cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
+            "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb")
+
+    def _spelled_otherwise(self, core: list[str]) -> set[int]:
+        """Towns and quarters whose consonant skeleton and spelling are close to the name's."""
+        core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
+        if len(core_key) < 4:
+            return set()
+        return {x for x in self._fuzzy.get(skeleton, ())
+                if self.places[x].kind in ("locality", "neighbourhood")
+                and fuzz.ratio(core_key, self._primary[x]) >= SPELLING_RATIO}
+
+    @staticmethod
+    def _generic_head(tokens: list[_Token], i: int, end: int) -> bool:
+        """True for the "Tal" of "Tal al-Sarraf" or the "Hosh" of "Hosh al-Zariqiyah": a word for
+        hill, well, village or shrine that opens a longer unknown name is not a place by itself."""
+        if end != i + 1 or tokens[i].key not in _GENERIC_HEADS or end + 1 >= len(tokens):
+            return False
+        article, name = tokens[end], tokens[end + 1]
+        return not article.key and article.joined and name.joined and name.cap
+
+    @staticmethod
+    def _second_half(tokens: list[_Token], i: int, stop: frozenset[str]) -> bool:
+        """True for the "al-Hamra" of "Shihet al-Hamra" or the "al-Harir" of "Bisr al-Harir": an
+        article-led name right after another capitalised word is the end of a longer name that
+        the gazetteer does not know, not the place of that name (nor a curated base)."""
+        if i == 0 or tokens[i].key or not tokens[i].joined:
+            return False
+        previous = tokens[i - 1]
+        word = previous.key
+        return previous.cap and not previous.caps and not previous.possessive and len(word) > 2 \
+            and word not in stop and word not in _TITLES and not _DEMONYM.search(word)
 
     @staticmethod
     def _cue_before(tokens: list[_Token], i: int) -> bool:

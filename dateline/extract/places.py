@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from dateline.extract.placenames import key_tokens, name_key, split_descriptors
+from dateline.extract.placenames import TOKEN, key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
 PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "county": 2,
@@ -161,12 +161,28 @@ def _as_written(place: Any, text: str) -> Any:
         return place
     words = key_tokens(text)
     core, _hint = split_descriptors(words)
-    if not core or len(core) != len(words) or text.isupper() or name_key(text) == name_key(place.name):
-        return place     # a descriptor around it ("Sayda town"), a capitalised dateline, or the same name
+    if len(core) != len(words):
+        # "Khurmala oil field", "Sayda town": the name without its place words.
+        text = _without_descriptors(text, len(core))
+    if not core or not text or text.isupper() or name_key(text) == name_key(place.name):
+        return place     # a capitalised dateline, or the same name
     written = text.strip()
     if not written[:1].isupper():
         written = written[:1].upper() + written[1:]
     return dataclasses.replace(place, name=written)
+
+
+def _without_descriptors(text: str, core_words: int) -> str:
+    """Returns the words of a name before its place words ("Sayda town" → "Sayda"), or "" when
+    the place words come first ("Camp Taji") or the words do not line up."""
+    spans = list(TOKEN.finditer(text))
+    kept = [m for m in spans if name_key(m.group())]   # articles ("al") carry no key
+    if len(kept) < core_words or not kept:
+        return ""
+    last = kept[core_words - 1]
+    if name_key(text[:last.end()]) != " ".join(key_tokens(text)[:core_words]):
+        return ""
+    return text[:last.end()].strip()
 
 
 def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:

@@ -1,0 +1,91 @@
+"""Place names read in their sentence: the end of a longer unknown name is not a place of its
+own, and a town abroad loses to a namesake in the country of the sentence's other places."""
+from __future__ import annotations
+
+import pytest
+
+from dateline.extract.gazetteer import Gazetteer
+from dateline.extract.kb import load_knowledge_base
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default(load_knowledge_base())
+
+
+@pytest.mark.parametrize(("sentence", "not_found"), [
+    ("Regime forces shelled the village of Kafr al-Harir on Monday.", "Harir"),
+    ("Gunmen stormed a farm in Tell al-Fardis overnight.", "Fardis"),
+])
+def test_the_end_of_a_longer_name_is_not_a_place(gazetteer: Gazetteer, sentence: str, not_found: str) -> None:
+    names = [p.name for m in gazetteer.find(sentence) for p in m.places[:1]]
+    assert not any(not_found in name for name in names), names
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Militants fired at the Syrian al-Tanf garrison.", "Al-Tanf garrison"),
+    ("A drone hit the U.S. al-Tanf garrison.", "Al-Tanf garrison"),
+    ("Rockets struck Baghdad al-Jadida on Friday.", "Baghdad"),
+])
+def test_an_adjective_or_a_city_before_an_article_keeps_the_name(gazetteer: Gazetteer, sentence: str,
+                                                                 expected: str) -> None:
+    assert expected in [m.places[0].name for m in gazetteer.find(sentence)]
+
+
+def test_a_town_abroad_loses_to_a_namesake_in_the_sentences_country(gazetteer: Gazetteer) -> None:
+    sentence = "Snipers fired on the Al-Zahraa neighbourhood west of Aleppo."
+    zahraa = gazetteer.find(sentence)[0]
+    assert zahraa.places[0].country == "Syria"
+    # Alone, the ranking by size is unchanged.
+    assert gazetteer.find("Police patrolled Zahra on Monday.")[0].places[0].country == "Kuwait"
+
+
+def test_an_unknown_field_is_not_the_town_of_its_first_word(gazetteer: Gazetteer) -> None:
+    # No open source here has the Khor Mor field; "Khor" alone is a town in Qatar.
+    found = gazetteer.find("Two drones struck the Khor Mor gas field late on Friday.")
+    assert all(m.places[0].country != "Qatar" for m in found), [m.places[0] for m in found]
+
+
+def test_a_field_named_in_the_sources_is_found_with_its_place_words(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("Shells landed inside the Koniko gas field overnight.")
+    assert found and found[0].places[0].country == "Syria" and found[0].text == "Koniko gas field"
+
+
+def test_a_town_named_with_place_words_keeps_the_texts_spelling(gazetteer: Gazetteer) -> None:
+    from dateline.extract.places import choose_places, usable_mentions
+    sentence = "A drone came down near the Khurmala oil field on Sunday."
+    chosen = choose_places(sentence, usable_mentions(sentence, gazetteer.find(sentence), [])[0], gazetteer.contains)
+    assert chosen[0].place.name == "Khurmala" and chosen[0].place.admin1 == "Erbil"
+
+
+@pytest.mark.parametrize(("sentence", "name", "admin1"), [
+    ("Gunmen shot a man in Baghdad's Zayouneh neighbourhood.", "Zayouna", "Baghdad"),
+    ("Shells fell on the town of Khirbet Ghazaleh in Daraa.", "Khirbat Ghazalah", "Daraa"),
+])
+def test_a_place_word_vouches_for_another_spelling(gazetteer: Gazetteer, sentence: str, name: str,
+                                                   admin1: str) -> None:
+    found = {m.places[0].name: m.places[0].admin1 for m in gazetteer.find(sentence)}
+    assert found.get(name) == admin1, found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governor visited Zayouneh on Monday.",          # no place word: exact names only
+    "Protesters gathered in the Khirbet Ghazaleh area.",  # "area" names no town
+])
+def test_without_a_town_word_only_exact_names_are_places(gazetteer: Gazetteer, sentence: str) -> None:
+    assert all(m.places[0].name not in ("Zayouna", "Khirbat Ghazalah") for m in gazetteer.find(sentence))
+
+
+@pytest.mark.parametrize(("sentence", "not_found"), [
+    ("Clashes broke out in the Tal al-Zuhur area overnight.", "Al-Tall"),
+    ("Shells fell on Deir al-Kheir on Monday.", "Deir"),
+])
+def test_a_generic_word_opening_a_longer_name_is_not_a_place(gazetteer: Gazetteer, sentence: str,
+                                                             not_found: str) -> None:
+    names = [m.places[0].name for m in gazetteer.find(sentence)]
+    assert not_found not in names, names
+
+
+def test_a_generic_word_that_is_a_whole_name_is_still_found(gazetteer: Gazetteer) -> None:
+    assert [m.places[0].name for m in gazetteer.find("Rockets hit Tal Afar and Tell Abyad.")] == \
+        ["Tall 'Afar", "Tal Abyad"]
