@@ -32,11 +32,8 @@ def test_no_time_words_take_the_publication_date_as_unknown(extractor: Extractor
 
 
 def test_the_day_of_the_report_dates_an_event_with_no_time_of_its_own(extractor: Extractor) -> None:
-    # Dating alone, with the rules deciding what is an event: the sentence judge reads this
-    # sentence as a report of a statement (its figures are in dateline/data/models/event_model.md).
-    rules_only = Extractor(extractor.actors, extractor.gazetteer, extractor.lexicon, model=None)
     text = "American jets have bombed militia depots near Qaim, the Pentagon said on Tuesday."
-    [event] = _events(rules_only, text, date(2024, 3, 7))  # a Thursday
+    [event] = _events(extractor, text, date(2024, 3, 7))  # a Thursday
     assert (event.event_date, event.date_precision) == ("2024-03-05", "unknown")
     assert event.evidence["event_date"].span == "on Tuesday"
 
