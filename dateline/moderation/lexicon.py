@@ -12,6 +12,8 @@ from pathlib import Path
 _STRETCH = re.compile(r"(.)\1{2,}")
 # Longer tokens are no listed word (the longest, with an ending, is under 30 letters).
 _LONGEST = 40
+# Remembered token matches (see Lexicon.match): bounded, emptied when full.
+_CACHE_LIMIT = 100_000
 _ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "y", "head", "heads", "face", "hole",
             "wit", "tard")
 
@@ -75,6 +77,7 @@ class Lexicon:
         self.entries = entries
         self.exceptions = frozenset(exceptions)
         self.first_names = frozenset(first_names)
+        self._matched: dict[tuple[tuple[str, ...], bool], list[Hit]] = {}
         self._regexes: list[tuple[re.Pattern[str], Entry]] = []
         for entry in entries:
             body = "(?P<stem>" + _stretchable(entry.stem) + ")"
@@ -118,7 +121,17 @@ class Lexicon:
         return "|".join(parts)
 
     def match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
-        """Returns the listed words that a token's forms spell, strongest first."""
+        """Returns the listed words that a token's forms spell, strongest first (remembered:
+        words repeat, and reading every comment asks for the same few thousand)."""
+        key = (forms, masked)
+        found = self._matched.get(key)
+        if found is None:
+            if len(self._matched) > _CACHE_LIMIT:
+                self._matched.clear()
+            found = self._matched[key] = self._match(forms, masked)
+        return list(found)
+
+    def _match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
         if any(form in self.exceptions for form in forms):
             return []
         hits: dict[Entry, Hit] = {}
