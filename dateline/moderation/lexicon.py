@@ -114,11 +114,14 @@ class Lexicon:
         """Returns an alternation of every word of the groups marked as insults; with
         `naming_only`, only of those that name a person (an attack or a slur, not "fuck");
         with `min_score`, only of groups at least that strong."""
-        parts = sorted({entry.insult_regex() for entry in self.entries if entry.insult and (
+        return "|".join(self.insult_parts(naming_only, min_score))
+
+    def insult_parts(self, naming_only: bool = False, min_score: float = 0.0) -> list[str]:
+        """Returns the alternatives of `insult_regex`, longest first."""
+        return sorted({entry.insult_regex() for entry in self.entries if entry.insult and (
             not naming_only or entry.reason in ("personal_attack", "abuse")
             or entry.also == "personal_attack") and entry.score >= min_score},
-            key=len, reverse=True)
-        return "|".join(parts)
+            key=lambda part: (-len(part), part))
 
     def match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
         """Returns the listed words that a token's forms spell, strongest first (remembered:
