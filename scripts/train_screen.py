@@ -303,7 +303,10 @@ def write_card(path: Path, trained: str, part: dict[str, np.ndarray], thresholds
         "vulgarity, abuse, promotion) over hashed word 1-2-grams and "
         "character 3-5-grams of the comment after normalisation (look-alikes, leetspeak, masks, "
         "spacing), plus the word-list and pattern scores of each reason and a few text-shape "
-        "signals as features (dateline/moderation/features.py). 2^18 hashed buckets, int8 "
+        "signals as features (dateline/moderation/features.py); the reason heads also read "
+        "how much the comment addresses someone (\"you\", \"your\") and the shape of "
+        "promotion (e-mail address, \"my blog\", a call to action, money words, a support "
+        "line). 2^18 hashed buckets, int8 "
         "weights (screen_weights.npz), evaluated with numpy.", "",
         f"Trained: {trained} (scripts/train_screen.py, seed {SEED}, liblinear, balanced classes).",
         "",
@@ -338,7 +341,9 @@ def write_card(path: Path, trained: str, part: dict[str, np.ndarray], thresholds
         "better on validation and test, worse off-domain. None moves off-domain recall at 5 % "
         "FPR by more than 0.02: the gap to 0.90 is the training data (personal attacks on a "
         "conversation partner and comment-section spam are nearly absent from the sources "
-        "that may train).", "",
+        "that may train). These variants were also compared on the measure-only sources, so "
+        "the choice among them is not wholly blind to those (the weights and thresholds are).",
+        "",
         "### Does the third-party model add recall?", "",
         *(ablation_lines or ["(run with --ablation to measure)"]), "",
         "## Limits", "",
