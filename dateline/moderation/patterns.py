@@ -13,6 +13,7 @@ from dateline.moderation.lexicon import Lexicon
 from dateline.moderation.normalise import Normalised
 
 _CLASS = re.compile(r"\{(\w+)\}")
+_NAMED = re.compile(r"\(\?P<\w+>")
 # How far back `unless_before` looks for reported speech ("protesters chanted ...").
 _LOOKBACK = 60
 # Reasons whose sentence patterns do not count inside quotation marks.
@@ -45,6 +46,7 @@ class Pattern:
     regex: re.Pattern[str]
     unless_before: re.Pattern[str] | None
     opens_sentence: bool = False
+    body: str = ""  # the regex inside the whole-word guards (patterns on "text")
 
 
 class PatternError(Exception):
@@ -57,12 +59,20 @@ class PatternSet:
     def __init__(self, patterns: list[Pattern], group_subs: dict[str, str]) -> None:
         self.patterns = patterns
         self.group_subs = group_subs
+        # One regex matching wherever any pattern on the text would: most comments match none,
+        # and one pass over them costs half of the fifty (the same matches are found after it).
+        bodies = [_NAMED.sub("(?:", pattern.body) for pattern in patterns if pattern.on == "text"]
+        self._any_text = re.compile(r"(?<![\w'])(?:" + "|".join(
+            rf"(?:{body})(?![\w'])" for body in bodies) + ")") if bodies else None
 
     def find(self, reading: Normalised) -> list[Evidence]:
         """Returns the evidence every pattern finds in a comment, with spans in the original."""
         matched: dict[str, list[tuple[Pattern, re.Match[str]]]] = {}
         starts = reading.sentence_starts
+        on_text = self._any_text is not None and self._any_text.search(reading.text) is not None
         for pattern in self.patterns:
+            if pattern.on == "text" and not on_text:
+                continue
             subject = reading.text if pattern.on == "text" else reading.original
             for match in pattern.regex.finditer(subject):
                 if pattern.unless_before is not None and pattern.unless_before.search(
@@ -186,7 +196,7 @@ def _expand(template: str, classes: dict[str, str], name: str) -> str:
 def _compile(entry: dict[str, Any], classes: dict[str, str]) -> Pattern:
     name = str(entry["name"])
     on = str(entry.get("on", "text"))
-    body = _expand(str(entry["regex"]), classes, name)
+    inner = body = _expand(str(entry["regex"]), classes, name)
     if on == "text":
         # Whole words only: the reading is lower-case words joined by single spaces.
         body = r"(?<![\w'])(?:" + body + r")(?![\w'])"
@@ -199,4 +209,5 @@ def _compile(entry: dict[str, Any], classes: dict[str, str]) -> Pattern:
     return Pattern(name=name, reason=str(entry["reason"]), sub=entry.get("sub"),
                    score=float(entry["score"]), score_alone=float(entry.get("score_alone", 0.0)),
                    needs=entry.get("needs"), on=on, regex=regex, unless_before=unless_regex,
-                   opens_sentence=bool(entry.get("opens_sentence", False)))
+                   opens_sentence=bool(entry.get("opens_sentence", False)),
+                   body=inner if on == "text" else "")
