@@ -18,9 +18,17 @@ from dateline.moderation.normalise import Normalised
 # 2^18 buckets: few collisions among the ~200,000 distinct n-grams of the training comments.
 BUCKETS = 1 << 18
 REASONS = ("profanity", "threat", "personal_attack", "vulgarity", "abuse", "promotion")
+# Signals meant to carry across kinds of text (tweets, Gab posts, SMS trained on; news comments
+# screened): how much the comment speaks to someone ("you", "your"), and the shape of
+# promotion: an e-mail address, "my blog / our website", a call to action opening a sentence,
+# money and offer words, a support or booking line. The reason heads read them; the overall head
+# does not (scripts/train_screen.py says why).
+ADDRESS = ("address:second_person", "address:opens_with_you")
+PROMOTION = ("promo:email", "promo:my_site", "promo:call_to_action", "promo:money",
+             "promo:support_line")
 DENSE = (*(f"words:{reason}" for reason in REASONS), *(f"patterns:{reason}" for reason in REASONS),
          "rules:max", "link", "phone", "digits", "capitals", "exclamations", "length",
-         "other_script", "profanity_check")
+         "other_script", *ADDRESS, *PROMOTION, "profanity_check")
 # Tokens that mark where a comment was collected, not what it says: reply handles, retweet
 # marks, HTML entities and the placeholders some research sets use. They are read as one token
 # ("@user") or dropped, so the model cannot learn a source's habits as a signal.
@@ -28,6 +36,18 @@ _ARTEFACTS = {"rt": "", "amp": "", "&amp": "", "<user>": "@user", "<number>": "0
               "&gt": "", "&lt": "", "&#8220": "", "&#8221": ""}
 _LINK = re.compile(r"(?i)https?://|www\.|\b[a-z0-9-]+\.(?:com|net|org|co\.uk|ly|io|info|biz)\b")
 _PHONE = re.compile(r"\d[\d\s().-]{7,}\d")
+_SECOND = frozenset(("you", "your", "you're", "youre", "u", "ur", "yourself", "ya", "yours",
+                     "yall", "y'all", "you've", "youve", "you'll", "youll", "yer", "thou"))
+_EMAIL = re.compile(r"(?i)\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b")
+_MY_SITE = re.compile(r"(?i)\b(?:my|our)\s+(?:\w+\s+)?(?:blog|site|website|channel|page|book|shop|"
+                      r"store|company|business|services?|app|course|videos?|podcast)\b")
+_CALL = re.compile(r"(?i)(?:^|[.!?\n]\s*)(?:please\s+)?(?:visit|check out|click|call|contact|buy|"
+                   r"order|subscribe|follow|download|join|text|reply|register|sign up|get|grab|"
+                   r"claim|apply|book|hire|dial)\b")
+_MONEY = re.compile(r"(?i)[$£€]\s?\d|\b\d+\s?(?:usd|dollars|pounds|% off)\b|\b(?:discount|offer|"
+                    r"deal|cheap|price|free|prize|win|winner|guaranteed|bonus|earn|income)\b")
+_SUPPORT = re.compile(r"(?i)\b(?:customer (?:care|service|support)|help ?desk|toll[- ]free|"
+                      r"helpline|support number|tech support|hotline|booking number)\b")
 _CACHE_LIMIT = 200_000
 
 
@@ -111,10 +131,17 @@ def _dense(reading: Normalised, rule_scores: dict[str, tuple[float, float]]) -> 
     letters = sum(map(str.isalpha, text))
     capitals = sum(map(str.isupper, text)) / letters if letters else 0.0
     digits = sum(map(str.isdigit, text)) / len(text) if text else 0.0
+    read = [token.canonical for token in reading.tokens]
+    second = sum(word in _SECOND for word in read)
     return [*words, *patterns, max(words + patterns), float(bool(_LINK.search(text))),
             float(bool(_PHONE.search(text))), min(1.0, digits * 5), capitals,
             min(1.0, text.count("!") / 5), min(1.0, math.log1p(len(text)) / 8),
-            other_script_share(text)]
+            other_script_share(text),
+            min(1.0, 5 * second / len(read)) if read else 0.0,
+            float(bool(read) and read[0] in _SECOND),
+            float(bool(_EMAIL.search(text))), float(bool(_MY_SITE.search(text))),
+            min(1.0, len(_CALL.findall(text)) / 2), min(1.0, len(_MONEY.findall(text)) / 3),
+            float(bool(_SUPPORT.search(text)))]
 
 
 def other_script_share(text: str) -> float:

@@ -12,6 +12,8 @@ from pathlib import Path
 _STRETCH = re.compile(r"(.)\1{2,}")
 # Longer tokens are no listed word (the longest, with an ending, is under 30 letters).
 _LONGEST = 40
+# Remembered token matches (see Lexicon.match): bounded, emptied when full.
+_CACHE_LIMIT = 100_000
 _ENDINGS = ("", "s", "es", "ed", "er", "ers", "ing", "in", "y", "head", "heads", "face", "hole",
             "wit", "tard")
 
@@ -75,6 +77,7 @@ class Lexicon:
         self.entries = entries
         self.exceptions = frozenset(exceptions)
         self.first_names = frozenset(first_names)
+        self._matched: dict[tuple[tuple[str, ...], bool], list[Hit]] = {}
         self._regexes: list[tuple[re.Pattern[str], Entry]] = []
         for entry in entries:
             body = "(?P<stem>" + _stretchable(entry.stem) + ")"
@@ -111,14 +114,27 @@ class Lexicon:
         """Returns an alternation of every word of the groups marked as insults; with
         `naming_only`, only of those that name a person (an attack or a slur, not "fuck");
         with `min_score`, only of groups at least that strong."""
-        parts = sorted({entry.insult_regex() for entry in self.entries if entry.insult and (
+        return "|".join(self.insult_parts(naming_only, min_score))
+
+    def insult_parts(self, naming_only: bool = False, min_score: float = 0.0) -> list[str]:
+        """Returns the alternatives of `insult_regex`, longest first."""
+        return sorted({entry.insult_regex() for entry in self.entries if entry.insult and (
             not naming_only or entry.reason in ("personal_attack", "abuse")
             or entry.also == "personal_attack") and entry.score >= min_score},
-            key=len, reverse=True)
-        return "|".join(parts)
+            key=lambda part: (-len(part), part))
 
     def match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
-        """Returns the listed words that a token's forms spell, strongest first."""
+        """Returns the listed words that a token's forms spell, strongest first (remembered:
+        words repeat, and reading every comment asks for the same few thousand)."""
+        key = (forms, masked)
+        found = self._matched.get(key)
+        if found is None:
+            if len(self._matched) > _CACHE_LIMIT:
+                self._matched.clear()
+            found = self._matched[key] = self._match(forms, masked)
+        return list(found)
+
+    def _match(self, forms: tuple[str, ...], masked: bool) -> list[Hit]:
         if any(form in self.exceptions for form in forms):
             return []
         hits: dict[Entry, Hit] = {}

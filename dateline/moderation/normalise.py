@@ -21,6 +21,8 @@ _STRETCH = re.compile(r"(.)\1{2,}")
 _QUOTES = (('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("'", "'"))
 _SENTENCE_END = ".!?\n"
 # Marks that only disguise: zero-width characters and the soft hyphen.
+# Remembered token readings (Normaliser._read): bounded, emptied when full.
+_CACHE_LIMIT = 100_000
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u2060", "\ufeff", "\u00ad"}
 
 
@@ -190,6 +192,7 @@ class Normaliser:
         self.spell = spell
         self.spell_joined = spell_joined or (lambda forms: spell(forms, False))
         self.tables = tables or load_tables()
+        self._reads: dict[tuple[str, bool, bool], list[Token]] = {}
 
     def __call__(self, text: str) -> Normalised:
         folded, index = fold(text, self.tables)
@@ -207,6 +210,19 @@ class Normaliser:
                           offsets=tuple(offsets))
 
     def _read(self, raw: _Raw) -> list[Token]:
+        """Returns the token(s) a raw token reads as. The reading depends only on the surface
+        and its two flags, so it is remembered and moved to the token's span."""
+        surface, start, end, capitalised, opens = raw
+        key = (surface, capitalised, opens)
+        read = self._reads.get(key)
+        if read is None:
+            if len(self._reads) > _CACHE_LIMIT:
+                self._reads.clear()
+            read = self._reads[key] = self._read_new(raw)
+        return [Token(token.surface, token.canonical, start, end, token.forms, token.masked,
+                      token.capitalised, token.opens_sentence) for token in read]
+
+    def _read_new(self, raw: _Raw) -> list[Token]:
         surface, start, end, capitalised, opens = raw
         masked = any(c in self.tables.masks for c in surface[1:-1]) or \
             any(c in "*#" for c in (surface[0], surface[-1]))

@@ -224,12 +224,11 @@ class Screener:
         named, hints = [], []
         for position, name in enumerate(REASONS, 1):
             value = round(scores.probabilities[name], 4)
-            reason = self._explain(reading, piles.get(name), scores, position, name, value)
             # In a language not screened, the n-grams' reasons mean nothing: hints at most.
             if decision != "clear" and value >= thresholds.reasons[name] and not note:
-                named.append(reason)
+                named.append(self._explain(reading, piles.get(name), scores, position, name, value))
             elif value >= thresholds.reasons[name] / 2 or name in piles:
-                hints.append(reason)
+                hints.append(self._explain(reading, piles.get(name), scores, position, name, value))
         if decision != "clear" and not named and hints and not note:
             # The screen is sure something is wrong but no reason passes its threshold: the
             # likeliest one is pre-filled for the moderator all the same.
