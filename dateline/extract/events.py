@@ -127,7 +127,7 @@ class EventBuilder:
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
         text = facts.text
-        self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.start]))
+        self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.end]))
         primary = frame.primary
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]

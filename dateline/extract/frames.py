@@ -81,11 +81,11 @@ def build_frames(sentence: str, hits: list[TriggerHit]) -> list[Frame]:
         if frames:
             previous = frames[-1].hits[-1]
             between = sentence[previous.end:hit.start]
-            cuts = [m.end() for m in _SEPARATOR.finditer(between)]
-            start = previous.end + (cuts[-1] if cuts else len(between) // 2)
-            lead = _LEAD.search(between)
-            if lead:
-                start = min(start, previous.end + lead.start())
+            # The clause opens at the last separator or lead word ("in retaliation for") before
+            # its trigger, whichever is nearer to it; with neither, halfway between the triggers.
+            opens = [m.end() for m in _SEPARATOR.finditer(between)] + \
+                [m.start() for m in _LEAD.finditer(between)]
+            start = previous.end + (max(opens) if opens else len(between) // 2)
             frames[-1].end = start
         frames.append(Frame([hit], start, len(sentence)))
     for frame in frames:

@@ -33,6 +33,11 @@ _CLAIMS_AS_AGENT = re.compile(
     r"|^[’'s]*\s*claimed\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:an?|the|two|three|several|\w+’s)\b",
     re.I)
 _BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+# "a photo released by SANA", "figures published by the ministry": "by" names who made a report.
+_REPORTED_BY = re.compile(
+    r"\b(?:released|published|reported|posted|issued|shared|taken|provided|cited|quoted|broadcast|aired|"
+    r"distributed|circulated|obtained|verified|compiled|documented|announced|supplied|given|seen|"
+    r"reviewed|filmed|photographed)\s+by\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _BEFORE_DESCRIPTOR = re.compile(
     r"\b(?:backed|supported|funded|armed|trained|sponsored|linked|tied|allied|aligned|affiliated|"
     r"connected|close|loyal|belonging|blamed|blames|blame)\s+(?:by|to|with|on)\s+(?:the\s+)?$"
@@ -60,6 +65,9 @@ _BEFORE_SPEAKER = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s
 _PASSIVE_BETWEEN = re.compile(
     r"\b(?:was|were|been|being|is|are|came\s+under|come\s+under|comes\s+under|coming\s+under|"
     r"under\s+(?:fire|attack))\b", re.I)
+# "The Turkish artillery is also shelling Kobani": "is" + an -ing trigger is active, not passive
+# ("came under … shelling" stays passive: "under" is not read here).
+_PROGRESSIVE = re.compile(r"^\w+ing\b", re.I)
 _COUNT_BEFORE = re.compile(
     r"(?:\b\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
     r"several|many|scores|hundreds|another|more)\b)\s+(?:of\s+(?:its|their|the)\s+)?(?:\w+\s+)?$",
@@ -109,6 +117,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(SPEAKER, "speaker: 'said/told' after or 'according to' before")
     if _BEFORE_DESCRIPTOR.search(before):
         return RoleCue(DESCRIPTOR, "descriptor: 'backed by/affiliated with' before")
+    if _REPORTED_BY.search(before):
+        return RoleCue(SPEAKER, "speaker: 'released/reported by' names who made the report")
     if _BEFORE_AGENT.search(before):
         return RoleCue(AGENT, "agent: 'by' before the actor")
     if _COUNT_BEFORE.search(before) and _VICTIM_NOUN_AFTER.match(after):
@@ -120,7 +130,9 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
     if start < trigger_start:
         between = sentence[end:trigger_start]
-        if _PASSIVE_BETWEEN.search(between):
+        passive = _PASSIVE_BETWEEN.search(between)
+        if passive and ("under" in passive.group().lower()
+                        or not _PROGRESSIVE.search(sentence[trigger_start:trigger_start + 30])):
             return RoleCue(TARGET, "target: subject of a passive ('was hit', 'came under')")
         return RoleCue(AGENT, "agent: actor before the trigger (subject or attribute)")
     return RoleCue(TARGET, "target: actor after the trigger")
