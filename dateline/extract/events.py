@@ -44,6 +44,10 @@ _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|rout
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
+# A military site hit with nobody named there: the forces of the country it is in.
+_MILITARY_SITE = re.compile(r"\b(?:military|army)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
+                            r"posts?|sites?|installations?|headquarters)\b", re.I)
+_SITE_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+)?(?:bases?|air\s*bases?|camps?|military\s+bases?)\b", re.I)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
     r"brothers?|sisters?|famil(?:y|ies)|residents?|farmers?|owners?|shopkeepers?|workers?|drivers?|"
@@ -71,6 +75,8 @@ class EventBuilder:
 
     def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon) -> None:
         self._own_forces_words = False
+        self._text = ""
+        self._trigger_start = 0
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -127,8 +133,10 @@ class EventBuilder:
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
         text = facts.text
+        self._text = text
         self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.end]))
         primary = frame.primary
+        self._trigger_start = primary.start
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
@@ -292,6 +300,11 @@ class EventBuilder:
                 "interception: the launcher is unidentified"
         victims = [(a, r) for a, r in roles if r.role == VICTIM]
         targets = [(a, r) for a, r in roles if r.role == TARGET]
+        # "two Iraqi bases housing US forces": the forces named at the target beat the adjective
+        # that only says whose soil the base is on.
+        forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
+        if forces_named:
+            targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
         if owns_casualties and victims:
             chosen = _most_specific(victims, self.actors)
         else:
@@ -317,7 +330,21 @@ class EventBuilder:
                 _CIVILIAN_VICTIMS.search(casualties.injured_span or "")
             if found:
                 return f"Civilians ({country or 'Iraq'})", found.group(), "civilian victims named"
+        if event_type == "Violence against civilians":
+            # ACLED codebook: violence against civilians targets civilians by definition.
+            return f"Civilians ({country or 'Iraq'})", None, \
+                "violence against civilians: the victims are civilians (ACLED codebook)"
+        site = _MILITARY_SITE.search(self._text, self._trigger_start)
+        if site and country and event_type in ("Explosions/Remote violence", "Battles"):
+            forces = self.actors.get(f"Military Forces of {country}")
+            if forces is not None:
+                return forces.name, site.group(), \
+                    "target: a military base or position with no forces named (the country's military)"
         return None
+
+    def _names_a_site(self, mention: Any) -> bool:
+        """True for an actor named before a base word ("an Iraqi base"): whose soil, not who is there."""
+        return bool(_SITE_AFTER.match(self._text[mention.end:mention.end + 30]))
 
     def _casualty_owner(self, choices: list[PlaceChoice], casualties: Any, frame: Frame) -> int:
         """Index of the event that gets the clause's casualty figures: the place told right after

@@ -30,7 +30,8 @@ _OWNER_OF_TARGET = re.compile(
 _CLAIMS_AS_AGENT = re.compile(
     r"^[’'s]*\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+"
     r"(?:had\s+)?(?:launched|fired|targeted|attacked|struck|hit|carried\s+out|shelled|bombed|downed|shot)"
-    r"|^[’'s]*\s*claimed\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:an?|the|two|three|several|\w+’s)\b",
+    r"|^[’'s]*\s*(?:\w+\s+){0,2}?claimed\s+(?:(?:on\s+)?\w+\s+)?(?:responsibility\s+for\s+|credit\s+for\s+)"
+    r"|^[’'s]*\s*claimed\s+(?:an?|the|two|three|several|\w+’s)\b",
     re.I)
 _BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 # "a photo released by SANA", "figures published by the ministry": "by" names who made a report.
@@ -50,7 +51,7 @@ _BEFORE_TARGET = re.compile(
     r"headquarters\s+of|bases?\s+of|convoys?\s+of|sites?\s+(?:of|used\s+by))"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$)", re.I)
 _AFTER_SPEAKER = re.compile(
-    r"^[’'s]*\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|announced|stated|added|claimed|"
+    r"^[’'s]*\s*(?:\w+\s+){0,4}?(?:said|says|told|reported|announced|stated|added|claimed|"
     r"confirmed|wrote|tweeted|posted|noted|declared|spokesperson|spokesman|spokeswoman|statement|"
     r"officials?\s+(?:said|told)|"
     # An accuser, a body that condemns or blames, a witness: they speak about the event.
