@@ -73,7 +73,10 @@ class SentenceFacts:
 class EventBuilder:
     """Builds EventRecords from frames; holds the knowledge it needs (actors, gazetteer, weapons)."""
 
-    def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon) -> None:
+    def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon, model: Any = None) -> None:
+        # The learned sentence judge: it settles a vague attack with no weapon named (a battle or
+        # a remote attack?), where the words alone do not decide.
+        self.model = model
         self._own_forces_words = False
         self._text = ""
         self._trigger_start = 0
@@ -232,12 +235,17 @@ class EventBuilder:
                 rule = "'strikes' with no weapon named: air strikes"
             elif trigger.name == "generic-attack" and any(r.role in (TARGET, VICTIM) for _a, r in roles):
                 hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
+                remote, score = self._judged_remote()
                 if any(_is_civilian(a.actor) for a in hurt):
                     event_type, sub = "Violence against civilians", "Attack"
                     rule = "an armed group attacking civilians with no weapon named"
+                elif remote:
+                    event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+                    rule = f"an attack on armed men with no weapon named, read as remote by the model ({score})"
                 else:
                     event_type, sub = "Battles", "Armed clash"
-                    rule = "an armed group attacking armed men with no remote weapon named: a battle"
+                    rule = "an armed group attacking armed men with no remote weapon named: a battle" + \
+                        (f" ({score})" if score else "")
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
@@ -250,6 +258,14 @@ class EventBuilder:
             event_type, sub = "Battles", "Armed clash"
             rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
+
+    def _judged_remote(self) -> tuple[bool, str]:
+        """Whether the judge reads the sentence as remote violence rather than a battle, and why."""
+        if self.model is None:
+            return False, ""
+        types = self.model.judge(self._text).types
+        remote, battle = types.get("Explosions/Remote violence", 0.0), types.get("Battles", 0.0)
+        return remote > battle, f"model: remote violence {remote:.2f}, battle {battle:.2f}"
 
     def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
                country: str | None) -> tuple[str, str | None, str]:

@@ -61,7 +61,7 @@ class Extractor:
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.builder = EventBuilder(actors, gazetteer, lexicon)
+        self.builder = EventBuilder(actors, gazetteer, lexicon, model)
         # The learned sentence judge (scripts/train_event_model.py); None: the rules alone decide.
         self.model = model
         # When a list, every candidate clause is noted here with what the decision saw
