@@ -55,7 +55,7 @@ _AFTER_SPEAKER = re.compile(
     r"confirmed|wrote|tweeted|posted|noted|declared|spokesperson|spokesman|spokeswoman|statement|"
     r"officials?\s+(?:said|told)|"
     # An accuser, a body that condemns or blames, a witness: they speak about the event.
-    r"condemn\w*|denounc\w*|accus\w*|blam\w*|critici[sz]\w*|alleg\w*|deplor\w*|warn\w*|"
+    r"condemn\w*|denounc\w*|accus\w*|blam\w*|critici[sz]\w*|alleg(?:e|es|ing)|alleged\s+that|deplor\w*|warn\w*|"
     r"call(?:ed|s)\s+(?:on|for)|urg\w+|witness(?:es|ed)?|recount\w*|described)\b", re.I)
 # "accused the United States of striking", "blamed Iran for the attack": the one accused is
 # the agent the speaker names.
