@@ -44,6 +44,9 @@ _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|rout
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
+                              r"sit-ins?|rall(?:y|ies))\b", re.I)
+_STATE_FORCES = ("state_military", "police", "government")
 # A military site hit with nobody named there: the forces of the country it is in.
 _MILITARY_SITE = re.compile(r"\b(?:military|army)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
                             r"posts?|sites?|installations?|headquarters)\b", re.I)
@@ -250,6 +253,13 @@ class EventBuilder:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
         hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
+        agents = [a for a, r in roles if r.role == AGENT]
+        if event_type == "Violence against civilians" and sub == "Attack" and \
+                _PROTEST_CONTEXT.search(self._text) and \
+                any(getattr(a.actor, "type", "") in _STATE_FORCES for a in agents):
+            # ACLED codebook: state forces killing or wounding demonstrators at a protest.
+            return "Protests", "Excessive force against protesters", [n for n in names if n], \
+                rule + "; state forces at a protest: excessive force against protesters"
         if event_type == "Battles" and any(_is_civilian(a.actor) for a in hurt):
             event_type, sub = "Violence against civilians", "Attack"
             rule += "; civilians targeted"
@@ -269,6 +279,9 @@ class EventBuilder:
 
     def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
                country: str | None) -> tuple[str, str | None, str]:
+        if sub == "Excessive force against protesters":
+            return f"Protesters ({country or 'Iraq'})", None, \
+                "excessive force: the protesters are actor1 (ACLED codebook)"
         if event_type in ("Protests", "Riots"):
             # ACLED names the crowd, not the group behind it: "Protesters (Iraq)", "Rioters (Iraq)".
             crowd = "Protesters" if event_type == "Protests" else "Rioters"
@@ -305,6 +318,14 @@ class EventBuilder:
     def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
                 casualties: Any, country: str | None, event_type: str,
                 sub: str) -> tuple[str, str | None, str] | None:
+        if sub == "Excessive force against protesters":
+            forces = [(a, r) for a, r in roles if r.role == AGENT and getattr(a.actor, "type", "") in _STATE_FORCES]
+            if forces:
+                mention, cue = forces[0]
+                actor = self.actors.forces_of(mention.actor)
+                if actor.country_from_context:
+                    actor = self.actors.localise(actor, country)
+                return actor.name, mention.text, cue.rule + "; the forces that used it (actor2)"
         if sub == "Other" or event_type == "Protests":
             return None
         if sub == "Disrupted weapons use":
