@@ -44,6 +44,8 @@ _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|rout
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military\s+camps?|embassy|consulate|"
+                        r"barracks)\b", re.I)
 _PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
                               r"sit-ins?|rall(?:y|ies))\b", re.I)
 _STATE_FORCES = ("state_military", "police", "government")
@@ -117,14 +119,17 @@ class EventBuilder:
         if all(h.trigger.needs_weapon for h in frame.hits) and not weapons_here:
             armed = any(r.role == AGENT and not _is_civilian(a.actor) for a, r in
                         self._roles(facts, frame))
-            if not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
+            # "the attack hit Tower 22, a US base": an attack that hit a named military site is
+            # one even when nobody is named as the attacker.
+            site_hit = specific_place and bool(_SITE_WORD.search(window))
+            if not site_hit and not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
                 return "vague attack word with no weapon and no armed actor"
         return None
 
     def _roles(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
         out = []
         for mention in facts.actors:
-            if not frame.start <= mention.start < frame.end or not names_a_party(facts.text, mention):
+            if not frame.start <= mention.start < frame.end:
                 continue
             # An actor is read against the trigger word that follows it in the clause, if any:
             # in "soldiers were killed when militants attacked a base" the militants are the
@@ -132,7 +137,12 @@ class EventBuilder:
             following = [h.start for h in frame.hits if mention.end <= h.start <= mention.end + 25
                          and not re.search(r"[,;(]", facts.text[mention.end:h.start])]
             anchor = min(following) if following else frame.primary.start
-            out.append((mention, role_of(facts.text, mention.start, mention.end, anchor)))
+            cue = role_of(facts.text, mention.start, mention.end, anchor)
+            # A nationality adjective that names no party ("Iraqi borders") is dropped, except as
+            # the speaker ("Iranian state media reported that its forces…").
+            if cue.role != SPEAKER and not names_a_party(facts.text, mention):
+                continue
+            out.append((mention, cue))
         return out
 
     def build(self, facts: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],

@@ -51,7 +51,7 @@ _BEFORE_TARGET = re.compile(
     r"headquarters\s+of|bases?\s+of|convoys?\s+of|sites?\s+(?:of|used\s+by))"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$)", re.I)
 _AFTER_SPEAKER = re.compile(
-    r"^[’'s]*\s*(?:\w+\s+){0,4}?(?:said|says|told|reported|announced|stated|added|claimed|"
+    r"^[’'s]*\s*(?:\w+\s+){0,4}?(?:said|says|say|told|reported|announced|stated|added|claimed|"
     r"confirmed|wrote|tweeted|posted|noted|declared|spokesperson|spokesman|spokeswoman|statement|"
     r"officials?\s+(?:said|told)|"
     # An accuser, a body that condemns or blames, a witness: they speak about the event.
