@@ -95,3 +95,17 @@ def test_weapons_found_are_disrupted_weapons_use(extractor: Extractor) -> None:
     [event] = _events(extractor, "Police in Basra discovered a rocket launcher loaded with three rockets on Tuesday.")
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 == "Police Forces of Iraq"
+
+
+def test_air_defences_at_a_base_are_the_forces_it_hosts(extractor: Extractor) -> None:
+    text = "An Iraqi army officer said air defences at Ain al-Asad air base shot down a drone on Tuesday."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of the United States"
+
+
+def test_state_media_announcing_its_forces_destroyed_drones(extractor: Extractor) -> None:
+    text = "Iranian state media reported on Friday that its forces had destroyed two drones near Tabriz."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of Iran"

@@ -177,6 +177,11 @@ class EventBuilder:
         for index, choice in enumerate(choices or [None]):
             country = choice.place.country if choice else article_country
             agent = self._agent(roles, event_type, sub_event_type, launch_country or country)
+            hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
+            if sub_event_type == "Disrupted weapons use" and hosts and agent[2].startswith(
+                    ("interception: the state that announced", "nobody named")):
+                # "air defences at the base shot down a drone": the forces the base hosts.
+                agent = (hosts, choice.mention_text, "interception: the forces at the defended base (KB facility)")
             target = self._target(roles, choice, index == casualty_owner, casualties, country,
                                   event_type, sub_event_type)
             if target is not None and target[0] == agent[0]:
