@@ -109,3 +109,9 @@ def test_state_media_announcing_its_forces_destroyed_drones(extractor: Extractor
     [event] = _events(extractor, text)
     assert event.sub_event_type == "Disrupted weapons use"
     assert event.actor1 == "Military Forces of Iran"
+
+
+def test_a_reported_clause_keeps_its_own_date(extractor: Extractor) -> None:
+    [event] = _events(extractor, "The Iraqi army announced it had downed a drone on March 3 near Tikrit.", date(2024, 3, 7))
+    assert event.event_date == "2024-03-03"
+    assert event.sub_event_type == "Disrupted weapons use"
