@@ -115,3 +115,23 @@ def test_a_reported_clause_keeps_its_own_date(extractor: Extractor) -> None:
     [event] = _events(extractor, "The Iraqi army announced it had downed a drone on March 3 near Tikrit.", date(2024, 3, 7))
     assert event.event_date == "2024-03-03"
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_weapon_that_was_hit_is_not_the_weapon_used(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Israeli jets struck missile production facilities near Masyaf on Sunday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert "missile" not in event.weapons
+
+
+def test_killed_in_a_raid_is_a_battle_not_an_arrest(extractor: Extractor) -> None:
+    text = "Fifteen Islamic State militants were killed on Thursday by US and Iraqi forces in a joint raid near Rutba."
+    [event] = _events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1 == "Military Forces of the United States"
+
+
+def test_police_opening_fire_at_a_protest(extractor: Extractor) -> None:
+    text = "Police opened fire on demonstrators in Kut on Friday, killing two, during protests against power cuts."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor2 == "Police Forces of Iraq"

@@ -164,6 +164,10 @@ class EventBuilder:
         if not choices and fallback_places:
             choices, borrowed = fallback_places[:1], True
         weapons = [w for w in facts.weapons if frame.start <= w.start < frame.end]
+        if primary.trigger.sub_event_type != "Disrupted weapons use":
+            # "struck missile production facilities", "a strike targeting an anti-ship missile":
+            # a weapon that was the target is not the weapon used.
+            weapons = [w for w in weapons if not _WEAPON_AS_TARGET(text, w, primary)]
         if primary.trigger.sub_event_type == "Disrupted weapons use":
             # What was shot down, not what shot it down ("an F-16 shot down a drone").
             weapons = [w for w in weapons if w.start >= primary.start] or weapons
@@ -468,6 +472,24 @@ def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
         else:
             out.append((mention, cue))
     return out
+
+
+_TARGET_BEFORE_WEAPON = re.compile(
+    r"\b(?:targeting|targeted|targets?|against|destroy\w*|hitting|hit|struck|striking|on)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_FACILITY_AFTER_WEAPON = re.compile(
+    r"^[\s-]*(?:production|manufacturing|facilit\w*|factor\w*|plants?|depots?|stores?|storage|storehouses?|"
+    r"warehouses?|launch(?:ers?|\s+pads?|\s+sites?)|sites?|caches?|workshops?)\b", re.I)
+
+
+def _WEAPON_AS_TARGET(text: str, weapon: WeaponHit, primary: TriggerHit) -> bool:
+    """True for a weapon word that names what was hit ("missile production facilities", "a strike
+    targeting an anti-ship missile"), not what was used."""
+    if weapon.start < primary.end and weapon.start >= primary.start:
+        return False  # the trigger's own words ("missile strike")
+    if _FACILITY_AFTER_WEAPON.match(text[weapon.end:weapon.end + 30]):
+        return True
+    return weapon.start > primary.end and bool(_TARGET_BEFORE_WEAPON.search(text[max(0, weapon.start - 40):weapon.start]))
 
 
 def _is_civilian(actor: Any) -> bool:
