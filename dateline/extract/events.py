@@ -271,6 +271,11 @@ class EventBuilder:
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
+        if sub == "Shelling/artillery/missile attack" and "airstrike" in names and \
+                not {"artillery", "rocket"} & set(names):
+            # "missiles fired by Israeli jets": a missile fired from an aircraft is an air strike.
+            sub = "Air/drone strike"
+            rule += "; the missile was fired from aircraft named in the clause"
         hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
         agents = [a for a, r in roles if r.role == AGENT]
         if event_type == "Violence against civilians" and sub == "Attack" and \
