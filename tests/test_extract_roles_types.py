@@ -135,3 +135,16 @@ def test_police_opening_fire_at_a_protest(extractor: Extractor) -> None:
     [event] = _events(extractor, text)
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.actor2 == "Police Forces of Iraq"
+
+
+def test_the_speakers_own_fighters_make_the_speaker_the_target(extractor: Extractor) -> None:
+    text = "A spokesman for Kataib Hezbollah said US strikes killed four of its fighters near Qaim on Sunday."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.actor2 == "Kataib Hezbollah"
+
+
+def test_missiles_fired_from_jets_are_an_air_strike(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Missiles fired by Israeli jets hit a warehouse near Homs on Tuesday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Israel"

@@ -44,6 +44,10 @@ _GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|rout
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_OWN_VICTIMS = re.compile(
+    r"\b(?:of\s+)?(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:fighters|members|troops|soldiers|forces|personnel|"
+    r"commanders?|leaders?|positions?|bases?|headquarters|convoys?|vehicles?|checkpoints?|posts?|units?|"
+    r"officers|guards|depots?|sites?|facilities)\b", re.I)
 _SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military\s+camps?|embassy|consulate|"
                         r"barracks)\b", re.I)
 _PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
@@ -84,6 +88,7 @@ class EventBuilder:
         self.model = model
         self._own_forces_words = False
         self._text = ""
+        self._own_victims = False
         self._trigger_start = 0
         self.actors = actors
         self.gazetteer = gazetteer
@@ -150,6 +155,9 @@ class EventBuilder:
         """Returns the event records of one frame (one per place it names)."""
         text = facts.text
         self._text = text
+        self._own_victims = bool(_OWN_VICTIMS.search(text[frame.primary.end:frame.end])) or any(
+            re.match(r"[^.;]{0,40}?\b(?:was|were|had\s+been|have\s+been)\s+(?:killed|wounded|injured|hit|targeted|struck)",
+                     text[frame.start + m.end():]) for m in _OWN_VICTIMS.finditer(text[frame.start:frame.primary.start]))
         self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.end]))
         primary = frame.primary
         self._trigger_start = primary.start
@@ -383,6 +391,14 @@ class EventBuilder:
                 forces = self.actors.forces_of(actor)
                 return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
             return actor.name, mention.text, cue.rule
+        speakers = [(a, r) for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
+        if speakers and self._own_victims and event_type in ("Explosions/Remote violence", "Battles"):
+            # "Kataib Hezbollah said US strikes killed four of its fighters": the speaker was hit.
+            mention, _cue = speakers[0]
+            actor = self.actors.forces_of(mention.actor)
+            if actor.country_from_context:
+                actor = self.actors.localise(actor, country)
+            return actor.name, mention.text, "target: the speaker's own ('its fighters', 'their positions')"
         hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
         if hosts and event_type in ("Explosions/Remote violence", "Battles"):
             return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility)"
