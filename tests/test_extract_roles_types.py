@@ -148,3 +148,23 @@ def test_missiles_fired_from_jets_are_an_air_strike(extractor: Extractor) -> Non
     [event] = _events(extractor, "Missiles fired by Israeli jets hit a warehouse near Homs on Tuesday.")
     assert event.sub_event_type == "Air/drone strike"
     assert event.actor1 == "Military Forces of Israel"
+
+
+def test_killed_in_a_drone_strike_is_one_event_of_the_strike(extractor: Extractor) -> None:
+    text = "Two soldiers were killed and five were wounded on Sunday, in a drone strike near Tal Afar, officials said."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 2
+
+
+def test_a_commander_of_a_group_killed_is_the_victim(extractor: Extractor) -> None:
+    text = ("Several people were killed, including a commander of Kataib Hezbollah, in a US air strike "
+            "on a car near Qaim on Monday.")
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.actor2 == "Kataib Hezbollah"
+
+
+def test_gunmen_killing_an_unarmed_man_is_violence_against_civilians(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Gunmen in Mosul killed a former government advisor near his home on Monday.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

@@ -295,8 +295,13 @@ class EventBuilder:
         if event_type == "Battles" and any(_is_civilian(a.actor) for a in hurt):
             event_type, sub = "Violence against civilians", "Attack"
             rule += "; civilians targeted"
+        elif event_type == "Battles" and sub == "Armed clash" and trigger.name in ("killed-by", "killing") and \
+                not any(_is_armed(a.actor) for a in hurt):
+            # "Gunmen killed a former advisor": a killing of unarmed people is not a battle.
+            event_type, sub = "Violence against civilians", "Attack"
+            rule += "; nobody armed among the victims: violence against civilians"
         elif event_type == "Violence against civilians" and hurt and \
-                not any(_is_civilian(a.actor) for a in hurt) and sub == "Attack":
+                all(_is_armed(a.actor) for a in hurt) and sub == "Attack":
             event_type, sub = "Battles", "Armed clash"
             rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
@@ -511,6 +516,11 @@ def _WEAPON_AS_TARGET(text: str, weapon: WeaponHit, primary: TriggerHit) -> bool
     if _FACILITY_AFTER_WEAPON.match(text[weapon.end:weapon.end + 30]):
         return True
     return weapon.start > primary.end and bool(_TARGET_BEFORE_WEAPON.search(text[max(0, weapon.start - 40):weapon.start]))
+
+
+def _is_armed(actor: Any) -> bool:
+    """An armed party: a state, its forces, militias, rebels (a political party or an agency is not)."""
+    return getattr(actor, "type", "") not in ("civilians", "protesters", "rioters", "political", "international")
 
 
 def _is_civilian(actor: Any) -> bool:

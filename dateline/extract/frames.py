@@ -59,6 +59,10 @@ def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:
     # Participles and "by …ing" carry on the clause before them: ", targeting the base".
     if hit.trigger.needs_weapon and (word.endswith("ing") or re.search(r"\bby\s+$", between)):
         return True
+    # "were killed …, in a drone strike": the strike is the instrument of the killing.
+    if previous.trigger.name == "killed-by" and re.search(
+            r"\b(?:in|by|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", between, re.I):
+        return True
     if _SEPARATOR.search(between) or _LEAD.search(between):
         return False
     # The casualty verb of a clause belongs to its trigger however long the words between

@@ -66,6 +66,9 @@ _BEFORE_SPEAKER = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s
 _PASSIVE_BETWEEN = re.compile(
     r"\b(?:was|were|been|being|is|are|came\s+under|come\s+under|comes\s+under|coming\s+under|"
     r"under\s+(?:fire|attack))\b", re.I)
+_MEMBERS_OF = re.compile(r"\b(?:members?|fighters?|commanders?|leaders?|officers?|soldiers|officials?|"
+                        r"chiefs?|generals?)\s+of\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died)\b", re.I)
 # "The Turkish artillery is also shelling Kobani": "is" + an -ing trigger is active, not passive
 # ("came under … shelling" stays passive: "under" is not read here).
 _PROGRESSIVE = re.compile(r"^\w+ing\b", re.I)
@@ -127,6 +130,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
     if _VICTIM_NOUN_AFTER.match(after) and re.search(
             r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\b", sentence[max(0, start - 40):start], re.I):
         return RoleCue(VICTIM, "victims: after a casualty verb")
+    if start < trigger_start and _MEMBERS_OF.search(before) and _CASUALTY_VERB.search(sentence[:start]):
+        return RoleCue(VICTIM, "victims: 'a commander/members of' the actor after a casualty verb")
     if start > trigger_start and _BEFORE_TARGET.search(before):
         return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
     if start < trigger_start:
