@@ -39,7 +39,7 @@ _CHARACTERISED = re.compile(
     r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|forces|troops|drones|"
                          r"army|military|artillery|navy|air\s+force|units|soldiers)\b", re.I)
-_GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
+_GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"

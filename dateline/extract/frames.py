@@ -34,8 +34,6 @@ class Frame:
         """The trigger that decides the type: the most specific one (interceptions first)."""
         def rank(hit: TriggerHit) -> tuple[int, int]:
             trigger = hit.trigger
-            if trigger.sub_event_type == "Arrests" and hit.text.lower().startswith("raid"):
-                return (5, hit.start)  # "killed … in a raid": the violence decides, not the raid
             if trigger.event_type == "Strategic developments":
                 return (0, hit.start)
             if trigger.event_type == "Riots":
