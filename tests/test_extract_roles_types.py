@@ -168,3 +168,10 @@ def test_a_commander_of_a_group_killed_is_the_victim(extractor: Extractor) -> No
 def test_gunmen_killing_an_unarmed_man_is_violence_against_civilians(extractor: Extractor) -> None:
     [event] = _events(extractor, "Gunmen in Mosul killed a former government advisor near his home on Monday.")
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_target_named_after_against_ahead_of_the_verb(extractor: Extractor) -> None:
+    text = "In a new escalation against US forces, militants fired three rockets at a base near Erbil on Friday."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Military Forces of the United States"

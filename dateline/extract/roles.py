@@ -66,6 +66,8 @@ _BEFORE_SPEAKER = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s
 _PASSIVE_BETWEEN = re.compile(
     r"\b(?:was|were|been|being|is|are|came\s+under|come\s+under|comes\s+under|coming\s+under|"
     r"under\s+(?:fire|attack))\b", re.I)
+# "In the latest escalation against US forces, militias launched…": a target named ahead of the verb.
+_AGAINST_BEFORE = re.compile(r"\b(?:against|targeting|targeted\s+at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
 _MEMBERS_OF = re.compile(r"\b(?:members?|fighters?|commanders?|leaders?|officers?|soldiers|officials?|"
                         r"chiefs?|generals?)\s+of\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died)\b", re.I)
@@ -132,6 +134,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(VICTIM, "victims: after a casualty verb")
     if start < trigger_start and _MEMBERS_OF.search(before) and _CASUALTY_VERB.search(sentence[:start]):
         return RoleCue(VICTIM, "victims: 'a commander/members of' the actor after a casualty verb")
+    if start < trigger_start and _AGAINST_BEFORE.search(before):
+        return RoleCue(TARGET, "target: 'against/targeting' before the actor (ahead of the trigger)")
     if start > trigger_start and _BEFORE_TARGET.search(before):
         return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
     if start < trigger_start:
