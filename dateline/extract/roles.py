@@ -89,7 +89,7 @@ _VICTIM_NOUN_AFTER = re.compile(
 _FORCE_WORDS = re.compile(
     r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:troops|forces|force|soldiers?|military|army|armed|jets?|warplanes?|aircraft|"
     r"planes?|drones?|strikes?|airstrikes?|air\s+strikes?|raids?|artillery|personnel|service\s*members|fighters|"
-    r"police|policemen|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
+    r"police|policem[ae]n|servicem[ae]n|conscripts?|recruits?|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
     r"bombers?|missiles?|rockets?|convoys?|patrols?|bases?|positions?|security|defen[cs]es?|operations?|"
     r"gunboats?|special|coalition|led|backed|government|officials?|authorities|ministry|embassy|consulate|"
     r"[a-z]{1,2}-\d{1,3}[a-z]?s?|reapers?|predators?|apaches?|bayraktars?|sukhois?|migs?)(?![\w-])",
