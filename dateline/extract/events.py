@@ -39,11 +39,24 @@ _CHARACTERISED = re.compile(
     r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|forces|troops|drones|"
                          r"army|military|artillery|navy|air\s+force|units|soldiers)\b", re.I)
-_GENERIC = re.compile(r"\b(?:repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
+_GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_OWN_VICTIMS = re.compile(
+    r"\b(?:of\s+)?(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:fighters|members|troops|soldiers|forces|personnel|"
+    r"commanders?|leaders?|positions?|bases?|headquarters|convoys?|vehicles?|checkpoints?|posts?|units?|"
+    r"officers|guards|depots?|sites?|facilities)\b", re.I)
+_SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military\s+camps?|embassy|consulate|"
+                        r"barracks)\b", re.I)
+_PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
+                              r"sit-ins?|rall(?:y|ies))\b", re.I)
+_STATE_FORCES = ("state_military", "police", "government")
+# A military site hit with nobody named there: the forces of the country it is in.
+_MILITARY_SITE = re.compile(r"\b(?:military|army)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
+                            r"posts?|sites?|installations?|headquarters)\b", re.I)
+_SITE_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+)?(?:bases?|air\s*bases?|camps?|military\s+bases?)\b", re.I)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
     r"brothers?|sisters?|famil(?:y|ies)|residents?|farmers?|owners?|shopkeepers?|workers?|drivers?|"
@@ -69,8 +82,14 @@ class SentenceFacts:
 class EventBuilder:
     """Builds EventRecords from frames; holds the knowledge it needs (actors, gazetteer, weapons)."""
 
-    def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon) -> None:
+    def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon, model: Any = None) -> None:
+        # The learned sentence judge: it settles a vague attack with no weapon named (a battle or
+        # a remote attack?), where the words alone do not decide.
+        self.model = model
         self._own_forces_words = False
+        self._text = ""
+        self._own_victims = False
+        self._trigger_start = 0
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -105,14 +124,17 @@ class EventBuilder:
         if all(h.trigger.needs_weapon for h in frame.hits) and not weapons_here:
             armed = any(r.role == AGENT and not _is_civilian(a.actor) for a, r in
                         self._roles(facts, frame))
-            if not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
+            # "the attack hit Tower 22, a US base": an attack that hit a named military site is
+            # one even when nobody is named as the attacker.
+            site_hit = specific_place and bool(_SITE_WORD.search(window))
+            if not site_hit and not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
                 return "vague attack word with no weapon and no armed actor"
         return None
 
     def _roles(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
         out = []
         for mention in facts.actors:
-            if not frame.start <= mention.start < frame.end or not names_a_party(facts.text, mention):
+            if not frame.start <= mention.start < frame.end:
                 continue
             # An actor is read against the trigger word that follows it in the clause, if any:
             # in "soldiers were killed when militants attacked a base" the militants are the
@@ -120,15 +142,25 @@ class EventBuilder:
             following = [h.start for h in frame.hits if mention.end <= h.start <= mention.end + 25
                          and not re.search(r"[,;(]", facts.text[mention.end:h.start])]
             anchor = min(following) if following else frame.primary.start
-            out.append((mention, role_of(facts.text, mention.start, mention.end, anchor)))
+            cue = role_of(facts.text, mention.start, mention.end, anchor)
+            # A nationality adjective that names no party ("Iraqi borders") is dropped, except as
+            # the speaker ("Iranian state media reported that its forces…").
+            if cue.role != SPEAKER and not names_a_party(facts.text, mention):
+                continue
+            out.append((mention, cue))
         return out
 
     def build(self, facts: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
         text = facts.text
-        self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.start]))
+        self._text = text
+        self._own_victims = bool(_OWN_VICTIMS.search(text[frame.primary.end:frame.end])) or any(
+            re.match(r"[^.;]{0,40}?\b(?:was|were|had\s+been|have\s+been)\s+(?:killed|wounded|injured|hit|targeted|struck)",
+                     text[frame.start + m.end():]) for m in _OWN_VICTIMS.finditer(text[frame.start:frame.primary.start]))
+        self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.end]))
         primary = frame.primary
+        self._trigger_start = primary.start
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
@@ -140,6 +172,10 @@ class EventBuilder:
         if not choices and fallback_places:
             choices, borrowed = fallback_places[:1], True
         weapons = [w for w in facts.weapons if frame.start <= w.start < frame.end]
+        if primary.trigger.sub_event_type != "Disrupted weapons use":
+            # "struck missile production facilities", "a strike targeting an anti-ship missile":
+            # a weapon that was the target is not the weapon used.
+            weapons = [w for w in weapons if not _WEAPON_AS_TARGET(text, w, primary)]
         if primary.trigger.sub_event_type == "Disrupted weapons use":
             # What was shot down, not what shot it down ("an F-16 shot down a drone").
             weapons = [w for w in weapons if w.start >= primary.start] or weapons
@@ -153,6 +189,11 @@ class EventBuilder:
         for index, choice in enumerate(choices or [None]):
             country = choice.place.country if choice else article_country
             agent = self._agent(roles, event_type, sub_event_type, launch_country or country)
+            hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
+            if sub_event_type == "Disrupted weapons use" and hosts and agent[2].startswith(
+                    ("interception: the state that announced", "nobody named")):
+                # "air defences at the base shot down a drone": the forces the base hosts.
+                agent = (hosts, choice.mention_text, "interception: the forces at the defended base (KB facility)")
             target = self._target(roles, choice, index == casualty_owner, casualties, country,
                                   event_type, sub_event_type)
             if target is not None and target[0] == agent[0]:
@@ -224,27 +265,60 @@ class EventBuilder:
                 rule = "'strikes' with no weapon named: air strikes"
             elif trigger.name == "generic-attack" and any(r.role in (TARGET, VICTIM) for _a, r in roles):
                 hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
+                remote, score = self._judged_remote()
                 if any(_is_civilian(a.actor) for a in hurt):
                     event_type, sub = "Violence against civilians", "Attack"
                     rule = "an armed group attacking civilians with no weapon named"
+                elif remote:
+                    event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+                    rule = f"an attack on armed men with no weapon named, read as remote by the model ({score})"
                 else:
                     event_type, sub = "Battles", "Armed clash"
-                    rule = "an armed group attacking armed men with no remote weapon named: a battle"
+                    rule = "an armed group attacking armed men with no remote weapon named: a battle" + \
+                        (f" ({score})" if score else "")
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
+        if sub == "Shelling/artillery/missile attack" and "airstrike" in names and \
+                not {"artillery", "rocket"} & set(names):
+            # "missiles fired by Israeli jets": a missile fired from an aircraft is an air strike.
+            sub = "Air/drone strike"
+            rule += "; the missile was fired from aircraft named in the clause"
         hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
+        agents = [a for a, r in roles if r.role == AGENT]
+        if event_type == "Violence against civilians" and sub == "Attack" and \
+                _PROTEST_CONTEXT.search(self._text) and \
+                any(getattr(a.actor, "type", "") in _STATE_FORCES for a in agents):
+            # ACLED codebook: state forces killing or wounding demonstrators at a protest.
+            return "Protests", "Excessive force against protesters", [n for n in names if n], \
+                rule + "; state forces at a protest: excessive force against protesters"
         if event_type == "Battles" and any(_is_civilian(a.actor) for a in hurt):
             event_type, sub = "Violence against civilians", "Attack"
             rule += "; civilians targeted"
+        elif event_type == "Battles" and sub == "Armed clash" and trigger.name in ("killed-by", "killing") and \
+                not any(_is_armed(a.actor) for a in hurt):
+            # "Gunmen killed a former advisor": a killing of unarmed people is not a battle.
+            event_type, sub = "Violence against civilians", "Attack"
+            rule += "; nobody armed among the victims: violence against civilians"
         elif event_type == "Violence against civilians" and hurt and \
-                not any(_is_civilian(a.actor) for a in hurt) and sub == "Attack":
+                all(_is_armed(a.actor) for a in hurt) and sub == "Attack":
             event_type, sub = "Battles", "Armed clash"
             rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
 
+    def _judged_remote(self) -> tuple[bool, str]:
+        """Whether the judge reads the sentence as remote violence rather than a battle, and why."""
+        if self.model is None:
+            return False, ""
+        types = self.model.judge(self._text).types
+        remote, battle = types.get("Explosions/Remote violence", 0.0), types.get("Battles", 0.0)
+        return remote > battle, f"model: remote violence {remote:.2f}, battle {battle:.2f}"
+
     def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
                country: str | None) -> tuple[str, str | None, str]:
+        if sub == "Excessive force against protesters":
+            return f"Protesters ({country or 'Iraq'})", None, \
+                "excessive force: the protesters are actor1 (ACLED codebook)"
         if event_type in ("Protests", "Riots"):
             # ACLED names the crowd, not the group behind it: "Protesters (Iraq)", "Rioters (Iraq)".
             crowd = "Protesters" if event_type == "Protests" else "Rioters"
@@ -281,6 +355,14 @@ class EventBuilder:
     def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
                 casualties: Any, country: str | None, event_type: str,
                 sub: str) -> tuple[str, str | None, str] | None:
+        if sub == "Excessive force against protesters":
+            forces = [(a, r) for a, r in roles if r.role == AGENT and getattr(a.actor, "type", "") in _STATE_FORCES]
+            if forces:
+                mention, cue = forces[0]
+                actor = self.actors.forces_of(mention.actor)
+                if actor.country_from_context:
+                    actor = self.actors.localise(actor, country)
+                return actor.name, mention.text, cue.rule + "; the forces that used it (actor2)"
         if sub == "Other" or event_type == "Protests":
             return None
         if sub == "Disrupted weapons use":
@@ -292,6 +374,11 @@ class EventBuilder:
                 "interception: the launcher is unidentified"
         victims = [(a, r) for a, r in roles if r.role == VICTIM]
         targets = [(a, r) for a, r in roles if r.role == TARGET]
+        # "two Iraqi bases housing US forces": the forces named at the target beat the adjective
+        # that only says whose soil the base is on.
+        forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
+        if forces_named:
+            targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
         if owns_casualties and victims:
             chosen = _most_specific(victims, self.actors)
         else:
@@ -309,6 +396,14 @@ class EventBuilder:
                 forces = self.actors.forces_of(actor)
                 return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
             return actor.name, mention.text, cue.rule
+        speakers = [(a, r) for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
+        if speakers and self._own_victims and event_type in ("Explosions/Remote violence", "Battles"):
+            # "Kataib Hezbollah said US strikes killed four of its fighters": the speaker was hit.
+            mention, _cue = speakers[0]
+            actor = self.actors.forces_of(mention.actor)
+            if actor.country_from_context:
+                actor = self.actors.localise(actor, country)
+            return actor.name, mention.text, "target: the speaker's own ('its fighters', 'their positions')"
         hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
         if hosts and event_type in ("Explosions/Remote violence", "Battles"):
             return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility)"
@@ -317,7 +412,21 @@ class EventBuilder:
                 _CIVILIAN_VICTIMS.search(casualties.injured_span or "")
             if found:
                 return f"Civilians ({country or 'Iraq'})", found.group(), "civilian victims named"
+        if event_type == "Violence against civilians":
+            # ACLED codebook: violence against civilians targets civilians by definition.
+            return f"Civilians ({country or 'Iraq'})", None, \
+                "violence against civilians: the victims are civilians (ACLED codebook)"
+        site = _MILITARY_SITE.search(self._text, self._trigger_start)
+        if site and country and event_type in ("Explosions/Remote violence", "Battles"):
+            forces = self.actors.get(f"Military Forces of {country}")
+            if forces is not None:
+                return forces.name, site.group(), \
+                    "target: a military base or position with no forces named (the country's military)"
         return None
+
+    def _names_a_site(self, mention: Any) -> bool:
+        """True for an actor named before a base word ("an Iraqi base"): whose soil, not who is there."""
+        return bool(_SITE_AFTER.match(self._text[mention.end:mention.end + 30]))
 
     def _casualty_owner(self, choices: list[PlaceChoice], casualties: Any, frame: Frame) -> int:
         """Index of the event that gets the clause's casualty figures: the place told right after
@@ -389,6 +498,29 @@ def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
         else:
             out.append((mention, cue))
     return out
+
+
+_TARGET_BEFORE_WEAPON = re.compile(
+    r"\b(?:targeting|targeted|targets?|against|destroy\w*|hitting|hit|struck|striking|on)\s+"
+    r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_FACILITY_AFTER_WEAPON = re.compile(
+    r"^[\s-]*(?:production|manufacturing|facilit\w*|factor\w*|plants?|depots?|stores?|storage|storehouses?|"
+    r"warehouses?|launch(?:ers?|\s+pads?|\s+sites?)|sites?|caches?|workshops?)\b", re.I)
+
+
+def _WEAPON_AS_TARGET(text: str, weapon: WeaponHit, primary: TriggerHit) -> bool:
+    """True for a weapon word that names what was hit ("missile production facilities", "a strike
+    targeting an anti-ship missile"), not what was used."""
+    if weapon.start < primary.end and weapon.start >= primary.start:
+        return False  # the trigger's own words ("missile strike")
+    if _FACILITY_AFTER_WEAPON.match(text[weapon.end:weapon.end + 30]):
+        return True
+    return weapon.start > primary.end and bool(_TARGET_BEFORE_WEAPON.search(text[max(0, weapon.start - 40):weapon.start]))
+
+
+def _is_armed(actor: Any) -> bool:
+    """An armed party: a state, its forces, militias, rebels (a political party or an agency is not)."""
+    return getattr(actor, "type", "") not in ("civilians", "protesters", "rioters", "political", "international")
 
 
 def _is_civilian(actor: Any) -> bool:

@@ -33,7 +33,11 @@ from dateline.model import Article, EventRecord, Evidence, Record
 # speech, not of the event it is about.
 _SPEECH_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|added|reported|confirmed|wrote|claimed|denied|"
-    r"briefing|statement|interview|press conference)\b(?:\s+(?!that\b)[\w’'.-]+){0,6}\s*$", re.I)
+    r"briefing|statement|interview|press conference)\b((?:\s+(?!that\b)[\w’'.-]+){0,6}\s*)$", re.I)
+# "announced it had downed a drone on December 15": a subject and a verb after the speech verb
+# open the reported clause; the time words that follow date its event, not the speech.
+_REPORTED_CLAUSE = re.compile(r"^\s+(?:it|they|he|she|we|(?:its|their)\s+[\w-]+)\s+(?:had\s+|have\s+|has\s+)?"
+                              r"[a-z]+(?:ed|own|uck|ot|ew|ired)\b", re.I)
 _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
@@ -61,7 +65,7 @@ class Extractor:
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
-        self.builder = EventBuilder(actors, gazetteer, lexicon)
+        self.builder = EventBuilder(actors, gazetteer, lexicon, model)
         # The learned sentence judge (scripts/train_event_model.py); None: the rules alone decide.
         self.model = model
         # When a list, every candidate clause is noted here with what the decision saw
@@ -304,7 +308,10 @@ class Extractor:
         before = text[max(0, expr.start - 60):expr.start]
         if _PERIOD_WORD.search(before) or re.match(r"(?i)(?:since|between|from|until)\b", expr.text):
             return False
-        if _SPEECH_BEFORE.search(before) or _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
+        speech = _SPEECH_BEFORE.search(before)
+        if speech and not _REPORTED_CLAUSE.match(speech.group(1)):
+            return False
+        if _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
             return False
         return True
 

@@ -57,6 +57,10 @@ def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:
     # Participles and "by …ing" carry on the clause before them: ", targeting the base".
     if hit.trigger.needs_weapon and (word.endswith("ing") or re.search(r"\bby\s+$", between)):
         return True
+    # "were killed …, in a drone strike": the strike is the instrument of the killing.
+    if previous.trigger.name == "killed-by" and re.search(
+            r"\b(?:in|by|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}$", between, re.I):
+        return True
     if _SEPARATOR.search(between) or _LEAD.search(between):
         return False
     # The casualty verb of a clause belongs to its trigger however long the words between
@@ -81,11 +85,11 @@ def build_frames(sentence: str, hits: list[TriggerHit]) -> list[Frame]:
         if frames:
             previous = frames[-1].hits[-1]
             between = sentence[previous.end:hit.start]
-            cuts = [m.end() for m in _SEPARATOR.finditer(between)]
-            start = previous.end + (cuts[-1] if cuts else len(between) // 2)
-            lead = _LEAD.search(between)
-            if lead:
-                start = min(start, previous.end + lead.start())
+            # The clause opens at the last separator or lead word ("in retaliation for") before
+            # its trigger, whichever is nearer to it; with neither, halfway between the triggers.
+            opens = [m.end() for m in _SEPARATOR.finditer(between)] + \
+                [m.start() for m in _LEAD.finditer(between)]
+            start = previous.end + (max(opens) if opens else len(between) // 2)
             frames[-1].end = start
         frames.append(Frame([hit], start, len(sentence)))
     for frame in frames:

@@ -30,9 +30,15 @@ _OWNER_OF_TARGET = re.compile(
 _CLAIMS_AS_AGENT = re.compile(
     r"^[’'s]*\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+"
     r"(?:had\s+)?(?:launched|fired|targeted|attacked|struck|hit|carried\s+out|shelled|bombed|downed|shot)"
-    r"|^[’'s]*\s*claimed\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:an?|the|two|three|several|\w+’s)\b",
+    r"|^[’'s]*\s*(?:\w+\s+){0,2}?claimed\s+(?:(?:on\s+)?\w+\s+)?(?:responsibility\s+for\s+|credit\s+for\s+)"
+    r"|^[’'s]*\s*claimed\s+(?:an?|the|two|three|several|\w+’s)\b",
     re.I)
 _BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
+# "a photo released by SANA", "figures published by the ministry": "by" names who made a report.
+_REPORTED_BY = re.compile(
+    r"\b(?:released|published|reported|posted|issued|shared|taken|provided|cited|quoted|broadcast|aired|"
+    r"distributed|circulated|obtained|verified|compiled|documented|announced|supplied|given|seen|"
+    r"reviewed|filmed|photographed)\s+by\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _BEFORE_DESCRIPTOR = re.compile(
     r"\b(?:backed|supported|funded|armed|trained|sponsored|linked|tied|allied|aligned|affiliated|"
     r"connected|close|loyal|belonging|blamed|blames|blame)\s+(?:by|to|with|on)\s+(?:the\s+)?$"
@@ -45,11 +51,11 @@ _BEFORE_TARGET = re.compile(
     r"headquarters\s+of|bases?\s+of|convoys?\s+of|sites?\s+(?:of|used\s+by))"
     r"\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,2}$)", re.I)
 _AFTER_SPEAKER = re.compile(
-    r"^[’'s]*\s*(?:\w+\s+){0,3}?(?:said|says|told|reported|announced|stated|added|claimed|"
+    r"^[’'s]*\s*(?:\w+\s+){0,4}?(?:said|says|say|told|reported|announced|stated|added|claimed|"
     r"confirmed|wrote|tweeted|posted|noted|declared|spokesperson|spokesman|spokeswoman|statement|"
     r"officials?\s+(?:said|told)|"
     # An accuser, a body that condemns or blames, a witness: they speak about the event.
-    r"condemn\w*|denounc\w*|accus\w*|blam\w*|critici[sz]\w*|alleg\w*|deplor\w*|warn\w*|"
+    r"condemn\w*|denounc\w*|accus\w*|blam\w*|critici[sz]\w*|alleg(?:e|es|ing)|alleged\s+that|deplor\w*|warn\w*|"
     r"call(?:ed|s)\s+(?:on|for)|urg\w+|witness(?:es|ed)?|recount\w*|described)\b", re.I)
 # "accused the United States of striking", "blamed Iran for the attack": the one accused is
 # the agent the speaker names.
@@ -60,6 +66,14 @@ _BEFORE_SPEAKER = re.compile(r"\baccording\s+to\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s
 _PASSIVE_BETWEEN = re.compile(
     r"\b(?:was|were|been|being|is|are|came\s+under|come\s+under|comes\s+under|coming\s+under|"
     r"under\s+(?:fire|attack))\b", re.I)
+# "In the latest escalation against US forces, militias launched…": a target named ahead of the verb.
+_AGAINST_BEFORE = re.compile(r"\b(?:against|targeting|targeted\s+at)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,1}$", re.I)
+_MEMBERS_OF = re.compile(r"\b(?:members?|fighters?|commanders?|leaders?|officers?|soldiers|officials?|"
+                        r"chiefs?|generals?)\s+of\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|dead|died)\b", re.I)
+# "The Turkish artillery is also shelling Kobani": "is" + an -ing trigger is active, not passive
+# ("came under … shelling" stays passive: "under" is not read here).
+_PROGRESSIVE = re.compile(r"^\w+ing\b", re.I)
 _COUNT_BEFORE = re.compile(
     r"(?:\b\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
     r"several|many|scores|hundreds|another|more)\b)\s+(?:of\s+(?:its|their|the)\s+)?(?:\w+\s+)?$",
@@ -75,7 +89,7 @@ _VICTIM_NOUN_AFTER = re.compile(
 _FORCE_WORDS = re.compile(
     r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:troops|forces|force|soldiers?|military|army|armed|jets?|warplanes?|aircraft|"
     r"planes?|drones?|strikes?|airstrikes?|air\s+strikes?|raids?|artillery|personnel|service\s*members|fighters|"
-    r"police|policemen|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
+    r"police|policem[ae]n|servicem[ae]n|conscripts?|recruits?|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
     r"bombers?|missiles?|rockets?|convoys?|patrols?|bases?|positions?|security|defen[cs]es?|operations?|"
     r"gunboats?|special|coalition|led|backed|government|officials?|authorities|ministry|embassy|consulate|"
     r"[a-z]{1,2}-\d{1,3}[a-z]?s?|reapers?|predators?|apaches?|bayraktars?|sukhois?|migs?)(?![\w-])",
@@ -109,6 +123,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(SPEAKER, "speaker: 'said/told' after or 'according to' before")
     if _BEFORE_DESCRIPTOR.search(before):
         return RoleCue(DESCRIPTOR, "descriptor: 'backed by/affiliated with' before")
+    if _REPORTED_BY.search(before):
+        return RoleCue(SPEAKER, "speaker: 'released/reported by' names who made the report")
     if _BEFORE_AGENT.search(before):
         return RoleCue(AGENT, "agent: 'by' before the actor")
     if _COUNT_BEFORE.search(before) and _VICTIM_NOUN_AFTER.match(after):
@@ -116,11 +132,17 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
     if _VICTIM_NOUN_AFTER.match(after) and re.search(
             r"\b(?:kill\w*|wound\w*|injur\w*|dead|died)\b", sentence[max(0, start - 40):start], re.I):
         return RoleCue(VICTIM, "victims: after a casualty verb")
+    if start < trigger_start and _MEMBERS_OF.search(before) and _CASUALTY_VERB.search(sentence[:start]):
+        return RoleCue(VICTIM, "victims: 'a commander/members of' the actor after a casualty verb")
+    if start < trigger_start and _AGAINST_BEFORE.search(before):
+        return RoleCue(TARGET, "target: 'against/targeting' before the actor (ahead of the trigger)")
     if start > trigger_start and _BEFORE_TARGET.search(before):
         return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
     if start < trigger_start:
         between = sentence[end:trigger_start]
-        if _PASSIVE_BETWEEN.search(between):
+        passive = _PASSIVE_BETWEEN.search(between)
+        if passive and ("under" in passive.group().lower()
+                        or not _PROGRESSIVE.search(sentence[trigger_start:trigger_start + 30])):
             return RoleCue(TARGET, "target: subject of a passive ('was hit', 'came under')")
         return RoleCue(AGENT, "agent: actor before the trigger (subject or attribute)")
     return RoleCue(TARGET, "target: actor after the trigger")

@@ -1,0 +1,177 @@
+"""Roles and types on short reports written for these tests (not copied from any outlet or dev set)."""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+import pytest
+
+from dateline.extract.extractor import Extractor
+from dateline.extract.kb import load_knowledge_base
+from dateline.model import Article, EventRecord
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.from_kb(load_knowledge_base())
+
+
+def _events(extractor: Extractor, text: str, published: date = date(2024, 5, 9)) -> list[EventRecord]:
+    article = Article(id="t1", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                      published=published, published_method="given")
+    return [r for r in extractor.extract(article) if isinstance(r, EventRecord)]
+
+
+def test_a_progressive_verb_after_is_keeps_its_subject_the_attacker(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Turkish artillery was shelling villages near Afrin on Monday, local officials said.")
+    assert event.actor1 == "Military Forces of Turkey"
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_the_agency_that_released_a_photo_is_not_the_attacker(extractor: Extractor) -> None:
+    text = ("In a picture released by the Syrian state news agency, a man wounded by Israeli missile strikes "
+            "on Tuesday is treated at a hospital in Homs.")
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Military Forces of Israel"
+    assert event.evidence["actor1"].span == "Israeli"
+
+
+def test_its_warplanes_of_a_speaker_are_its_forces(extractor: Extractor) -> None:
+    text = "The Turkish defence ministry said its warplanes struck PKK shelters near Amadiya on Sunday."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Military Forces of Turkey"
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_a_lead_word_opens_the_second_clause_where_it_stands(extractor: Extractor) -> None:
+    text = ("Israeli warplanes struck weapons depots near Homs on Thursday night in response to a rocket "
+            "attack on the Golan Heights.")
+    events = _events(extractor, text)
+    strike = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strike and strike[0].actor1 == "Military Forces of Israel"
+    assert strike[0].event_date == "2024-05-09"  # Thursday, the day of publication
+
+
+def test_alleged_before_a_noun_is_no_accusation(extractor: Extractor) -> None:
+    [event] = _events(extractor, "The Iraqi air force hit alleged militant hideouts in the Hamrin mountains on Monday.")
+    assert event.actor1 == "Military Forces of Iraq"
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_violence_against_civilians_targets_civilians(extractor: Extractor) -> None:
+    [event] = _events(extractor, "A former judge was gunned down outside his home in Basra on Monday.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor2 == "Civilians (Iraq)"
+
+
+def test_a_military_base_hit_with_no_forces_named_is_the_countrys_military(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Israeli aircraft targeted a military base near Homs on Sunday.")
+    assert event.actor1 == "Military Forces of Israel"
+    assert event.actor2 == "Military Forces of Syria"
+
+
+def test_forces_named_at_a_base_beat_the_adjective_of_its_soil(extractor: Extractor) -> None:
+    text = ("The Islamic Resistance in Iraq claimed on Tuesday responsibility for firing rockets at an Iraqi "
+            "base in Anbar housing US forces.")
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Islamic Resistance in Iraq"
+    assert event.actor2 == "Military Forces of the United States"
+
+
+def test_state_forces_killing_at_a_protest_is_excessive_force(extractor: Extractor) -> None:
+    text = "Iraqi security forces opened fire on demonstrators in Kut on Thursday, killing four people during the protests."
+    [event] = _events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert event.actor1 == "Protesters (Iraq)"
+    assert event.actor2 == "Military Forces of Iraq"
+
+
+def test_gunmen_killing_a_shopkeeper_stays_violence_against_civilians(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Gunmen shot dead a shopkeeper in Mosul on Monday.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_weapons_found_are_disrupted_weapons_use(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Police in Basra discovered a rocket launcher loaded with three rockets on Tuesday.")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Police Forces of Iraq"
+
+
+def test_air_defences_at_a_base_are_the_forces_it_hosts(extractor: Extractor) -> None:
+    text = "An Iraqi army officer said air defences at Ain al-Asad air base shot down a drone on Tuesday."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of the United States"
+
+
+def test_state_media_announcing_its_forces_destroyed_drones(extractor: Extractor) -> None:
+    text = "Iranian state media reported on Friday that its forces had destroyed two drones near Tabriz."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert event.actor1 == "Military Forces of Iran"
+
+
+def test_a_reported_clause_keeps_its_own_date(extractor: Extractor) -> None:
+    [event] = _events(extractor, "The Iraqi army announced it had downed a drone on March 3 near Tikrit.", date(2024, 3, 7))
+    assert event.event_date == "2024-03-03"
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_weapon_that_was_hit_is_not_the_weapon_used(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Israeli jets struck missile production facilities near Masyaf on Sunday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert "missile" not in event.weapons
+
+
+def test_killed_in_a_raid_is_a_battle_not_an_arrest(extractor: Extractor) -> None:
+    text = "Fifteen Islamic State militants were killed on Thursday by US and Iraqi forces in a joint raid near Rutba."
+    [event] = _events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1 == "Military Forces of the United States"
+
+
+def test_police_opening_fire_at_a_protest(extractor: Extractor) -> None:
+    text = "Police opened fire on demonstrators in Kut on Friday, killing two, during protests against power cuts."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor2 == "Police Forces of Iraq"
+
+
+def test_the_speakers_own_fighters_make_the_speaker_the_target(extractor: Extractor) -> None:
+    text = "A spokesman for Kataib Hezbollah said US strikes killed four of its fighters near Qaim on Sunday."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.actor2 == "Kataib Hezbollah"
+
+
+def test_missiles_fired_from_jets_are_an_air_strike(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Missiles fired by Israeli jets hit a warehouse near Homs on Tuesday.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Israel"
+
+
+def test_killed_in_a_drone_strike_is_one_event_of_the_strike(extractor: Extractor) -> None:
+    text = "Two soldiers were killed and five were wounded on Sunday, in a drone strike near Tal Afar, officials said."
+    [event] = _events(extractor, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.fatalities == 2
+
+
+def test_a_commander_of_a_group_killed_is_the_victim(extractor: Extractor) -> None:
+    text = ("Several people were killed, including a commander of Kataib Hezbollah, in a US air strike "
+            "on a car near Qaim on Monday.")
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.actor2 == "Kataib Hezbollah"
+
+
+def test_gunmen_killing_an_unarmed_man_is_violence_against_civilians(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Gunmen in Mosul killed a former government advisor near his home on Monday.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_a_target_named_after_against_ahead_of_the_verb(extractor: Extractor) -> None:
+    text = "In a new escalation against US forces, militants fired three rockets at a base near Erbil on Friday."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Military Forces of the United States"
