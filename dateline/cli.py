@@ -460,61 +460,6 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
             watching[1].join(timeout=30)
 
 
-@main.group()
-def user() -> None:
-    """Manage analyst accounts (who may review events and ingest through the web).
-
-    \b
-    Example:
-      dateline user add alice
-      dateline user list
-    """
-
-
-@user.command("add")
-@click.argument("name")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              envvar="DATELINE_PASSWORD", help="The password (asked for when not given; also"
-              " $DATELINE_PASSWORD). At least 10 characters; stored as an argon2id hash.")
-@click.option("--reset", is_flag=True, help="Set a new password for an existing analyst.")
-@pass_context
-def user_add(context: Context, name: str, password: str, reset: bool) -> None:
-    """Add an analyst account (or --reset its password).
-
-    \b
-    Example:
-      dateline user add alice
-    """
-    from dateline.store.accounts import AccountError, add_analyst, set_password
-
-    store = context.store()
-    try:
-        with store.transaction() as db:
-            if reset:
-                set_password(db, name, password)
-            else:
-                add_analyst(db, name, password)
-    except AccountError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"{'password reset for' if reset else 'added analyst'} {name}")
-
-
-@user.command("list")
-@pass_context
-def user_list(context: Context) -> None:
-    """List analyst accounts.
-
-    \b
-    Example:
-      dateline user list
-    """
-    from dateline.store.accounts import list_analysts
-
-    rows = [(name, "yes" if active else "no", created)
-            for name, active, created in list_analysts(context.store(existing=True).connection)]
-    _print_table(("name", "active", "created"), rows)
-
-
 def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -525,6 +470,7 @@ def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     click.echo(f"({len(rows)} rows)")
 
 
+import dateline.cli_users  # noqa: E402,F401  (registers `user add` and `user list`)
 import dateline.cli_watch  # noqa: E402,F401  (registers `watch` and `sources`)
 # `dateline comments ...` lives in its own module.
 from dateline.cli_comments import comments  # noqa: E402
