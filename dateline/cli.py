@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.cli_read import (GlobalOptionsAnywhere, check_existing_db, check_port_free, event_filter,
+from dateline.cli_read import (GlobalOptionsAnywhere, check_existing_db, check_port_free, clip, event_filter,
                                event_table, filter_options, fit_table)
 from dateline.model import EventRecord, InputError, StatementRecord, TallyRecord
 
@@ -173,7 +173,7 @@ def articles(context: Context, as_json: bool) -> None:
             for a in rows], ensure_ascii=False, indent=2))
         return
     table = [(a.id, a.published.isoformat() if a.published else "-", a.outlet or "-",
-              _clip(a.title or "-", 60), str(a.words)) for a in rows]
+              clip(a.title or "-", 60), str(a.words)) for a in rows]
     _print_table(("id", "published", "outlet", "title", "words"), table)
 
 
@@ -407,7 +407,7 @@ def summary(context: Context) -> None:
         click.echo("latest events (latest first):")
         dated = sorted((r for r in event_rows if r.event_date), key=lambda r: r.event_date or "", reverse=True)
         for record in dated[:8]:
-            click.echo(f"  {record.event_date}  {_clip(record.notes, 110)}")
+            click.echo(f"  {record.event_date}  {clip(record.notes, 110)}")
 
 
 @main.command()
@@ -458,10 +458,6 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
         if watching:
             watching[0].set()
             watching[1].join(timeout=30)
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
