@@ -12,16 +12,15 @@ articles it did not see comes from `scripts/eval_event_model_cv.py` (5 folds by 
 from __future__ import annotations
 
 import argparse
-import json
-import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+from quality_support import acled_dev_corpus, ingest_export, score_acled, score_export  # noqa: E402
+
 SHARED = ROOT.parent / "shared"
 TOOLS = SHARED / "tools"
 FIELDS = ("event_date", "sub_event_type", "actor1", "actor2", "admin1", "location", "fatalities",
@@ -29,42 +28,18 @@ FIELDS = ("event_date", "sub_event_type", "actor1", "actor2", "admin1", "locatio
 ACLED_FIGURES = ("acled_detect", "acled_type", "acled_loc", "acled_actor", "acled_fatal", "acled_date")
 
 
-def _dateline(*args: str) -> None:
-    subprocess.run([sys.executable, "-m", "dateline", *args], check=True, capture_output=True, text=True,
-                   cwd=ROOT)
-
-
-def ingest_export(corpus: Path, work: Path, name: str) -> tuple[Path, float]:
-    db, out = work / f"{name}.db", work / f"{name}.export.jsonl"
-    started = time.perf_counter()
-    _dateline("--db", str(db), "ingest", str(corpus))
-    seconds = time.perf_counter() - started
-    _dateline("--db", str(db), "export", "--format", "jsonl", "--output", str(out))
-    return out, seconds
-
-
 def score_gold(directory: Path, work: Path) -> dict[str, Any]:
     out, seconds = ingest_export(directory / "corpus.jsonl", work, directory.name)
-    scored = subprocess.run([sys.executable, str(TOOLS / "score.py"), str(directory / "gold.jsonl"), str(out),
-                             "--json"], check=True, capture_output=True, text=True).stdout
-    result: dict[str, Any] = json.loads(scored[:scored.rindex("SUMMARY")])
+    result = score_export(TOOLS / "score.py", directory / "gold.jsonl", out)
     result["seconds"] = seconds
     return result
 
 
-def score_acled(work: Path) -> dict[str, float]:
-    corpus, stripped = work / "acled-dev.jsonl", work / "acled-dev-notes.jsonl"
-    subprocess.run([sys.executable, str(TOOLS / "acled_bench.py"), "corpus", str(corpus), "--split", "dev"],
-                   check=True, capture_output=True, text=True)
-    with corpus.open(encoding="utf-8") as source, stripped.open("w", encoding="utf-8") as target:
-        for line in source:
-            record = json.loads(line)
-            record.pop("_gold")
-            target.write(json.dumps(record, ensure_ascii=False) + "\n")
+def score_acled_dev(work: Path) -> dict[str, float]:
+    bench = TOOLS / "acled_bench.py"
+    corpus, stripped = acled_dev_corpus(bench, work)
     out, seconds = ingest_export(stripped, work, "acled-dev")
-    scored = subprocess.run([sys.executable, str(TOOLS / "acled_bench.py"), "score", str(corpus), str(out)],
-                            check=True, capture_output=True, text=True).stdout
-    figures = {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", scored[scored.rindex("SUMMARY"):])}
+    figures = score_acled(bench, corpus, out)
     figures["seconds"] = seconds
     return figures
 
@@ -95,7 +70,7 @@ def main() -> None:
                 print(f"| {label} | " + " | ".join(f"{get(results[n]):.3f}" if isinstance(get(results[n]), float)
                                                    else str(get(results[n])) for n in names) + " |")
         if "acled-dev" in wanted:
-            acled = score_acled(work)
+            acled = score_acled_dev(work)
             print("\nACLED notes, dev split (1 row in 5 by data_id; Iraq, Syria, Jordan):")
             print("| " + " | ".join(ACLED_FIGURES) + " | ingest seconds |")
             print("|---|" + "---|" * len(ACLED_FIGURES))

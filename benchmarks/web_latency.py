@@ -93,10 +93,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
+def build_synthetic(path: Path, events: int) -> None:
+    """Writes a ledger of `events` synthetic events (indexed, checkpointed, analysed) at `path`."""
+    store = Store(path)
+    ensure_ledger_index(store)
+    store.replace_records(synthetic_events(events))  # type: ignore[arg-type]
+    store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.connection.execute("ANALYZE")
+    store.close()
+
+
+def start_server(db: Path, port: int, options: tuple[str, ...] = (), wait: float = 120) -> subprocess.Popen[bytes]:
+    """Starts `dateline serve` (with `options`) and returns once it answers, or exits after `wait` s."""
+    process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--port", str(port),
+                                *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
@@ -152,15 +163,10 @@ def main() -> None:
     folder = tempfile.TemporaryDirectory(prefix="dateline-bench-")
     db = args.db or Path(folder.name) / "bench.db"
     if not db.exists():
-        store = Store(db)
-        ensure_ledger_index(store)
         began = time.perf_counter()
-        store.replace_records(synthetic_events(args.events))  # type: ignore[arg-type]
+        build_synthetic(db, args.events)
         print(f"loaded {args.events:,} events (index and search maintained by triggers) in "
               f"{time.perf_counter() - began:.1f} s")
-        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        store.connection.execute("ANALYZE")
-        store.close()
     port = free_port()
     server = start_server(db, port)
     try:

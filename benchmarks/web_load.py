@@ -18,7 +18,6 @@ import argparse
 import http.client
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -28,10 +27,9 @@ from pathlib import Path
 from queue import Empty, Queue
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web_latency import free_port, synthetic_events  # noqa: E402
+from web_latency import build_synthetic, free_port, start_server  # noqa: E402
 
 from dateline.store.db import Store  # noqa: E402
-from dateline.store.ledger_index import ensure_ledger_index  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_RATE = 200.0
@@ -56,34 +54,6 @@ def build_sample(path: Path) -> None:
     ingest(store, [str(ROOT / "dateline" / "data" / "sample")], Extractor.from_kb(load_knowledge_base([])))
     store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
-
-
-def build_synthetic(path: Path, events: int) -> None:
-    store = Store(path)
-    ensure_ledger_index(store)
-    store.replace_records(synthetic_events(events))  # type: ignore[arg-type]
-    store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.connection.execute("ANALYZE")
-    store.close()
-
-
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--host", "127.0.0.1",
-                                "--port", str(port), "--workers", str(workers)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/api/session")
-            connection.getresponse().read()
-            return process
-        except OSError:
-            if process.poll() is not None:
-                break
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit("dateline serve did not start")
 
 
 def event_ids(db: Path, count: int = 200) -> list[str]:
@@ -209,7 +179,7 @@ def main() -> None:
     try:
         for name, db in databases:
             port = free_port()
-            server = start_server(db, port, args.workers)
+            server = start_server(db, port, ("--host", "127.0.0.1", "--workers", str(args.workers)), wait=180)
             try:
                 plan = schedule(args.rate, seconds, event_ids(db))
                 warm = [(i * 0.01, path) for i, (_at, path) in enumerate(plan[:200])]

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from dateline.cli_read import (GlobalOptionsAnywhere, check_existing_db, check_port_free, event_filter,
+from dateline.cli_read import (GlobalOptionsAnywhere, check_existing_db, check_port_free, clip, event_filter,
                                event_table, filter_options, fit_table)
 from dateline.model import EventRecord, InputError, StatementRecord, TallyRecord
 
@@ -173,7 +173,7 @@ def articles(context: Context, as_json: bool) -> None:
             for a in rows], ensure_ascii=False, indent=2))
         return
     table = [(a.id, a.published.isoformat() if a.published else "-", a.outlet or "-",
-              _clip(a.title or "-", 60), str(a.words)) for a in rows]
+              clip(a.title or "-", 60), str(a.words)) for a in rows]
     _print_table(("id", "published", "outlet", "title", "words"), table)
 
 
@@ -407,7 +407,7 @@ def summary(context: Context) -> None:
         click.echo("latest events (latest first):")
         dated = sorted((r for r in event_rows if r.event_date), key=lambda r: r.event_date or "", reverse=True)
         for record in dated[:8]:
-            click.echo(f"  {record.event_date}  {_clip(record.notes, 110)}")
+            click.echo(f"  {record.event_date}  {clip(record.notes, 110)}")
 
 
 @main.command()
@@ -460,71 +460,13 @@ def serve(context: Context, host: str, port: int, private: bool, secure_cookies:
             watching[1].join(timeout=30)
 
 
-@main.group()
-def user() -> None:
-    """Manage analyst accounts (who may review events and ingest through the web).
-
-    \b
-    Example:
-      dateline user add alice
-      dateline user list
-    """
-
-
-@user.command("add")
-@click.argument("name")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              envvar="DATELINE_PASSWORD", help="The password (asked for when not given; also"
-              " $DATELINE_PASSWORD). At least 10 characters; stored as an argon2id hash.")
-@click.option("--reset", is_flag=True, help="Set a new password for an existing analyst.")
-@pass_context
-def user_add(context: Context, name: str, password: str, reset: bool) -> None:
-    """Add an analyst account (or --reset its password).
-
-    \b
-    Example:
-      dateline user add alice
-    """
-    from dateline.store.accounts import AccountError, add_analyst, set_password
-
-    store = context.store()
-    try:
-        with store.transaction() as db:
-            if reset:
-                set_password(db, name, password)
-            else:
-                add_analyst(db, name, password)
-    except AccountError as error:
-        raise click.ClickException(str(error)) from error
-    click.echo(f"{'password reset for' if reset else 'added analyst'} {name}")
-
-
-@user.command("list")
-@pass_context
-def user_list(context: Context) -> None:
-    """List analyst accounts.
-
-    \b
-    Example:
-      dateline user list
-    """
-    from dateline.store.accounts import list_analysts
-
-    rows = [(name, "yes" if active else "no", created)
-            for name, active, created in list_analysts(context.store(existing=True).connection)]
-    _print_table(("name", "active", "created"), rows)
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     for line in fit_table(header, rows):
         click.echo(line)
     click.echo(f"({len(rows)} rows)")
 
 
+import dateline.cli_users  # noqa: E402,F401  (registers `user add` and `user list`)
 import dateline.cli_watch  # noqa: E402,F401  (registers `watch` and `sources`)
 # `dateline comments ...` lives in its own module.
 from dateline.cli_comments import comments  # noqa: E402

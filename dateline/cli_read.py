@@ -158,11 +158,12 @@ def fit_table(header: tuple[str, ...], rows: list[tuple[str, ...]], width: int |
     lines = ["  ".join(h.ljust(w)[:w] for h, w in zip(header, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
     for row in rows:
-        lines.append("  ".join(_clip(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
+        lines.append("  ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)).rstrip())
     return lines
 
 
-def _clip(text: str, width: int) -> str:
+def clip(text: str, width: int) -> str:
+    """Returns `text`, cut to `width` characters with an ellipsis when it is longer."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 

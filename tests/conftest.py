@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,6 +50,15 @@ def score_tool() -> Path:
     if not tool.is_file():
         pytest.skip(f"score.py is not here ({tool}): clone the project with ../shared beside it")
     return tool
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    """The extractor on the shipped knowledge base, built once per test module."""
+    from dateline.extract.extractor import Extractor
+    from dateline.extract.kb import load_knowledge_base
+
+    return Extractor.from_kb(load_knowledge_base())
 
 
 # In CI every prerequisite is installed by .ci/run, so a skipped test means something is missing

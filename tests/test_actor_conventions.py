@@ -1,26 +1,19 @@
 """ACLED's name for an air strike in Syria its report attributes to the regime or Russia."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 import pytest
+from extract_support import events_of
 
 from dateline.extract.actor_conventions import ALLIED_SYRIAN_RUSSIAN
 from dateline.extract.extractor import Extractor
 from dateline.extract.kb import load_knowledge_base
-from dateline.model import Article, EventRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
+from dateline.model import EventRecord
 
 
 def _events(extractor: Extractor, text: str) -> list[EventRecord]:
-    article = Article(id="t1", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                      published=date(2019, 5, 6), published_method="given")
-    return [r for r in extractor.extract(article) if isinstance(r, EventRecord)]
+    return events_of(extractor, text, date(2019, 5, 6))
 
 
 @pytest.mark.parametrize("text", [

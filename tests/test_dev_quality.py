@@ -5,12 +5,11 @@ Raise a floor when quality rises; never lower one silently (say why in the commi
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from quality_support import ingest_export, score_export
 
 # Measured 2026-11-22: event F1 1.000, every field 1.00, tally F1 1.000, sources recall 1.000.
 # The floors leave room for one miss each (one event of 15, one field value, one source).
@@ -22,23 +21,8 @@ FLOORS = {
 }
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dateline", *args], capture_output=True, text=True,
-                          check=False)
-
-
 def _score(dev_dir: Path, score_tool: Path, tmp_path: Path, corpus: Path) -> dict[str, Any]:
-    db = tmp_path / "dev.db"
-    ingest = _run("--db", str(db), "ingest", str(corpus))
-    assert ingest.returncode == 0, ingest.stderr
-    out = tmp_path / "dev.jsonl"
-    export = _run("--db", str(db), "export", "--format", "jsonl", "--output", str(out))
-    assert export.returncode == 0, export.stderr
-    scored = subprocess.run([sys.executable, str(score_tool), str(dev_dir / "gold.jsonl"), str(out),
-                             "--json"], capture_output=True, text=True, check=True)
-    # score.py prints the JSON, then its one-line SUMMARY for scripts.
-    body = scored.stdout[:scored.stdout.rindex("SUMMARY")] if "SUMMARY" in scored.stdout else scored.stdout
-    return json.loads(body)
+    return score_export(score_tool, dev_dir / "gold.jsonl", ingest_export(corpus, tmp_path, "dev")[0])
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,8 @@ import pytest
 from dateline.extract.event_model import TYPES, default_model
 from dateline.extract.extractor import Extractor
 from dateline.extract.glued import split_glued
-from dateline.extract.kb import load_knowledge_base
 from dateline.extract.sentences import split_sentences
 from dateline.model import Article, EventRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
 
 
 def _events(extractor: Extractor, text: str) -> list[EventRecord]:

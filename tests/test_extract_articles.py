@@ -4,19 +4,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from dateline.extract.extractor import Extractor
-from dateline.extract.kb import load_knowledge_base
 from dateline.model import Article, EventRecord, TallyRecord
 from dateline.resolve.merge import resolve
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
 
 
 def _ledger(extractor: Extractor, name: str, published: date) -> list[object]:

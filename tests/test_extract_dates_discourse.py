@@ -2,30 +2,17 @@
 another event: texts written for these tests."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
-import pytest
+from extract_support import events_of
 
 from dateline.extract.extractor import Extractor
-from dateline.extract.kb import load_knowledge_base
 from dateline.ingest.prepare import prepare
-from dateline.model import Article, EventRecord, RawDocument
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
-
-
-def _events(extractor: Extractor, text: str, published: date | None) -> list[EventRecord]:
-    article = Article(id="t1", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                      published=published, published_method="given")
-    return [r for r in extractor.extract(article) if isinstance(r, EventRecord)]
+from dateline.model import RawDocument
 
 
 def test_no_time_words_take_the_publication_date_as_unknown(extractor: Extractor) -> None:
-    [event] = _events(extractor, "Rockets struck a military base near Kirkuk, causing damage to a hangar.",
+    [event] = events_of(extractor, "Rockets struck a military base near Kirkuk, causing damage to a hangar.",
                       date(2024, 3, 7))
     assert (event.event_date, event.date_precision) == ("2024-03-07", "unknown")
     assert "publication date" in event.evidence["event_date"].rule
@@ -33,19 +20,19 @@ def test_no_time_words_take_the_publication_date_as_unknown(extractor: Extractor
 
 def test_the_day_of_the_report_dates_an_event_with_no_time_of_its_own(extractor: Extractor) -> None:
     text = "American jets have bombed militia depots near Qaim, the Pentagon said on Tuesday."
-    [event] = _events(extractor, text, date(2024, 3, 7))  # a Thursday
+    [event] = events_of(extractor, text, date(2024, 3, 7))  # a Thursday
     assert (event.event_date, event.date_precision) == ("2024-03-05", "unknown")
     assert event.evidence["event_date"].span == "on Tuesday"
 
 
 def test_an_undated_article_leaves_the_date_empty(extractor: Extractor) -> None:
-    [event] = _events(extractor, "Rockets struck a military base near Kirkuk, causing damage to a hangar.", None)
+    [event] = events_of(extractor, "Rockets struck a military base near Kirkuk, causing damage to a hangar.", None)
     assert event.event_date is None and event.date_precision == "unknown"
 
 
 def test_a_list_of_days_is_one_event_a_day(extractor: Extractor) -> None:
     text = "Turkish warplanes struck PKK positions in Duhok province on October 18, 19 and 21."
-    events = _events(extractor, text, date(2024, 11, 1))
+    events = events_of(extractor, text, date(2024, 11, 1))
     assert sorted(e.event_date for e in events) == ["2024-10-18", "2024-10-19", "2024-10-21"]
     assert {e.location for e in events} == {events[0].location}
     assert "one of the days listed" in events[-1].evidence["event_date"].rule
@@ -54,7 +41,7 @@ def test_a_list_of_days_is_one_event_a_day(extractor: Extractor) -> None:
 def test_a_toll_of_the_event_given_as_cause_is_not_this_one(extractor: Extractor) -> None:
     text = ("Iraqi police arrested five suspects in Basra on Monday over the bombing which killed "
             "twelve people at a market last week.")
-    arrests = [e for e in _events(extractor, text, date(2024, 3, 7)) if e.sub_event_type == "Arrests"]
+    arrests = [e for e in events_of(extractor, text, date(2024, 3, 7)) if e.sub_event_type == "Arrests"]
     assert arrests and all(e.fatalities is None for e in arrests)
 
 
@@ -69,7 +56,7 @@ def test_a_short_report_is_ingested_and_its_stamp_is_not_a_date() -> None:
 
 def test_a_casualty_clause_set_off_by_commas_completes_its_event(extractor: Extractor) -> None:
     text = "Turkish drone strikes, carried out near Qandil overnight, killed four PKK members."
-    [event] = _events(extractor, text, date(2024, 3, 7))
+    [event] = events_of(extractor, text, date(2024, 3, 7))
     assert event.fatalities == 4
     assert "casualty clause" in event.evidence["fatalities"].rule
 
@@ -78,7 +65,7 @@ def test_an_undated_event_that_refers_back_takes_the_date_of_the_event_before(ex
     text = ("Israeli jets struck weapons depots near Damascus on Sunday, a war monitor said.\n\n"
             "The monitor gave no figures for casualties.\n\n"
             "Further strikes were reported in Quneitra province, where the targets included radar sites.")
-    events = _events(extractor, text, date(2024, 1, 30))  # a Tuesday
+    events = events_of(extractor, text, date(2024, 1, 30))  # a Tuesday
     assert [e.event_date for e in events] == ["2024-01-28", "2024-01-28"]
     assert "refers back" in events[1].evidence["event_date"].rule
 
@@ -86,11 +73,11 @@ def test_an_undated_event_that_refers_back_takes_the_date_of_the_event_before(ex
 def test_a_follow_up_toll_of_an_earlier_event_stays_off_the_event(extractor: Extractor) -> None:
     text = ("Rockets struck a base housing US troops in Anbar on Monday, officials said.\n\n"
             "The attack comes amid high tension after the killing of a militia leader in Baghdad last week.")
-    events = [e for e in _events(extractor, text, date(2024, 8, 6)) if e.admin1 == "Anbar"]
+    events = [e for e in events_of(extractor, text, date(2024, 8, 6)) if e.admin1 == "Anbar"]
     assert events and all(e.fatalities is None for e in events)
 
 
 def test_a_clause_naming_the_event_again_gives_its_toll(extractor: Extractor) -> None:
     text = "Rockets hit the base on Monday, in an attack that killed two soldiers."
-    [event] = _events(extractor, text, date(2024, 3, 7))
+    [event] = events_of(extractor, text, date(2024, 3, 7))
     assert event.fatalities == 2

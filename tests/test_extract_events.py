@@ -1,30 +1,17 @@
 """Event extraction on short reports written for these tests (not copied from any outlet)."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
-import pytest
+from extract_support import events_of
 
 from dateline.extract.extractor import Extractor
-from dateline.extract.kb import load_knowledge_base
 from dateline.model import Article, EventRecord, TallyRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
-
-
-def _events(extractor: Extractor, text: str, published: date) -> list[EventRecord]:
-    article = Article(id="t1", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                      published=published, published_method="given")
-    return [r for r in extractor.extract(article) if isinstance(r, EventRecord)]
 
 
 def test_passive_voice_target_and_unidentified_attacker(extractor: Extractor) -> None:
     text = "A US military convoy was hit by a roadside bomb near Fallujah on Tuesday, officials said."
-    [event] = _events(extractor, text, date(2024, 3, 7))  # a Thursday
+    [event] = events_of(extractor, text, date(2024, 3, 7))  # a Thursday
     assert event.sub_event_type == "Remote explosive/landmine/IED"
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2 == "Military Forces of the United States"
@@ -36,12 +23,12 @@ def test_passive_voice_target_and_unidentified_attacker(extractor: Extractor) ->
 def test_hypothetical_and_threatened_attacks_are_not_events(extractor: Extractor) -> None:
     text = ("The militia warned it could launch drone attacks on US bases in Syria if the strikes "
             "continued. Officials said Washington would strike back at any group that attacked its troops.")
-    assert _events(extractor, text, date(2024, 2, 1)) == []
+    assert events_of(extractor, text, date(2024, 2, 1)) == []
 
 
 def test_interception_codes_the_interceptor_as_actor(extractor: Extractor) -> None:
     text = "On Sunday, US-led coalition air defences shot down a drone approaching the Harir air base north of Erbil."
-    [event] = _events(extractor, text, date(2024, 1, 9))  # a Tuesday
+    [event] = events_of(extractor, text, date(2024, 1, 9))  # a Tuesday
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
     assert event.actor1 == "Coalition Forces"
     assert event.actor2 == "Unidentified Armed Group (Iraq)"
@@ -52,7 +39,7 @@ def test_interception_codes_the_interceptor_as_actor(extractor: Extractor) -> No
 def test_denied_explosion_keeps_the_denier_out_of_actor1(extractor: Extractor) -> None:
     text = ("An explosion struck a weapons depot of the Popular Mobilization Forces in Babil province "
             "on Friday. The US military denied involvement.")
-    [event] = _events(extractor, text, date(2024, 4, 20))
+    [event] = events_of(extractor, text, date(2024, 4, 20))
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.denied_by == ["Military Forces of the United States"]
     assert event.admin1 == "Babil"
@@ -61,7 +48,7 @@ def test_denied_explosion_keeps_the_denier_out_of_actor1(extractor: Extractor) -
 def test_two_places_in_one_sentence_are_two_events(extractor: Extractor) -> None:
     text = ("US aircraft struck Kataib Hezbollah weapons depots near Al-Qaim and Jurf al-Sakhar overnight, "
             "killing at least four fighters.")
-    events = _events(extractor, text, date(2024, 1, 24))
+    events = events_of(extractor, text, date(2024, 1, 24))
     assert sorted(e.admin1 or "" for e in events) == ["Anbar", "Babil"]
     assert all(e.actor1 == "Military Forces of the United States" for e in events)
     assert all(e.actor2 == "Kataib Hezbollah" for e in events)
@@ -70,7 +57,7 @@ def test_two_places_in_one_sentence_are_two_events(extractor: Extractor) -> None
 
 def test_weekday_across_a_year_boundary(extractor: Extractor) -> None:
     text = "Rockets struck near the Ain al-Asad air base on Sunday, causing no casualties."
-    [event] = _events(extractor, text, date(2024, 1, 2))  # Tuesday 2 January 2024
+    [event] = events_of(extractor, text, date(2024, 1, 2))  # Tuesday 2 January 2024
     assert event.event_date == "2023-12-31"
     assert event.location == "Ain al-Asad Air Base"
     assert (event.fatalities, event.injured) == (0, 0)
@@ -78,7 +65,7 @@ def test_weekday_across_a_year_boundary(extractor: Extractor) -> None:
 
 def test_civilian_victims_in_words_are_summed(extractor: Extractor) -> None:
     text = "Two rockets hit a house in Baghdad's Dora district on Monday, killing a man and his two sons."
-    [event] = _events(extractor, text, date(2021, 6, 9))
+    [event] = events_of(extractor, text, date(2021, 6, 9))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.fatalities == 3
     assert event.actor2 == "Civilians (Iraq)"
@@ -86,7 +73,7 @@ def test_civilian_victims_in_words_are_summed(extractor: Extractor) -> None:
 
 def test_generic_repeated_activity_is_not_an_event(extractor: Extractor) -> None:
     text = "Iran-aligned militias have repeatedly attacked US bases with rockets and drones."
-    assert _events(extractor, text, date(2024, 2, 1)) == []
+    assert events_of(extractor, text, date(2024, 2, 1)) == []
 
 
 def test_tally_with_period_and_attribution(extractor: Extractor) -> None:

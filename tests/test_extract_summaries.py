@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from dateline.extract.extractor import Extractor
-from dateline.extract.kb import load_knowledge_base
 from dateline.model import Article, EventRecord
 
 CASES = [
@@ -31,11 +30,6 @@ CASES = [
      {"event_type": "Strategic developments", "sub_event_type": "Arrests", "actor1": "Syrian Democratic Forces",
       "country": "Syria"}),
 ]
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1].get("actor1", c[1].get("event_type", "")) for c in CASES])

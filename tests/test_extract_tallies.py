@@ -6,16 +6,8 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-import pytest
-
 from dateline.extract.extractor import Extractor
-from dateline.extract.kb import load_knowledge_base
 from dateline.model import Article, TallyRecord
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
 
 
 def _tallies(extractor: Extractor, text: str, published: date = date(2024, 3, 14)) -> list[TallyRecord]:

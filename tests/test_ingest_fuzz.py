@@ -165,10 +165,6 @@ def extractor() -> Extractor:
     return Extractor.from_kb(load_knowledge_base([]))
 
 
-def no_fetch(url: str) -> object:
-    raise InputError(url, "fetching is off in the fuzz test")
-
-
 @settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=not BENCHMARK,
           suppress_health_check=list(HealthCheck))
 @given(batch=st.lists(one_input, min_size=BATCH, max_size=BATCH))

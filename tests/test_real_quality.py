@@ -8,13 +8,11 @@ commit). Each set is ingested once per session (dev-real ~2 s, ACLED dev ~1,085 
 from __future__ import annotations
 
 import json
-import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from quality_support import acled_dev_corpus, ingest_export, score_acled, score_export
 
 # Measured on branch issue-9b, 2026-12-04: dev-real event F1 0.474, field mean 0.762, sources
 # recall 0.407, event_date 0.76, fatalities 0.76, injured 0.78; ACLED dev detect 0.729, type 0.896,
@@ -36,31 +34,14 @@ ACLED_FLOORS = {
 }
 
 
-def _dateline(*args: str) -> None:
-    done = subprocess.run([sys.executable, "-m", "dateline", *args], capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-
-
-def _ingest_and_export(corpus: Path, work: Path) -> Path:
-    db, out = work / "real.db", work / "export.jsonl"
-    _dateline("--db", str(db), "ingest", str(corpus))
-    _dateline("--db", str(db), "export", "--format", "jsonl", "--output", str(out))
-    return out
-
-
 @pytest.fixture(scope="module")
 def real_export(dev_real_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _ingest_and_export(dev_real_dir / "corpus.jsonl", tmp_path_factory.mktemp("dev-real"))
+    return ingest_export(dev_real_dir / "corpus.jsonl", tmp_path_factory.mktemp("dev-real"), "real")[0]
 
 
 @pytest.fixture(scope="module")
 def real_scores(dev_real_dir: Path, real_export: Path, score_tool: Path) -> dict[str, Any]:
-    out = real_export
-    scored = subprocess.run([sys.executable, str(score_tool), str(dev_real_dir / "gold.jsonl"), str(out),
-                             "--json"], capture_output=True, text=True, check=True)
-    body = scored.stdout[:scored.stdout.rindex("SUMMARY")] if "SUMMARY" in scored.stdout else scored.stdout
-    return json.loads(body)
+    return score_export(score_tool, dev_real_dir / "gold.jsonl", real_export)
 
 
 @pytest.fixture(scope="module")
@@ -69,19 +50,8 @@ def acled_scores(acled_notes: Path, score_tool: Path, tmp_path_factory: pytest.T
     if not bench.exists():
         pytest.skip(f"acled_bench.py is not here ({bench}): clone the project with ../shared beside it")
     work = tmp_path_factory.mktemp("acled-dev")
-    corpus, stripped = work / "corpus.jsonl", work / "notes.jsonl"
-    subprocess.run([sys.executable, str(bench), "corpus", str(corpus), "--split", "dev"],
-                   capture_output=True, text=True, check=True)
-    with corpus.open(encoding="utf-8") as source, stripped.open("w", encoding="utf-8") as target:
-        for line in source:
-            record = json.loads(line)
-            record.pop("_gold")
-            target.write(json.dumps(record, ensure_ascii=False) + "\n")
-    out = _ingest_and_export(stripped, work)
-    scored = subprocess.run([sys.executable, str(bench), "score", str(corpus), str(out)],
-                            capture_output=True, text=True, check=True)
-    summary = scored.stdout[scored.stdout.rindex("SUMMARY"):]
-    return {k: float(v) for k, v in re.findall(r"(\w+)=([\d.]+)", summary)}
+    corpus, stripped = acled_dev_corpus(bench, work)
+    return score_acled(bench, corpus, ingest_export(stripped, work, "real")[0])
 
 
 def test_dev_real_events(real_scores: dict[str, Any]) -> None:

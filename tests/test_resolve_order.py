@@ -9,17 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dateline.extract.extractor import Extractor
-from dateline.extract.kb import load_knowledge_base
 from dateline.pipeline import ingest
 from dateline.store.db import Store
 
 SAMPLE = Path(__file__).resolve().parents[1] / "dateline" / "data" / "sample"
 CASES = Path(__file__).resolve().parent / "data" / "extraction_cases.jsonl"
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
 
 
 def _lines(dev_dir: Path) -> list[str]:

@@ -24,14 +24,6 @@ from feed_server import FeedServer, Route
 from synthetic_news import report
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Any:
-    from dateline.extract.extractor import Extractor
-    from dateline.extract.kb import load_knowledge_base
-
-    return Extractor.from_kb(load_knowledge_base())
-
-
 @pytest.fixture()
 def server() -> Iterator[FeedServer]:
     running = FeedServer().start()

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from dateline.moderation.features import REASONS
 
@@ -37,6 +38,16 @@ def split_of(comment_id: str) -> str:
     return "train" if bucket < 7 else "validation" if bucket == 7 else "test"
 
 
+def comment_row(line: str) -> tuple[dict[str, Any], str]:
+    """Returns a JSONL line's object and its `text`. Raises ValueError, KeyError or TypeError when
+    the line is not JSON, has no text, or its text is not a string."""
+    row = json.loads(line)
+    text = row["text"]
+    if not isinstance(text, str):
+        raise TypeError("text is not a string")
+    return row, text
+
+
 def read_labelled(lines: Iterable[str], name: str = "input") -> list[Labelled]:
     """Returns the labelled comments of a JSONL stream. Raises LabelledError naming the line."""
     found = []
@@ -44,10 +55,7 @@ def read_labelled(lines: Iterable[str], name: str = "input") -> list[Labelled]:
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            text = row["text"]
-            if not isinstance(text, str):
-                raise TypeError("text is not a string")
+            row, text = comment_row(line)
             if "violating" in row:
                 reasons = frozenset(row.get("reasons") or ())
                 violating = bool(row["violating"])

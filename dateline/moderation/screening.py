@@ -17,6 +17,7 @@ from typing import Any
 from dateline.moderation.calibration import Thresholds, load_thresholds
 from dateline.moderation.classifier import OffensiveLanguageModel
 from dateline.moderation.features import DENSE, Features, featurise
+from dateline.moderation.labelled import comment_row
 from dateline.moderation.lexicon import Lexicon, load_lexicon
 from dateline.moderation.normalise import Normaliser, Normalised
 from dateline.moderation.patterns import Evidence, PatternSet, load_patterns
@@ -388,10 +389,7 @@ def screen_jsonl(lines: Iterable[str], output: IO[str],
         if not line.strip():
             continue
         try:
-            row = json.loads(line)
-            text = row["text"]
-            if not isinstance(text, str):
-                raise TypeError("text is not a string")
+            row, text = comment_row(line)
         except (ValueError, KeyError, TypeError) as error:
             errors.append(f"line {number}: {error}")
             continue

@@ -298,12 +298,6 @@ def events_per_day(db: sqlite3.Connection, flt: EventFilter) -> list[tuple[str, 
     return [(row[0], row[1] or "(unknown)", int(row[2])) for row in rows]
 
 
-def date_span(db: sqlite3.Connection) -> tuple[str | None, str | None]:
-    row = db.execute("SELECT min(event_date), max(event_date) FROM event_index"
-                     " WHERE event_date != ''").fetchone()
-    return row[0], row[1]
-
-
 def facets(db: sqlite3.Connection) -> dict[str, list[str]]:
     """Returns the values the table's filters offer: countries, provinces, types, actors."""
     def values(query: str) -> list[str]:

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,31 +45,40 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+@contextmanager
+def serving(db: Path, log: Path) -> Iterator[str]:
+    """Runs `dateline serve` on `db` (its output in `log`) on a free port; yields its base URL once it
+    answers, and stops it on leaving."""
+    port = _free_port()
+    with log.open("w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--port", str(port)],
+                                   stdout=out, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/session", timeout=2):
+                    break
+            except OSError as error:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    process.kill()
+                    raise RuntimeError(f"dateline serve did not start; see {log}") from error
+                time.sleep(0.2)
+        try:
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory, playwright_browser: Any) -> Iterator[str]:
     """Starts `dateline serve` on the ingested sample corpus; yields its base URL."""
     from test_web_support import ingest_sample
 
     db = ingest_sample(tmp_path_factory.mktemp("browser") / "sample.db")
-    port = _free_port()
-    log = (tmp_path_factory.getbasetemp() / "serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/session", timeout=2):
-                break
-        except OSError as error:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"dateline serve did not start; see {log.name}") from error
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with serving(db, tmp_path_factory.getbasetemp() / "serve.log") as base:
+        yield base
 
 
 @pytest.fixture()

@@ -4,17 +4,12 @@ the pages load under a CSP without 'unsafe-inline' styles (the type colours stil
 from __future__ import annotations
 
 import dataclasses
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from browser_support import Page
-from conftest import _free_port
+from conftest import serving
 from test_web_support import make_ledger
 
 from dateline.store.db import Store
@@ -34,23 +29,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory, playwright_browser:
     store.replace_records([(rid, dataclasses.replace(record, location=HOSTILE) if rid == target else record, ids)
                            for rid, record, ids in records])
     store.close()
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve", "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/session", timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise
-            time.sleep(0.2)
-    yield base, target
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(db, tmp_path_factory.getbasetemp() / "hostile-serve.log") as base:
+        yield base, target
 
 
 def test_a_place_label_with_markup_is_text_in_the_tooltip(playwright_browser: Any,

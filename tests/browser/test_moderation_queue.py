@@ -4,16 +4,11 @@ and trigger words, the title of the event commented on (not its id) and a readab
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from browser_support import Page
-from conftest import _free_port
+from conftest import serving
 from test_web_support import PASSWORD, ingest_sample
 
 from dateline.moderation import submit
@@ -36,25 +31,8 @@ def queue_server(tmp_path_factory: pytest.TempPathFactory, playwright_browser: o
     for name, text, address in COMMENTS:
         submit(store, "event", event, name, f"{name.lower()}@example.org", text, address)
     store.close()
-    port = _free_port()
-    log = (tmp_path_factory.getbasetemp() / "queue-serve.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "dateline", "--db", str(db), "serve",
-                                "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/session", timeout=2):
-                break
-        except OSError as error:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError(f"dateline serve did not start; see {log.name}") from error
-            time.sleep(0.2)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with serving(db, tmp_path_factory.getbasetemp() / "queue-serve.log") as base:
+        yield base
 
 
 def test_queue_is_ordered_by_the_screen_and_explains_it(playwright_browser: object,
