@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -34,6 +35,20 @@ def _migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def _set_wal(connection: sqlite3.Connection) -> None:
+    """Switches the file to WAL. Processes creating the same new file at once can find it locked
+    while another one switches it; SQLite does not wait on its busy timeout there, so we do."""
+    deadline = time.monotonic() + BUSY_SECONDS
+    while True:
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """A Dateline database file. Plain SQLite: Datasette, sqlite3 and pandas can open it too."""
 
@@ -42,7 +57,7 @@ class Store:
         try:
             self.connection = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_SECONDS)
             self.connection.row_factory = sqlite3.Row
-            self.connection.execute("PRAGMA journal_mode=WAL")
+            _set_wal(self.connection)
             self.connection.execute("PRAGMA foreign_keys=ON")
             self.connection.execute("PRAGMA synchronous=NORMAL")
             self.migrate()
