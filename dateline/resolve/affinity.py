@@ -146,8 +146,14 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
         out.rule_out("{} ({}) against {} ({})", a.event_date, a.date_precision, b.event_date, b.date_precision)
     elif "unknown" in (a.date_precision, b.date_precision) and same_article:
         out.add(0.75, "no time in its sentence, in the article that dates it")
+    elif a.date_precision == b.date_precision == "unknown" and a.event_date != b.event_date:
+        # Neither text gives the day and they were published on different days: nothing says
+        # they tell of the same day (a daily bulletin tells of a new shelling every day).
+        out.add(-1.0, "no time in either text, published {} days apart",
+                abs(wa[1] - wb[1]))
     elif "unknown" in (a.date_precision, b.date_precision):
-        out.add(0.25, "no time in the text, within a week before publication")
+        # A publication date is not the event's day: it neither agrees nor disagrees.
+        out.add(0.0, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
         out.add(1.0, "the same {}", a.date_precision)
     else:
@@ -159,17 +165,23 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
         out.rule_out("{} against {}", a.country, b.country)
         return
     if a.location and b.location:
+        if a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
+            out.rule_out("{} ({}) against {} ({})", a.location, a.admin1, b.location, b.admin1)
+            return
         if _norm(a.location) == _norm(b.location):
             out.add(2.0, "same place ({})", b.location)
             return
+        # Two precise places named: each report says where it happened, and they differ. Near
+        # each other they may be one strike told from two villages, but that alone is no proof.
         distance = km(a, b)
-        if distance is not None and distance <= 10:
-            out.add(1.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
-            return
-        if distance is not None and distance <= 30:
-            out.add(0.75, "{} and {} {:.0f} km apart", a.location, b.location, distance)
-            return
-        out.rule_out("{} against {}", a.location, b.location)
+        if distance is None or distance > 30:
+            out.rule_out("{} against {}", a.location, b.location)
+        elif _figures_differ(a, b):
+            out.rule_out("{} killed in {} against {} in {}", a.fatalities, a.location, b.fatalities, b.location)
+        elif distance <= 10:
+            out.add(0.25, "{} and {} {:.0f} km apart", a.location, b.location, distance)
+        else:
+            out.add(-0.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
         return
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
@@ -198,6 +210,11 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
         else:
             out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+def _figures_differ(a: EventRecord, b: EventRecord) -> bool:
+    """Both give a death toll and the tolls differ."""
+    return a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
 
 
 def named(actor: str | None) -> bool:
