@@ -148,9 +148,13 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
         out.add(0.75, "no time in its sentence, in the article that dates it")
     elif a.date_precision == b.date_precision == "unknown" and a.event_date != b.event_date:
         # Neither text gives the day and they were published on different days: nothing says
-        # they tell of the same day (a daily bulletin tells of a new shelling every day).
-        out.add(-1.0, "no time in either text, published {} days apart",
-                abs(wa[1] - wb[1]))
+        # they tell of the same day (a daily bulletin tells of a new shelling every day). News of
+        # one event runs the day it happens and the next; beyond that it is another event.
+        apart = abs(wa[1] - wb[1])
+        if apart > 1:
+            out.rule_out("no time in either text, published {} days apart", apart)
+        else:
+            out.add(-1.0, "no time in either text, published a day apart")
     elif "unknown" in (a.date_precision, b.date_precision):
         # A publication date is not the event's day: it neither agrees nor disagrees.
         out.add(0.0, "no time in the text, within a week before publication")
