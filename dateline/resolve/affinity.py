@@ -178,7 +178,11 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
         # Two precise places named: each report says where it happened, and they differ. Near
         # each other they may be one strike told from two villages, but that alone is no proof.
         distance = km(a, b)
-        if distance is None or distance > 30:
+        if distance is not None and distance <= 2:
+            out.add(1.75, "{} and {}: one place, two spellings", a.location, b.location)
+        elif distance is not None and distance <= 15 and _inside_city(a, b):
+            out.add(1.0, "{} and {}: a site in or by the city", a.location, b.location)
+        elif distance is None or distance > 30:
             out.rule_out("{} against {}", a.location, b.location)
         elif _figures_differ(a, b):
             out.rule_out("{} killed in {} against {} in {}", a.fatalities, a.location, b.fatalities, b.location)
@@ -214,6 +218,22 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
         else:
             out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+_SITES = ("neighbourhood", "facility", "airport")
+
+
+def _kind(record: EventRecord) -> str:
+    """The gazetteer kind of the record's place ("locality", "facility", ...), when recorded."""
+    evidence = record.evidence.get("location")
+    match = re.search(r"gazetteer: (\w+)", evidence.rule or "") if evidence else None
+    return match.group(1) if match else ""
+
+
+def _inside_city(a: EventRecord, b: EventRecord) -> bool:
+    """One names a city, the other a neighbourhood, airport or base in or by it."""
+    kinds = {_kind(a), _kind(b)}
+    return "locality" in kinds and bool(kinds & set(_SITES))
 
 
 def _figures_differ(a: EventRecord, b: EventRecord) -> bool:
