@@ -189,7 +189,7 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
         elif distance <= 10:
             out.add(0.25, "{} and {} {:.0f} km apart", a.location, b.location, distance)
         else:
-            out.add(-0.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
+            out.add(-1.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
         return
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
