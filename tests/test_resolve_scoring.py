@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dateline.model import EventRecord, Source
+from dateline.model import EventRecord, Evidence, Source
 from dateline.resolve.affinity import THRESHOLD, affinity
 from dateline.resolve.merge import block_keys, resolve
 
@@ -145,3 +145,75 @@ def test_the_interception_reading_keeps_each_side_in_its_role() -> None:
 def test_the_same_sentence_read_twice_at_one_place_is_one_record() -> None:
     one = _report("a", "Rockets landed at the gas field on Monday, officials said.")
     assert len(_events([one, replace(one, weapons=["rocket"])])) == 1
+
+
+# Reports of different events that share a day, a country and a type (a daily bulletin of
+# shellings): each names its own place, its own toll or gives no time at all.
+VILLAGE = dict(sub_event_type="Shelling/artillery/missile attack", actor1="Military Forces of Syria",
+               actor2="Civilians (Syria)", country="Syria", admin1="Hama", geo_precision=1)
+
+
+def test_two_villages_a_few_kilometres_apart_with_no_time_in_the_text_are_two_events() -> None:
+    one = _report("a", "Regime forces shelled Latmin.", **VILLAGE, location="Latmin", latitude=35.358,
+                  longitude=36.652, date_precision="unknown")
+    two = _report("b", "Regime forces shelled Sayad.", **VILLAGE, location="Sayad", latitude=35.33,
+                  longitude=36.61, date_precision="unknown")
+    assert not affinity(one, two).joins
+    assert len(_events([one, two])) == 2
+
+
+def test_a_publication_date_is_not_an_agreeing_day() -> None:
+    dated = _report("a", "Missiles hit Ain al-Asad on Saturday.")
+    undated = _report("b", "Missiles hit Ain al-Asad.", date_precision="unknown", event_date="2024-01-21")
+    points = {reason: points for points, reason, _v in affinity(undated, dated).parts}
+    assert points["no time in the text, within a week before publication"] == 0
+
+
+def test_two_reports_with_no_time_published_days_apart_are_two_events() -> None:
+    first = _report("a", "Regime forces shelled Latmin.", **VILLAGE, location="Latmin", latitude=35.358,
+                    longitude=36.652, date_precision="unknown", event_date="2018-01-01")
+    later = replace(first, event_date="2018-01-04", sources=[Source("b", "Regime forces shelled Latmin.")])
+    same_day = replace(first, sources=[Source("c", "The army shelled Latmin.")])
+    assert "published 3 days apart" in (affinity(later, first).ruled_out or "")
+    assert len(_events([first, later])) == 2
+    assert len(_events([first, same_day])) == 1  # same place, same day of publication, same type
+
+
+def test_different_tolls_at_different_places_are_two_events() -> None:
+    arbin = _report("a", "Shelling on Arbin killed two civilians.", **{**VILLAGE, "admin1": "Rural Damascus"},
+                    location="Arbin", latitude=33.543, longitude=36.367, fatalities=2)
+    misraba = _report("b", "Shelling on Misraba killed 18 civilians.", **{**VILLAGE, "admin1": "Rural Damascus"},
+                      location="Misraba", latitude=33.553, longitude=36.386, fatalities=18)
+    assert "2 killed in Arbin against 18 in Misraba" in (affinity(arbin, misraba).ruled_out or "")
+    assert len(_events([arbin, misraba])) == 2
+
+
+def test_two_placed_reports_in_different_provinces_are_two_events() -> None:
+    hama = _report("a", "Regime forces shelled Kafr Zita.", **VILLAGE, location="Kafr Zita", latitude=35.37,
+                   longitude=36.60)
+    idlib = _report("b", "Regime forces shelled Al-Tamanah.", **{**VILLAGE, "admin1": "Idlib"},
+                    location="Al-Tamanah", latitude=35.40, longitude=36.62)
+    assert affinity(idlib, hama).ruled_out == "Al-Tamanah (Idlib) against Kafr Zita (Hama)"
+    assert len(_events([hama, idlib])) == 2
+
+
+def test_one_place_under_two_spellings_is_one_event_with_conflicting_tolls() -> None:
+    one = _report("a", "A Turkish drone killed three in Qamishlo.", location="Qamishlo", latitude=37.0522,
+                  longitude=41.2317, fatalities=3, **{**VILLAGE, "admin1": "Hasakah", "actor1": "Military Forces of Turkey"})
+    two = _report("b", "A Turkish drone killed four in Qamishli.", location="Qamishli", latitude=37.0513,
+                  longitude=41.2280, fatalities=4, **{**VILLAGE, "admin1": "Hasakah", "actor1": "Military Forces of Turkey"})
+    [event] = _events([one, two])
+    assert len(event.sources) == 2
+
+
+def test_a_base_by_its_city_is_one_place_but_two_villages_are_not() -> None:
+    city = _report("a", "Rockets hit Kirkuk on Friday.", location="Kirkuk", admin1="Kirkuk", latitude=35.468,
+                   longitude=44.392)
+    city.evidence["location"] = Evidence("Kirkuk", "Kirkuk", "gazetteer: locality (geonames)")
+    base = _report("b", "Rockets hit the K1 base on Friday.", location="K1 Air Base", admin1="Kirkuk",
+                   latitude=35.52, longitude=44.28)
+    base.evidence["location"] = Evidence("K1 Air Base", "K1 base", "gazetteer: facility (curated)")
+    assert affinity(base, city).joins
+    village = replace(base, location="Laylan", evidence={"location": Evidence("Laylan", "Laylan",
+                                                                          "gazetteer: locality (geonames)")})
+    assert not affinity(village, city).joins

@@ -2,13 +2,14 @@
 wording, compared with ONE threshold.
 
 Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
-countries, two provinces, places far apart, dates outside both precisions, an event type that
-cannot be the other's, two sides with their roles swapped, the same sentence split on purpose).
+countries, two provinces, places far apart, two places with two death tolls, dates outside both
+precisions, two reports without a time published days apart, an event type that cannot be the
+other's, two sides with their roles swapped, the same sentence split on purpose).
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25 (two days of one article are two events); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0.25, or 0.75 beside a dated report of its own article |
-| place | same place 2; within 10 km 1.5; within 30 km 0.75; one inside the other's province, or the same province 0.75; only the country 0 |
+| date | same day 1.5; a day apart 0.25 (two days of one article are two events); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article; two such reports published a day apart -1, further apart ruled out |
+| place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
   targets more loosely: the base, its garrison, the state) |
@@ -146,8 +147,18 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
         out.rule_out("{} ({}) against {} ({})", a.event_date, a.date_precision, b.event_date, b.date_precision)
     elif "unknown" in (a.date_precision, b.date_precision) and same_article:
         out.add(0.75, "no time in its sentence, in the article that dates it")
+    elif a.date_precision == b.date_precision == "unknown" and a.event_date != b.event_date:
+        # Neither text gives the day and they were published on different days: nothing says
+        # they tell of the same day (a daily bulletin tells of a new shelling every day). News of
+        # one event runs the day it happens and the next; beyond that it is another event.
+        apart = abs(wa[1] - wb[1])
+        if apart > 1:
+            out.rule_out("no time in either text, published {} days apart", apart)
+        else:
+            out.add(-1.0, "no time in either text, published a day apart")
     elif "unknown" in (a.date_precision, b.date_precision):
-        out.add(0.25, "no time in the text, within a week before publication")
+        # A publication date is not the event's day: it neither agrees nor disagrees.
+        out.add(0.0, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
         out.add(1.0, "the same {}", a.date_precision)
     else:
@@ -159,17 +170,27 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
         out.rule_out("{} against {}", a.country, b.country)
         return
     if a.location and b.location:
+        if a.admin1 and b.admin1 and _norm(a.admin1) != _norm(b.admin1):
+            out.rule_out("{} ({}) against {} ({})", a.location, a.admin1, b.location, b.admin1)
+            return
         if _norm(a.location) == _norm(b.location):
             out.add(2.0, "same place ({})", b.location)
             return
+        # Two precise places named: each report says where it happened, and they differ. Near
+        # each other they may be one strike told from two villages, but that alone is no proof.
         distance = km(a, b)
-        if distance is not None and distance <= 10:
-            out.add(1.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
-            return
-        if distance is not None and distance <= 30:
-            out.add(0.75, "{} and {} {:.0f} km apart", a.location, b.location, distance)
-            return
-        out.rule_out("{} against {}", a.location, b.location)
+        if distance is not None and distance <= 2:
+            out.add(1.75, "{} and {}: one place, two spellings", a.location, b.location)
+        elif distance is not None and distance <= 15 and _inside_city(a, b):
+            out.add(1.0, "{} and {}: a site in or by the city", a.location, b.location)
+        elif distance is None or distance > 30:
+            out.rule_out("{} against {}", a.location, b.location)
+        elif _figures_differ(a, b):
+            out.rule_out("{} killed in {} against {} in {}", a.fatalities, a.location, b.fatalities, b.location)
+        elif distance <= 10:
+            out.add(0.25, "{} and {} {:.0f} km apart", a.location, b.location, distance)
+        else:
+            out.add(-1.5, "{} and {} {:.0f} km apart", a.location, b.location, distance)
         return
     if a.admin1 and b.admin1:
         if _norm(a.admin1) != _norm(b.admin1):
@@ -198,6 +219,27 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
         else:
             out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+_SITES = ("neighbourhood", "facility", "airport")
+
+
+def _kind(record: EventRecord) -> str:
+    """The gazetteer kind of the record's place ("locality", "facility", ...), when recorded."""
+    evidence = record.evidence.get("location")
+    match = re.search(r"gazetteer: (\w+)", evidence.rule or "") if evidence else None
+    return match.group(1) if match else ""
+
+
+def _inside_city(a: EventRecord, b: EventRecord) -> bool:
+    """One names a city, the other a neighbourhood, airport or base in or by it."""
+    kinds = {_kind(a), _kind(b)}
+    return "locality" in kinds and bool(kinds & set(_SITES))
+
+
+def _figures_differ(a: EventRecord, b: EventRecord) -> bool:
+    """Both give a death toll and the tolls differ."""
+    return a.fatalities is not None and b.fatalities is not None and a.fatalities != b.fatalities
 
 
 def named(actor: str | None) -> bool:
