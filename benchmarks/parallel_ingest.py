@@ -103,6 +103,9 @@ def main() -> None:
                     started, writer_cpu = time.perf_counter(), time.process_time()
                     report = parallel_ingest(store, [str(corpus)], kb, client)
                     seconds = time.perf_counter() - started
+                    if not report.new:
+                        raise SystemExit(f"round {round_number}, {workers} workers stored nothing: {report.summary()};"
+                                         f" first problem: {report.rejected[:1]}")
                     writer_ms = (time.process_time() - writer_cpu) / len(report.new) * 1000
                     worker_ms = sum(v - worker_cpu[k] for k, v in client.run(time.process_time).items()
                                     ) / len(report.new) * 1000
