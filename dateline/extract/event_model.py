@@ -20,7 +20,6 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Sequence
 
 import numpy as np
 
@@ -57,11 +56,6 @@ class Judgement:
     def event_logit(self) -> float:
         p = min(max(self.event, 1e-6), 1 - 1e-6)
         return math.log(p / (1 - p))
-
-    def type_share(self, event_type: str) -> float:
-        """The probability of an ACLED event type (Protests and Riots share one)."""
-        key = "Protests/Riots" if event_type in ("Protests", "Riots") else event_type
-        return self.types.get(key, 0.0)
 
     def describe(self) -> str:
         best = max(self.types, key=self.types.__getitem__)
@@ -126,9 +120,6 @@ class EventModel:
             return True, f"{judgement.describe()}; {finding}; combined {p:.2f}; kept: own time or place"
         keep = p >= (VETO_BELOW if reason is None else 0.5)
         return keep, f"{judgement.describe()}; {finding}; combined {p:.2f}"
-
-    def judge_all(self, texts: Sequence[str]) -> list[Judgement]:
-        return [self.judge(t) for t in texts]
 
 
 @lru_cache(maxsize=1)
