@@ -56,7 +56,9 @@ def update_ledger(store: Store, related: Related | None = None) -> LedgerUpdate:
             return _rebuild(store, related)
         replaced = sync.records_of(db, members)
         mentions = sync.component_mentions(db, members)
-        resolved = apply_reviews(store, resolve(mentions, groups, related, reprints=store.reprints()))
+        # Only the component's articles are sources of its records: their reprints are all it needs.
+        reprints = store.reprints({article for _mid, article, _record in mentions})
+        resolved = apply_reviews(store, resolve(mentions, groups, related, reprints=reprints))
         changed = sync.write_records(db, resolved, replaced)
         sync.mark_synced(db)
         return LedgerUpdate("incremental", len(mentions), len(resolved), changed)

@@ -163,11 +163,17 @@ class Store:
                         article.published.isoformat() if article.published else None))
         return reprint_id
 
-    def reprints(self) -> dict[str, list[str]]:
-        """Maps each stored article to the ids of its reprints, in id order."""
+    def reprints(self, article_ids: Iterable[str] | None = None) -> dict[str, list[str]]:
+        """Maps each stored article (or each of `article_ids`) to the ids of its reprints, in id order."""
+        wanted = None if article_ids is None else set(article_ids)
+        query, params = "SELECT article_id, id FROM reprints", []
+        if wanted is not None and len(wanted) <= 900:  # under SQLite's bound-parameter limit
+            params = sorted(wanted)
+            query += f" WHERE article_id IN ({','.join('?' * len(params))})"
         out: dict[str, list[str]] = {}
-        for row in self.connection.execute("SELECT article_id, id FROM reprints ORDER BY article_id, id"):
-            out.setdefault(row[0], []).append(row[1])
+        for row in self.connection.execute(query + " ORDER BY article_id, id", params):
+            if wanted is None or row[0] in wanted:
+                out.setdefault(row[0], []).append(row[1])
         return out
 
     def replace_mentions(self, article_id: str, mentions: Iterable[Record]) -> None:
