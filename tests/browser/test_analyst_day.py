@@ -152,7 +152,8 @@ def test_rejecting_without_a_reason_keeps_the_reviewers_place(tab: Page) -> None
 
 def test_map_has_place_names_and_a_scale(tab: Page) -> None:  # item 13
     tab.goto("/map")
-    tab.page.wait_for_selector("#map[data-labels-shown]")
+    # Labels and markers load apart; the markers' fitBounds sets the zoom the labels follow.
+    tab.page.wait_for_selector("#map[data-labels-shown][data-markers-drawn]")
     assert tab.page.locator(".leaflet-control-scale-line").first.is_visible()
     countries = tab.page.locator(".map-label.country")
     names = countries.evaluate_all("nodes => nodes.map(n => n.textContent)")
