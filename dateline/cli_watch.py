@@ -85,7 +85,7 @@ def sources(context: Context, as_json: bool) -> None:
     """
     from dateline.store.feed_state import feed_rows
 
-    store = context.store()
+    store = context.store(existing=True)
     rows = feed_rows(store.connection)
     store.close()
     if as_json:

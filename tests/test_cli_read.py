@@ -106,7 +106,7 @@ def test_summary_counts_without_rejected_and_lists_latest_first(ledger: Path) ->
 
 def test_read_commands_refuse_a_missing_database_and_create_nothing(tmp_path: Path) -> None:
     typo = tmp_path / "ledgr.db"
-    for command in (["summary"], ["events"], ["articles"], ["export"], ["serve", "--port", "1"]):
+    for command in (["summary"], ["events"], ["articles"], ["export"], ["serve", "--port", "1"], ["sources"]):
         result = run("--db", str(typo), *command)
         assert result.exit_code == 1, command
         assert f"--db {typo}: no such database file" in result.output
