@@ -10,6 +10,7 @@ from typing import Any
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actors import ActorBook, fill_actor_templates
+from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -216,8 +217,9 @@ class Extractor:
         if casualties is not None:
             casualties = _Located(casualties, frame.start + found if found >= 0 else None)
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
+        # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            "relative" not in when[2].rule
+            "relative" not in when[2].rule and not is_period(when[2].rule)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -229,13 +231,16 @@ class Extractor:
                        and _LOCATIVE_BEFORE.search(fact.text[max(0, m.start - 50):m.start])
                        for m in usable)
         own_day = own_date and when[1] == "day"
-        reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
-        flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
         clause = fact.text[frame.start:frame.end]
+        reason = background_reason(clause, own_day, when[0], when[1], when[2].rule, article.published) or \
+            self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
+        flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
         if self.frame_log is not None:
             self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
                                    "trigger_type": frame.primary.trigger.event_type, **flags})
+        if reason.startswith(BACKGROUND_REASONS) if reason else False:
+            return []  # history, habitual activity or a tally: grammar, not a judgement call
         if self.model is not None:
             # The judge reads the sentence; what is doubtful about this clause of it ("…in
             # response to attacks") is the rules' finding, the other input of the decision.
