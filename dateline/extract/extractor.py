@@ -39,6 +39,14 @@ _SPEECH_BEFORE = re.compile(
 # open the reported clause; the time words that follow date its event, not the speech.
 _REPORTED_CLAUSE = re.compile(r"^\s+(?:it|they|he|she|we|(?:its|their)\s+[\w-]+)\s+(?:had\s+|have\s+|has\s+)?"
                               r"[a-z]+(?:ed|own|uck|ot|ew|ired)\b", re.I)
+# "said 24 military personnel sustained minor injuries Oct. 18": a subject that is no preposition
+# and a past verb after the speech verb open the reported clause too ("said in a statement
+# issued on Monday" is still the speech).
+_REPORTED_SUBJECT_CLAUSE = re.compile(
+    r"^\s+(?!(?:in|at|on|during|via|through|to|for|from|after|before|with|by|late|early|last|this|that|"
+    r"earlier|later|reporters|journalists|media|press|me|us|him|her|them)\b)(?:[\w’'.-]+\s+){1,4}?"
+    r"(?:[a-z]+ed|were|was|had|hit|struck|shot|fell|came|took|began|died|blew|broke|overran|seized|stormed|"
+    r"downed|shot\s+down)\b", re.I)
 _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
@@ -314,7 +322,8 @@ class Extractor:
         if _PERIOD_WORD.search(before) or re.match(r"(?i)(?:since|between|from|until)\b", expr.text):
             return False
         speech = _SPEECH_BEFORE.search(before)
-        if speech and not _REPORTED_CLAUSE.match(speech.group(1)):
+        if speech and not (_REPORTED_CLAUSE.match(speech.group(1))
+                           or _REPORTED_SUBJECT_CLAUSE.match(speech.group(1))):
             return False
         if _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
             return False
