@@ -277,7 +277,7 @@ class Extractor:
         event told before."""
         text = fact.text
         primary = frame.primary
-        usable = [t for t in fact.times if self._event_time(text, t)]
+        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)]
         own = [t for t in usable if frame.start <= t.start < frame.end]
         # "a day later" counts from the event told before; "a day after explosions occurred"
         # (relative words just before this trigger) makes this event the earlier one.
@@ -353,6 +353,17 @@ class Extractor:
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])
         return choose_places(following.text, usable, self.gazetteer.contains)
+
+
+_SINCE_OPEN = re.compile(r"\bsince\b[^,;.:]*$", re.I)
+
+
+def _starts_a_period(text: str, expr: Any, primary: Any) -> bool:
+    """"Since the onset of the war on October 7, 2023, the group has conducted…": a day inside a
+    since-phrase dates what started then, not the clause after the phrase."""
+    if primary.start < expr.end or not _SINCE_OPEN.search(text[max(0, expr.start - 120):expr.start]):
+        return False
+    return "," in text[expr.end:primary.start]
 
 
 def _adds_nothing(event: EventRecord) -> bool:
