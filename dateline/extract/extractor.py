@@ -127,8 +127,10 @@ class Extractor:
         touched = state.touched.setdefault(index, [])
         earlier = [r for _i, r in state.recent]
         for frame in frames:
+            # Relative words ("two days after drones attacked…") may count from an event told
+            # earlier in the same sentence.
             built = self._frame_events(state.article, state.sentences, state.facts, index, frame, frames,
-                                       state.recent, state.article_country)
+                                       state.recent + [(index, e) for e in told], state.article_country)
             if not built:
                 if self._definite(text, frame):
                     state.referring[index].append(frame)
@@ -227,7 +229,7 @@ class Extractor:
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            "relative" not in when[2].rule and not is_period(when[2].rule)
+            ("relative" not in when[2].rule or _counted_day(when)) and not is_period(when[2].rule)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -278,7 +280,10 @@ class Extractor:
         text = fact.text
         primary = frame.primary
         usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)]
-        own = [t for t in usable if frame.start <= t.start < frame.end]
+        # "…early on Monday, just two | days after drones attacked…": a relative expression the
+        # clause break cut in two belongs to the clause it opens.
+        own = [t for t in usable if frame.start <= t.start < frame.end
+               or (t.relative_to_event and t.start < frame.start < t.end)]
         # "a day later" counts from the event told before; "a day after explosions occurred"
         # (relative words just before this trigger) makes this event the earlier one.
         for expr in own:
@@ -353,6 +358,13 @@ class Extractor:
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])
         return choose_places(following.text, usable, self.gazetteer.contains)
+
+
+def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
+    """True for a day counted from a dated event by a stated number ("two days after")."""
+    return when[1] == "day" and "counted from the event told before" in when[2].rule and \
+        bool(re.search(r"\b(?:\d+|an?|one|two|three|four|five|six|seven)\s+days?\b|\bthe\s+(?:next|following|previous)\s+day\b|"
+                       r"\bthe\s+day\s+(?:before|after)\b", when[2].span or "", re.I))
 
 
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.:]*$", re.I)
