@@ -313,3 +313,28 @@ def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of
         event.date_precision = "unknown"
         event.evidence["date_precision"] = Evidence("unknown", event.evidence["event_date"].span,
                                                     event.evidence["event_date"].rule)
+
+
+# "Iraq has denied reports of a rocket attack", "described the reports as unfounded", "Reports of
+# an aerial bombardment … are false", "…, which is denied": the article denies what was reported.
+_REPORTS_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|refuted|refutes|dismissed|rejected|debunked|disputed)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:reports?|claims?|rumou?rs|news|allegations)\b"
+    r"|\b(?:reports?|claims?|rumou?rs|news)\b[^.;]{0,120}?\b(?:(?:are|were|is|was)\s+(?:false|untrue|baseless|"
+    r"unfounded|fabricated|fake|incorrect|inaccurate)|which\s+(?:is|was|were)\s+denied|as\s+[“\"']?(?:false|"
+    r"unfounded|baseless|fabricated|fake))", re.I)
+# A sentence that tells an event only as what unnamed media or reports said.
+_HEARSAY = re.compile(
+    r"\b(?:(?:media|news|press|initial|earlier|unconfirmed|local)\s+reports?|reports\s+(?:of|that|on|said|claimed|"
+    r"suggested|circulated)|rumou?rs)\b"
+    r"|\b(?:social\s+media|news\s+(?:websites?|sites?|outlets?|agencies)|media\s+outlets?|some\s+media|"
+    r"(?:some|several|various)\s+outlets?)\b[^.;]{0,60}?\b(?:reported|claimed|said|suggested|circulated|spread)\b",
+    re.I)
+
+
+def drop_denied_hearsay(events: list[EventRecord], facts: list[Any]) -> list[EventRecord]:
+    """An article that denies "reports" of an attack does not assert the attack: the events it
+    tells only as what media reports said are dropped (those it tells as fact are kept)."""
+    if not any(_REPORTS_DENIED.search(f.text) for f in facts):
+        return events
+    return [e for e in events if not e.sources or not all(_HEARSAY.search(s.quote) for s in e.sources)]

@@ -14,7 +14,7 @@ from dateline.extract.background import BACKGROUND_REASONS, background_reason, i
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        date_undated_events, fold_into_antecedent,
+                                        date_undated_events, drop_denied_hearsay, fold_into_antecedent,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
@@ -103,6 +103,7 @@ class Extractor:
             if statement is not None:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
+        events = drop_denied_hearsay(events, facts)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
         kept = {id(e) for e in events}
