@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import date
 from typing import Any
 
 from dateline.extract import numbers
@@ -338,3 +339,39 @@ def drop_denied_hearsay(events: list[EventRecord], facts: list[Any]) -> list[Eve
     if not any(_REPORTS_DENIED.search(f.text) for f in facts):
         return events
     return [e for e in events if not e.sources or not all(_HEARSAY.search(s.quote) for s in e.sources)]
+
+
+# "condemned … tonight's rocket attacks on Erbil", "denounced the July 14 and July 15 drone
+# attacks": an event named as the object of a statement about it.
+_STATEMENT_OBJECT = re.compile(
+    r"\b(?:condemn\S*|denounc\w*|decr(?:y|ies|ied)|deplor\w*|slam(?:s|med)?|critici[sz]\w*)\s+"
+    r"(?:(?:[\w’'\[\]“\"-]+\s+){0,8}|[^.;]{0,160}?\bincluding\s+(?:[\w-]+\s+){0,3})$", re.I)
+# "Monday's attack", "tonight's rocket attacks": a day in the possessive names an event by its day.
+_POSSESSIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday)['’]s\s+"
+                             r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def names_told_event(text: str, trigger_start: int) -> str | None:
+    """How the words before a trigger make it a mention of an event rather than a report of one:
+    "statement" (the object of a condemnation), "possessive" (Monday's attack), or None."""
+    lead = text[max(0, trigger_start - 200):trigger_start]
+    lead = re.split(r"[.;:]\s", lead)[-1]
+    if _STATEMENT_OBJECT.search(lead):
+        return "statement"
+    if _POSSESSIVE_DAY.search(lead[-40:]):
+        return "possessive"
+    return None
+
+
+def fold_reference(event: EventRecord, earlier: list[EventRecord]) -> EventRecord | None:
+    """Folds a mention of an event told before into it: the latest earlier event of the same type
+    within a day of it, else of any type; returns that event, or None."""
+    def near(other: EventRecord) -> bool:
+        if not event.event_date or not other.event_date:
+            return True
+        days = (date.fromisoformat(event.event_date) - date.fromisoformat(other.event_date)).days
+        return abs(days) <= 1 and (not event.country or not other.country or event.country == other.country)
+    candidates = [e for e in earlier if near(e)]
+    same = [e for e in candidates if e.event_type == event.event_type]
+    pool = same or candidates
+    return fold_into_antecedent(event, pool[-1:], any_type=True) if pool else None

@@ -15,6 +15,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
                                         date_undated_events, drop_denied_hearsay, fold_into_antecedent,
+                                        fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
@@ -49,7 +50,7 @@ _REPORTED_SUBJECT_CLAUSE = re.compile(
     r"downed|shot\s+down)\b", re.I)
 _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
-    r"wrote|warned|stressed|reiterated)\b", re.I)
+    r"wrote|warned|stressed|reiterated|condemned|denounced)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
                        r"\s*[-–—]+\s")
@@ -139,6 +140,17 @@ class Extractor:
                 # clause set off by commas completes the event its sentence just told.
                 attach_clause_casualties(text, frame, told)
                 continue
+            mention = names_told_event(text, frame.primary.start)
+            if mention is not None:
+                # "condemned tonight's rocket attacks on Erbil", "Monday's attack and the US
+                # retaliation…": a mention of an event told before adds to it.
+                # One mention is one event: the other places it names are no events of their own.
+                antecedents = [fold_reference(e, earlier) for e in built]
+                if any(antecedents):
+                    touched.extend(a for a in antecedents if a is not None)
+                    continue
+                if mention == "statement" and all(e.date_precision != "day" for e in built):
+                    continue  # a condemnation of attacks told nowhere as events, with no day
             if self._definite(text, frame) and all(e.event_date is None for e in built):
                 # "The drone hit the living quarters of Tower 22": more about an event told before.
                 antecedents = [fold_into_antecedent(e, earlier) for e in built]
