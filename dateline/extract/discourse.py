@@ -375,3 +375,23 @@ def fold_reference(event: EventRecord, earlier: list[EventRecord]) -> EventRecor
     same = [e for e in candidates if e.event_type == event.event_type]
     pool = same or candidates
     return fold_into_antecedent(event, pool[-1:], any_type=True) if pool else None
+
+
+def date_undated_antecedent(event: EventRecord, earlier: list[EventRecord]) -> EventRecord | None:
+    """A definite mention with a day of its own ("The rockets, which were fired late on Sunday")
+    of the latest undated event of the same type just told gives that event its day, and folds
+    into it; returns that event, or None."""
+    for antecedent in reversed(earlier):
+        if antecedent.event_type != event.event_type or (
+                antecedent.country and event.country and antecedent.country != event.country):
+            continue
+        if antecedent.event_date is not None:
+            return None  # the latest event of the kind has its own day: this one is another
+        antecedent.event_date, antecedent.date_precision = event.event_date, event.date_precision
+        for name in ("event_date", "date_precision"):
+            if name in event.evidence:
+                told = event.evidence[name]
+                antecedent.evidence[name] = Evidence(told.value, told.span,
+                                                     f"{told.rule}; given by a later mention of this event")
+        return fold_into_antecedent(event, [antecedent])
+    return None

@@ -15,7 +15,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
                                         date_undated_events, drop_denied_hearsay, fold_into_antecedent,
-                                        fold_reference, names_told_event,
+                                        date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
@@ -132,7 +132,7 @@ class Extractor:
             # Relative words ("two days after drones attacked…") may count from an event told
             # earlier in the same sentence.
             built = self._frame_events(state.article, state.sentences, state.facts, index, frame, frames,
-                                       state.recent + [(index, e) for e in told], state.article_country)
+                                       state.recent + [(index, e) for e in touched + told], state.article_country)
             if not built:
                 if self._definite(text, frame):
                     state.referring[index].append(frame)
@@ -154,6 +154,14 @@ class Extractor:
             if self._definite(text, frame) and all(e.event_date is None for e in built):
                 # "The drone hit the living quarters of Tower 22": more about an event told before.
                 antecedents = [fold_into_antecedent(e, earlier) for e in built]
+                if all(antecedents):
+                    touched.extend(a for a in antecedents if a is not None)
+                    continue
+            if self._definite(text, frame) and all(e.date_precision == "day" for e in built):
+                # "Rockets landed in the Green Zone. … The rockets, which were fired late on
+                # Sunday, …": the day the mention gives is the day of the undated event it names.
+                antecedents = [date_undated_antecedent(e, [r for i, r in state.recent if index - i <= 3])
+                               for e in built]
                 if all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
                     continue
