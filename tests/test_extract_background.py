@@ -102,3 +102,27 @@ def test_a_condemnation_of_attacks_with_no_day_is_no_event(extractor: Extractor)
     text = ("The United States on Tuesday condemned a string of recent drone attacks on oil fields "
             "in the Kurdistan Region.")
     assert events_of(extractor, text, PUBLISHED) == []
+
+
+def test_people_who_suffered_injuries_are_the_injured() -> None:
+    from dateline.extract.numbers import find_casualties
+    found = find_casualties("Officials said 17 service members sustained minor injuries in the attack.", vague=False)
+    assert (found.killed, found.injured, found.rule) == (None, 17, "suffered-injuries")
+    assert find_casualties("The 12 targets suffered heavy damage.", vague=False).injured is None
+
+
+def test_a_running_toll_does_not_complete_the_event_before_it(extractor: Extractor) -> None:
+    text = ("Iraqi jets struck a militant hideout near Hawija on Tuesday. "
+            "The group killed 212 people and wounded 340 over the past year.")
+    [event] = events_of(extractor, text, PUBLISHED)
+    assert event.fatalities is None and event.injured is None
+
+
+def test_a_definite_mention_names_the_main_event_not_the_one_given_as_its_time(extractor: Extractor) -> None:
+    text = ("US jets struck militia depots near Qaim early on Monday, just two days after drones "
+            "attacked a base in Erbil. The strikes destroyed three depots, killing five fighters.")
+    events = events_of(extractor, text, PUBLISHED)
+    qaim = [e for e in events if e.event_date == "2024-03-04"]
+    erbil = [e for e in events if e.event_date == "2024-03-02"]
+    assert qaim and qaim[0].fatalities == 5
+    assert all(e.fatalities is None for e in erbil)

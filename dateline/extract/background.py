@@ -93,4 +93,12 @@ def background_reason(clause: str, own_day: bool, when: dt.date | None, precisio
     return None
 
 
-__all__ = ["BACKGROUND_AGE_DAYS", "BACKGROUND_REASONS", "PERIOD_RULES", "background_reason", "is_background_time", "is_period"]
+def tells_a_period(text: str, times: list) -> bool:
+    """True when a sentence's figures run over a period: a time over a period ("over the past
+    year", "since October") or the perfect over one ("have been killed since…")."""
+    if any(t.role != "point" or t.rule in PERIOD_RULES for t in times):
+        return True
+    return bool(_PERFECT.search(text) and _OVER_A_PERIOD.search(text))
+
+
+__all__ = ["tells_a_period", "BACKGROUND_AGE_DAYS", "BACKGROUND_REASONS", "PERIOD_RULES", "background_reason", "is_background_time", "is_period"]

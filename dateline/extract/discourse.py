@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from dateline.extract import numbers
+from dateline.extract.background import tells_a_period
 from dateline.extract.day_lists import listed_days
 from dateline.extract.places import LEVEL
 from dateline.model import EventRecord, Evidence, Source
@@ -124,6 +125,8 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
     found = fact.text.find(span) if span else -1
     if found > 0 and _EARLIER_EVENT_LEAD.search(fact.text[:found]):
         return None  # "The attack comes amid tension after the killing of a Hamas leader": another event
+    if tells_a_period(fact.text, fact.times):
+        return None  # "…launched 257 attacks, killing 387 people over the past year": a running toll
     countries = {m.places[0].country for m in fact.places if m.places}
     countries |= {getattr(a.actor, "country", None) for a in fact.actors} - {None}
     target = next((e for e in previous if e.country in countries), previous[0])

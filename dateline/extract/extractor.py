@@ -127,7 +127,10 @@ class Extractor:
         state.referring[index] = []
         told: list[EventRecord] = []
         touched = state.touched.setdefault(index, [])
-        earlier = [r for _i, r in state.recent]
+        # Antecedents of a definite mention, latest last: events told as the reason or time of
+        # another ("two days after drones attacked…") come only when no main event fits.
+        earlier = [r for _i, r in state.recent if id(r) in state.prior] + \
+            [r for _i, r in state.recent if id(r) not in state.prior]
         for frame in frames:
             # Relative words ("two days after drones attacked…") may count from an event told
             # earlier in the same sentence.
@@ -175,6 +178,8 @@ class Extractor:
                 if not crowd or all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
                     continue
+            if frame.prior:
+                state.prior.update(id(e) for e in built)
             told.extend(built)
         touched.extend(told)
         return told
@@ -418,6 +423,7 @@ class _Reading:
     touched: dict[int, list[EventRecord]] = field(default_factory=dict)  # events each sentence told or added to
     frames: dict[int, list[Frame]] = field(default_factory=dict)
     referring: dict[int, list[Frame]] = field(default_factory=dict)  # frames naming an event told before
+    prior: set[int] = field(default_factory=set)  # ids of events told as the reason or time of another
 
 
 class _Located:
