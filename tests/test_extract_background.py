@@ -125,4 +125,4 @@ def test_a_definite_mention_names_the_main_event_not_the_one_given_as_its_time(e
     qaim = [e for e in events if e.event_date == "2024-03-04"]
     erbil = [e for e in events if e.event_date == "2024-03-02"]
     assert qaim and qaim[0].fatalities == 5
-    assert all(e.fatalities is None for e in erbil)
+    assert erbil and all(e.fatalities is None for e in erbil)
