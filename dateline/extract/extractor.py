@@ -308,7 +308,8 @@ class Extractor:
         usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)]
         # "…early on Monday, just two | days after drones attacked…": a relative expression the
         # clause break cut in two belongs to the clause it opens.
-        own = [t for t in usable if frame.start <= t.start < frame.end
+        own = [t for t in usable if (frame.start <= t.start < frame.end
+                                     and not (t.relative_to_event and t.start < frame.end < t.end))
                or (t.relative_to_event and t.start < frame.start < t.end)]
         # "a day later" counts from the event told before; "a day after explosions occurred"
         # (relative words just before this trigger) makes this event the earlier one.
