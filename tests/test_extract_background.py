@@ -48,6 +48,9 @@ def test_a_day_of_its_own_keeps_a_perfect_clause_an_event(extractor: Extractor) 
 def test_a_period_is_no_time_of_the_clauses_own() -> None:
     assert is_period("own: recent-span") and is_period("sentence: year") and is_period("own: relative-year")
     assert not is_period("own: month-no-year") and not is_period("own: weekday-before-publication")
+    # A rolling span of days still dates an event; one of weeks or more is a period.
+    assert not is_period("own: recent-span", "in the previous few days")
+    assert is_period("own: recent-span", "in recent months")
 
 
 def test_the_day_after_a_speech_verb_dates_the_reported_clause(extractor: Extractor) -> None:

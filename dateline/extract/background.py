@@ -61,10 +61,17 @@ _OVER_A_PERIOD = re.compile(
 BACKGROUND_REASONS = ("background:", "habitual or running activity", "a count of events")
 
 
-def is_period(rule: str) -> bool:
+# "in recent days", "over the past 48 hours": a rolling span this short still dates an event.
+_FEW_DAYS = re.compile(r"\b(?:days|hours|day|hour)\b", re.I)
+
+
+def is_period(rule: str, span: str | None = None) -> bool:
     """True when a date's rule (as `Extractor._date` words it: "own: year", "sentence: recent-span")
-    names an expression over a period, not a point in time."""
+    names an expression over a period, not a point in time; `span`, the words, tells a rolling
+    span of days (a time, "in the previous few days") from one of weeks or more (a period)."""
     name = rule.rsplit(":", 1)[-1].strip().split(";")[0].strip()
+    if name == "recent-span" and span and _FEW_DAYS.search(span):
+        return False
     return name in PERIOD_RULES
 
 

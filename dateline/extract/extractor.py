@@ -255,7 +255,7 @@ class Extractor:
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            ("relative" not in when[2].rule or _counted_day(when)) and not is_period(when[2].rule)
+            ("relative" not in when[2].rule or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
