@@ -129,3 +129,21 @@ def test_a_definite_mention_names_the_main_event_not_the_one_given_as_its_time(e
     erbil = [e for e in events if e.event_date == "2024-03-02"]
     assert qaim and qaim[0].fatalities == 5
     assert erbil and all(e.fatalities is None for e in erbil)
+
+
+def test_paragraph_markup_left_in_a_capture_ends_lines() -> None:
+    from dateline.ingest.clean import clean_text, markup_as_lines
+    text = ("<p>Gunmen attacked a checkpoint near Tuz Khurmatu on Monday, killing two policemen.</p>"
+            "<p>The area has seen <span class=\"x\">attacks</span>&nbsp;since 2017.</p>")
+    lines = markup_as_lines(text).split("\n")
+    assert "Gunmen attacked a checkpoint near Tuz Khurmatu on Monday, killing two policemen." in lines
+    assert "The area has seen attacks since 2017." in lines
+    assert "<p>" not in clean_text(text).text
+    assert markup_as_lines("Rockets hit 3 < 5 targets") == "Rockets hit 3 < 5 targets"
+
+
+def test_a_dateline_with_a_colon_is_where_the_reporter_was(extractor: Extractor) -> None:
+    text = ("IRBIL, Iraq: A drone struck an oil field in Duhok province on Tuesday, halting production "
+            "at the Sarsang field.")
+    [event] = events_of(extractor, text, PUBLISHED)
+    assert event.location != "Erbil"
