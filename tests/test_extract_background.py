@@ -147,3 +147,9 @@ def test_a_dateline_with_a_colon_is_where_the_reporter_was(extractor: Extractor)
             "at the Sarsang field.")
     [event] = events_of(extractor, text, PUBLISHED)
     assert event.location != "Erbil"
+
+
+def test_a_day_before_a_speaker_and_a_speech_verb_is_the_speechs(extractor: Extractor) -> None:
+    text = "On Wednesday, the ministry confirmed that a rocket hit the airport in Erbil."
+    [event] = events_of(extractor, text, PUBLISHED)
+    assert event.date_precision == "unknown" and event.event_date == "2024-03-06"

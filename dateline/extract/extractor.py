@@ -49,7 +49,7 @@ _REPORTED_SUBJECT_CLAUSE = re.compile(
     r"(?:[a-z]+ed|were|was|had|hit|struck|shot|fell|came|took|began|died|blew|broke|overran|seized|stormed|"
     r"downed|shot\s+down)\b", re.I)
 _SPEECH_AFTER = re.compile(
-    r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
+    r"^\s*(?:,\s*(?:the\s+)?[\w’'.-]+\s+(?:[\w’'.-]+\s+)?|(?:[\w’'.-]+\s+){0,2}?)(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated|condemned|denounced)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
