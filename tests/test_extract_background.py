@@ -153,3 +153,11 @@ def test_a_day_before_a_speaker_and_a_speech_verb_is_the_speechs(extractor: Extr
     text = "On Wednesday, the ministry confirmed that a rocket hit the airport in Erbil."
     [event] = events_of(extractor, text, PUBLISHED)
     assert event.date_precision == "unknown" and event.event_date == "2024-03-06"
+
+
+def test_a_verb_whose_subject_is_the_operation_tells_more_about_it(extractor: Extractor) -> None:
+    text = ("US forces killed an Islamic State leader in a helicopter raid in northern Syria on Monday. "
+            "Officials said the operation was launched from a base near Kobani and targeted a house "
+            "in the village of Suluk.")
+    events = events_of(extractor, text, PUBLISHED)
+    assert len(events) == 1 and len(events[0].sources) == 2

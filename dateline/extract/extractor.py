@@ -63,6 +63,10 @@ _OTHER_EVENT_TOLL = re.compile(
     r"\b(?:after|following|over|for|since|before|amid|avenge|avenging|retaliat\w*|response|reprisal|revenge)\b"
     r"[^.;:,]{0,80}?\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
     r"raids?|shelling|killings?|clash(?:es)?)\s+(?:that|which|who)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+_DEFINITE_SUBJECT = re.compile(
+    r"(?:^|\b(?:that|said|says|added|confirmed|announced|stated)\s+|[,;:]\s+|^\W*)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,2}(?:operations?|raids?|"
+    r"attacks?|strikes?|airstrikes?|assaults?|offensives?|bombardments?|barrages?|ambush(?:es)?)\s+"
+    r"(?:(?!\b(?:who|which|that|after|when|while)\b)[^,;:.])*$")
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -154,9 +158,11 @@ class Extractor:
                     continue
                 if mention == "statement" and all(e.date_precision != "day" for e in built):
                     continue  # a condemnation of attacks told nowhere as events, with no day
-            if self._definite(text, frame) and all(e.event_date is None for e in built):
-                # "The drone hit the living quarters of Tower 22": more about an event told before.
-                antecedents = [fold_into_antecedent(e, earlier) for e in built]
+            if self._definite(text, frame) and all(_no_time_of_its_own(e) for e in built):
+                # "The drone hit the living quarters of Tower 22": more about an event told before
+                # (of any type when its subject is "the operation", "the raid": a name of any event).
+                generic = _definite_subject(text, frame.primary)
+                antecedents = [fold_into_antecedent(e, earlier, any_type=generic) for e in built]
                 if all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
                     continue
@@ -213,7 +219,11 @@ class Extractor:
         primary = frame.primary
         lead = text[max(0, primary.start - 30):primary.start]
         pattern = r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$" if primary.is_noun else r"\b(?:the|this|that)\s+$"
-        return bool(re.search(pattern, lead, re.I))
+        if re.search(pattern, lead, re.I):
+            return True
+        # "…confirmed that the operation was launched from a base near Kobani and targeted…":
+        # a verb whose subject is a definite event noun tells more about that event.
+        return _definite_subject(text, primary)
 
     # -- per sentence -------------------------------------------------------------------------
     def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:
@@ -385,6 +395,18 @@ class Extractor:
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])
         return choose_places(following.text, usable, self.gazetteer.contains)
+
+
+def _definite_subject(text: str, primary: Any) -> bool:
+    """"…confirmed that the operation was launched from a base near Kobani and targeted…": a verb
+    whose subject is a definite event noun tells more about that event."""
+    return not primary.is_noun and bool(_DEFINITE_SUBJECT.search(text, max(0, primary.start - 160), primary.start))
+
+
+def _no_time_of_its_own(event: EventRecord) -> bool:
+    """True for an event undated, or dated only by the sentence before its own."""
+    evidence = event.evidence.get("event_date")
+    return event.event_date is None or (evidence is not None and evidence.rule.startswith("previous sentence:"))
 
 
 def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
