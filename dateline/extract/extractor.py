@@ -285,7 +285,7 @@ class Extractor:
             self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
                                    "trigger_type": frame.primary.trigger.event_type, **flags})
-        if reason.startswith(BACKGROUND_REASONS) if reason else False:
+        if reason and reason.startswith(BACKGROUND_REASONS):
             return []  # history, habitual activity or a tally: grammar, not a judgement call
         if self.model is not None:
             # The judge reads the sentence; what is doubtful about this clause of it ("…in
