@@ -161,3 +161,9 @@ def test_a_verb_whose_subject_is_the_operation_tells_more_about_it(extractor: Ex
             "in the village of Suluk.")
     events = events_of(extractor, text, PUBLISHED)
     assert len(events) == 1 and len(events[0].sources) == 2
+
+
+def test_a_trailing_attribution_leaves_the_day_to_the_event(extractor: Extractor) -> None:
+    text = "A drone struck a car near Qaim on Wednesday, officials said."
+    [event] = events_of(extractor, text, PUBLISHED)
+    assert (event.event_date, event.date_precision) == ("2024-03-06", "day")

@@ -48,9 +48,14 @@ _REPORTED_SUBJECT_CLAUSE = re.compile(
     r"earlier|later|reporters|journalists|media|press|me|us|him|her|them)\b)(?:[\w’'.-]+\s+){1,4}?"
     r"(?:[a-z]+ed|were|was|had|hit|struck|shot|fell|came|took|began|died|blew|broke|overran|seized|stormed|"
     r"downed|shot\s+down)\b", re.I)
-_SPEECH_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:the\s+)?[\w’'.-]+\s+(?:[\w’'.-]+\s+)?|(?:[\w’'.-]+\s+){0,2}?)(?:said|says|told|announced|stated|added|reported|confirmed|"
-    r"wrote|warned|stressed|reiterated|condemned|denounced)\b", re.I)
+_SPEECH_VERBS = r"(?:said|says|told|announced|stated|added|reported|confirmed|wrote|warned|stressed|" \
+    r"reiterated|condemned|denounced)\b"
+_SPEECH_AFTER = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?" + _SPEECH_VERBS, re.I)
+# "On Monday afternoon, the IDF confirmed that the base was struck": a time that opens the
+# sentence before its speaker and speech verb is the speech's ("…on Wednesday, officials said."
+# at the end of a sentence is an attribution, and the time is the event's).
+_SPEECH_AFTER_OPENING = re.compile(r"^\s*,\s*(?:the\s+)?[\w’'.-]+\s+(?:[\w’'.-]+\s+)?" + _SPEECH_VERBS
+                                   + r"(?!\s*[.”\"]?\s*$)", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
                        r"\s*(?:[-–—]+|:)\s")
@@ -368,6 +373,8 @@ class Extractor:
                            or _REPORTED_SUBJECT_CLAUSE.match(speech.group(1))):
             return False
         if _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
+            return False
+        if not text[:expr.start].strip(" “\"'(") and _SPEECH_AFTER_OPENING.match(text[expr.end:expr.end + 60]):
             return False
         return True
 
