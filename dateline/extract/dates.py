@@ -40,7 +40,7 @@ PAST_MARKERS = r"said|says|told|tells|announced|stated|added|reported|noted|warn
 ROLES: dict[str, str] = {"since": "period-start", "from": "period-start", "starting": "period-start",
                          "beginning": "period-start", "between": "period-start",
                          "until": "period-end", "till": "period-end", "through": "period-end",
-                         "to": "period-end"}
+                         "to": "period-end", "as of": "period-end"}
 _UNSPANNED_PREPS = ("and", "or", "of")  # glue words: they select a rule but are not the expression
 
 Date = dt.date

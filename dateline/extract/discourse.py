@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import copy
 import re
+from datetime import date
 from typing import Any
 
 from dateline.extract import numbers
+from dateline.extract.background import tells_a_period
 from dateline.extract.day_lists import listed_days
 from dateline.extract.places import LEVEL
 from dateline.model import EventRecord, Evidence, Source
@@ -123,6 +125,8 @@ def attach_follow_up_casualties(fact: Any, previous: list[EventRecord]) -> Event
     found = fact.text.find(span) if span else -1
     if found > 0 and _EARLIER_EVENT_LEAD.search(fact.text[:found]):
         return None  # "The attack comes amid tension after the killing of a Hamas leader": another event
+    if tells_a_period(fact.text, fact.times):
+        return None  # "…launched 257 attacks, killing 387 people over the past year": a running toll
     countries = {m.places[0].country for m in fact.places if m.places}
     countries |= {getattr(a.actor, "country", None) for a in fact.actors} - {None}
     target = next((e for e in previous if e.country in countries), previous[0])
@@ -313,3 +317,84 @@ def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of
         event.date_precision = "unknown"
         event.evidence["date_precision"] = Evidence("unknown", event.evidence["event_date"].span,
                                                     event.evidence["event_date"].rule)
+
+
+# "Iraq has denied reports of a rocket attack", "described the reports as unfounded", "Reports of
+# an aerial bombardment … are false", "…, which is denied": the article denies what was reported.
+_REPORTS_DENIED = re.compile(
+    r"\b(?:denied|denies|deny|denying|refuted|refutes|dismissed|rejected|debunked|disputed)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:reports?|claims?|rumou?rs|news|allegations)\b"
+    r"|\b(?:reports?|claims?|rumou?rs|news)\b[^.;]{0,120}?\b(?:(?:are|were|is|was)\s+(?:false|untrue|baseless|"
+    r"unfounded|fabricated|fake|incorrect|inaccurate)|which\s+(?:is|was|were)\s+denied|as\s+[“\"']?(?:false|"
+    r"unfounded|baseless|fabricated|fake))", re.I)
+# A sentence that tells an event only as what unnamed media or reports said.
+_HEARSAY = re.compile(
+    r"\b(?:(?:media|news|press|initial|earlier|unconfirmed|local)\s+reports?|reports\s+(?:of|that|on|said|claimed|"
+    r"suggested|circulated)|rumou?rs)\b"
+    r"|\b(?:social\s+media|news\s+(?:websites?|sites?|outlets?|agencies)|media\s+outlets?|some\s+media|"
+    r"(?:some|several|various)\s+outlets?)\b[^.;]{0,60}?\b(?:reported|claimed|said|suggested|circulated|spread)\b",
+    re.I)
+
+
+def drop_denied_hearsay(events: list[EventRecord], facts: list[Any]) -> list[EventRecord]:
+    """An article that denies "reports" of an attack does not assert the attack: the events it
+    tells only as what media reports said are dropped (those it tells as fact are kept)."""
+    if not any(_REPORTS_DENIED.search(f.text) for f in facts):
+        return events
+    return [e for e in events if not e.sources or not all(_HEARSAY.search(s.quote) for s in e.sources)]
+
+
+# "condemned … tonight's rocket attacks on Erbil", "denounced the July 14 and July 15 drone
+# attacks": an event named as the object of a statement about it.
+_STATEMENT_OBJECT = re.compile(
+    r"\b(?:condemn\S*|denounc\w*|decr(?:y|ies|ied)|deplor\w*|slam(?:s|med)?|critici[sz]\w*)\s+"
+    r"(?:(?:[\w’'\[\]“\"-]+\s+){0,8}|[^.;]{0,160}?\bincluding\s+(?:[\w-]+\s+){0,3})$", re.I)
+# "Monday's attack", "tonight's rocket attacks": a day in the possessive names an event by its day.
+_POSSESSIVE_DAY = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday)['’]s\s+"
+                             r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def names_told_event(text: str, trigger_start: int) -> str | None:
+    """How the words before a trigger make it a mention of an event rather than a report of one:
+    "statement" (the object of a condemnation), "possessive" (Monday's attack), or None."""
+    lead = text[max(0, trigger_start - 200):trigger_start]
+    lead = re.split(r"[.;:]\s", lead)[-1]
+    if _STATEMENT_OBJECT.search(lead):
+        return "statement"
+    if _POSSESSIVE_DAY.search(lead[-40:]):
+        return "possessive"
+    return None
+
+
+def fold_reference(event: EventRecord, earlier: list[EventRecord]) -> EventRecord | None:
+    """Folds a mention of an event told before into it: the latest earlier event of the same type
+    within a day of it, else of any type; returns that event, or None."""
+    def near(other: EventRecord) -> bool:
+        if not event.event_date or not other.event_date:
+            return True
+        days = (date.fromisoformat(event.event_date) - date.fromisoformat(other.event_date)).days
+        return abs(days) <= 1 and (not event.country or not other.country or event.country == other.country)
+    candidates = [e for e in earlier if near(e)]
+    same = [e for e in candidates if e.event_type == event.event_type]
+    pool = same or candidates
+    return fold_into_antecedent(event, pool[-1:], any_type=True) if pool else None
+
+
+def date_undated_antecedent(event: EventRecord, earlier: list[EventRecord]) -> EventRecord | None:
+    """A definite mention with a day of its own ("The rockets, which were fired late on Sunday")
+    of the latest undated event of the same type just told gives that event its day, and folds
+    into it; returns that event, or None."""
+    for antecedent in reversed(earlier):
+        if antecedent.event_type != event.event_type or (
+                antecedent.country and event.country and antecedent.country != event.country):
+            continue
+        if antecedent.event_date is not None:
+            return None  # the latest event of the kind has its own day: this one is another
+        antecedent.event_date, antecedent.date_precision = event.event_date, event.date_precision
+        for name in ("event_date", "date_precision"):
+            if name in event.evidence:
+                told = event.evidence[name]
+                antecedent.evidence[name] = Evidence(told.value, told.span,
+                                                     f"{told.rule}; given by a later mention of this event")
+        return fold_into_antecedent(event, [antecedent])
+    return None

@@ -10,10 +10,12 @@ from typing import Any
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actors import ActorBook, fill_actor_templates
+from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        date_undated_events, fold_into_antecedent,
+                                        date_undated_events, drop_denied_hearsay, fold_into_antecedent,
+                                        date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.events import EventBuilder, SentenceFacts
@@ -38,12 +40,25 @@ _SPEECH_BEFORE = re.compile(
 # open the reported clause; the time words that follow date its event, not the speech.
 _REPORTED_CLAUSE = re.compile(r"^\s+(?:it|they|he|she|we|(?:its|their)\s+[\w-]+)\s+(?:had\s+|have\s+|has\s+)?"
                               r"[a-z]+(?:ed|own|uck|ot|ew|ired)\b", re.I)
-_SPEECH_AFTER = re.compile(
-    r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
-    r"wrote|warned|stressed|reiterated)\b", re.I)
+# "said 24 military personnel sustained minor injuries Oct. 18": a subject that is no preposition
+# and a past verb after the speech verb open the reported clause too ("said in a statement
+# issued on Monday" is still the speech).
+_REPORTED_SUBJECT_CLAUSE = re.compile(
+    r"^\s+(?!(?:in|at|on|during|via|through|to|for|from|after|before|with|by|late|early|last|this|that|"
+    r"earlier|later|reporters|journalists|media|press|me|us|him|her|them)\b)(?:[\w’'.-]+\s+){1,4}?"
+    r"(?:[a-z]+ed|were|was|had|hit|struck|shot|fell|came|took|began|died|blew|broke|overran|seized|stormed|"
+    r"downed|shot\s+down)\b", re.I)
+_SPEECH_VERBS = r"(?:said|says|told|announced|stated|added|reported|confirmed|wrote|warned|stressed|" \
+    r"reiterated|condemned|denounced)\b"
+_SPEECH_AFTER = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?" + _SPEECH_VERBS, re.I)
+# "On Monday afternoon, the IDF confirmed that the base was struck": a time that opens the
+# sentence before its speaker and speech verb is the speech's ("…on Wednesday, officials said."
+# at the end of a sentence is an attribution, and the time is the event's).
+_SPEECH_AFTER_OPENING = re.compile(r"^\s*,\s*(?:the\s+)?[\w’'.-]+\s+(?:[\w’'.-]+\s+)?" + _SPEECH_VERBS
+                                   + r"(?!\s*[.”\"]?\s*$)", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
-                       r"\s*[-–—]+\s")
+                       r"\s*(?:[-–—]+|:)\s")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
     r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -53,6 +68,10 @@ _OTHER_EVENT_TOLL = re.compile(
     r"\b(?:after|following|over|for|since|before|amid|avenge|avenging|retaliat\w*|response|reprisal|revenge)\b"
     r"[^.;:,]{0,80}?\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|ambush(?:es)?|assaults?|"
     r"raids?|shelling|killings?|clash(?:es)?)\s+(?:that|which|who)\s+(?:[\w’'-]+\s+){0,2}$", re.I)
+_DEFINITE_SUBJECT = re.compile(
+    r"(?:^|\b(?:that|said|says|added|confirmed|announced|stated)\s+|[,;:]\s+|^\W*)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,2}(?:operations?|raids?|"
+    r"attacks?|strikes?|airstrikes?|assaults?|offensives?|bombardments?|barrages?|ambush(?:es)?)\s+"
+    r"(?:(?!\b(?:who|which|that|after|when|while)\b)[^,;:.])*$")
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -94,6 +113,7 @@ class Extractor:
             if statement is not None:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
+        events = drop_denied_hearsay(events, facts)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
         kept = {id(e) for e in events}
@@ -116,10 +136,15 @@ class Extractor:
         state.referring[index] = []
         told: list[EventRecord] = []
         touched = state.touched.setdefault(index, [])
-        earlier = [r for _i, r in state.recent]
+        # Antecedents of a definite mention, latest last: events told as the reason or time of
+        # another ("two days after drones attacked…") come only when no main event fits.
+        earlier = [r for _i, r in state.recent if id(r) in state.prior] + \
+            [r for _i, r in state.recent if id(r) not in state.prior]
         for frame in frames:
+            # Relative words ("two days after drones attacked…") may count from an event told
+            # earlier in the same sentence.
             built = self._frame_events(state.article, state.sentences, state.facts, index, frame, frames,
-                                       state.recent, state.article_country)
+                                       state.recent + [(index, e) for e in touched + told], state.article_country)
             if not built:
                 if self._definite(text, frame):
                     state.referring[index].append(frame)
@@ -127,9 +152,30 @@ class Extractor:
                 # clause set off by commas completes the event its sentence just told.
                 attach_clause_casualties(text, frame, told)
                 continue
-            if self._definite(text, frame) and all(e.event_date is None for e in built):
-                # "The drone hit the living quarters of Tower 22": more about an event told before.
-                antecedents = [fold_into_antecedent(e, earlier) for e in built]
+            mention = names_told_event(text, frame.primary.start)
+            if mention is not None:
+                # "condemned tonight's rocket attacks on Erbil", "Monday's attack and the US
+                # retaliation…": a mention of an event told before adds to it.
+                # One mention is one event: the other places it names are no events of their own.
+                antecedents = [fold_reference(e, earlier) for e in built]
+                if any(antecedents):
+                    touched.extend(a for a in antecedents if a is not None)
+                    continue
+                if mention == "statement" and all(e.date_precision != "day" for e in built):
+                    continue  # a condemnation of attacks told nowhere as events, with no day
+            if self._definite(text, frame) and all(_no_time_of_its_own(e) for e in built):
+                # "The drone hit the living quarters of Tower 22": more about an event told before
+                # (of any type when its subject is "the operation", "the raid": a name of any event).
+                generic = _definite_subject(text, frame.primary)
+                antecedents = [fold_into_antecedent(e, earlier, any_type=generic) for e in built]
+                if all(antecedents):
+                    touched.extend(a for a in antecedents if a is not None)
+                    continue
+            if self._definite(text, frame) and all(e.date_precision == "day" for e in built):
+                # "Rockets landed in the Green Zone. … The rockets, which were fired late on
+                # Sunday, …": the day the mention gives is the day of the undated event it names.
+                antecedents = [date_undated_antecedent(e, [r for i, r in state.recent if index - i <= 3])
+                               for e in built]
                 if all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
                     continue
@@ -143,6 +189,8 @@ class Extractor:
                 if not crowd or all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
                     continue
+            if frame.prior:
+                state.prior.update(id(e) for e in built)
             told.extend(built)
         touched.extend(told)
         return told
@@ -176,7 +224,11 @@ class Extractor:
         primary = frame.primary
         lead = text[max(0, primary.start - 30):primary.start]
         pattern = r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$" if primary.is_noun else r"\b(?:the|this|that)\s+$"
-        return bool(re.search(pattern, lead, re.I))
+        if re.search(pattern, lead, re.I):
+            return True
+        # "…confirmed that the operation was launched from a base near Kobani and targeted…":
+        # a verb whose subject is a definite event noun tells more about that event.
+        return _definite_subject(text, primary)
 
     # -- per sentence -------------------------------------------------------------------------
     def _facts(self, article: Article, sentence: Sentence) -> SentenceFacts:
@@ -216,8 +268,9 @@ class Extractor:
         if casualties is not None:
             casualties = _Located(casualties, frame.start + found if found >= 0 else None)
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
+        # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            "relative" not in when[2].rule
+            ("relative" not in when[2].rule or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -229,13 +282,16 @@ class Extractor:
                        and _LOCATIVE_BEFORE.search(fact.text[max(0, m.start - 50):m.start])
                        for m in usable)
         own_day = own_date and when[1] == "day"
-        reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
-        flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
         clause = fact.text[frame.start:frame.end]
+        reason = background_reason(clause, own_day, when[0], when[1], when[2].rule, article.published) or \
+            self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
+        flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
         if self.frame_log is not None:
             self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
                                    "trigger_type": frame.primary.trigger.event_type, **flags})
+        if reason and reason.startswith(BACKGROUND_REASONS):
+            return []  # history, habitual activity or a tally: grammar, not a judgement call
         if self.model is not None:
             # The judge reads the sentence; what is doubtful about this clause of it ("…in
             # response to attacks") is the rules' finding, the other input of the decision.
@@ -264,8 +320,12 @@ class Extractor:
         event told before."""
         text = fact.text
         primary = frame.primary
-        usable = [t for t in fact.times if self._event_time(text, t)]
-        own = [t for t in usable if frame.start <= t.start < frame.end]
+        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)]
+        # "…early on Monday, just two | days after drones attacked…": a relative expression the
+        # clause break cut in two belongs to the clause it opens.
+        own = [t for t in usable if (frame.start <= t.start < frame.end
+                                     and not (t.relative_to_event and t.start < frame.end < t.end))
+               or (t.relative_to_event and t.start < frame.start < t.end)]
         # "a day later" counts from the event told before; "a day after explosions occurred"
         # (relative words just before this trigger) makes this event the earlier one.
         for expr in own:
@@ -309,9 +369,12 @@ class Extractor:
         if _PERIOD_WORD.search(before) or re.match(r"(?i)(?:since|between|from|until)\b", expr.text):
             return False
         speech = _SPEECH_BEFORE.search(before)
-        if speech and not _REPORTED_CLAUSE.match(speech.group(1)):
+        if speech and not (_REPORTED_CLAUSE.match(speech.group(1))
+                           or _REPORTED_SUBJECT_CLAUSE.match(speech.group(1))):
             return False
         if _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
+            return False
+        if not text[:expr.start].strip(" “\"'(") and _SPEECH_AFTER_OPENING.match(text[expr.end:expr.end + 60]):
             return False
         return True
 
@@ -341,6 +404,36 @@ class Extractor:
         return choose_places(following.text, usable, self.gazetteer.contains)
 
 
+def _definite_subject(text: str, primary: Any) -> bool:
+    """"…confirmed that the operation was launched from a base near Kobani and targeted…": a verb
+    whose subject is a definite event noun tells more about that event."""
+    return not primary.is_noun and bool(_DEFINITE_SUBJECT.search(text, max(0, primary.start - 160), primary.start))
+
+
+def _no_time_of_its_own(event: EventRecord) -> bool:
+    """True for an event undated, or dated only by the sentence before its own."""
+    evidence = event.evidence.get("event_date")
+    return event.event_date is None or (evidence is not None and evidence.rule.startswith("previous sentence:"))
+
+
+def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
+    """True for a day counted from a dated event by a stated number ("two days after")."""
+    return when[1] == "day" and "counted from the event told before" in when[2].rule and \
+        bool(re.search(r"\b(?:\d+|an?|one|two|three|four|five|six|seven)\s+days?\b|\bthe\s+(?:next|following|previous)\s+day\b|"
+                       r"\bthe\s+day\s+(?:before|after)\b", when[2].span or "", re.I))
+
+
+_SINCE_OPEN = re.compile(r"\bsince\b[^,;.:]*$", re.I)
+
+
+def _starts_a_period(text: str, expr: Any, primary: Any) -> bool:
+    """"Since the onset of the war on October 7, 2023, the group has conducted…": a day inside a
+    since-phrase dates what started then, not the clause after the phrase."""
+    if primary.start < expr.end or not _SINCE_OPEN.search(text[max(0, expr.start - 120):expr.start]):
+        return False
+    return "," in text[expr.end:primary.start]
+
+
 def _adds_nothing(event: EventRecord) -> bool:
     """True for an event with no date, no place below the country and no casualty figure."""
     return event.event_date is None and not event.location and not event.admin1 and \
@@ -360,6 +453,7 @@ class _Reading:
     touched: dict[int, list[EventRecord]] = field(default_factory=dict)  # events each sentence told or added to
     frames: dict[int, list[Frame]] = field(default_factory=dict)
     referring: dict[int, list[Frame]] = field(default_factory=dict)  # frames naming an event told before
+    prior: set[int] = field(default_factory=set)  # ids of events told as the reason or time of another
 
 
 class _Located:

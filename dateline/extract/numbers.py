@@ -301,6 +301,11 @@ _TOLL_HEAD_RE = re.compile(r"\b(?:death\s+)?toll\s+(?:\w+\s+){0,3}?(?:to|at|of|r
 _PASSIVE_TAIL_RE = re.compile(
     rf"(?P<np>{_NP}{{0,8}}?)\s+(?:(?P<aux>were|was|are|is|have\s+been|has\s+been|had\s+been|got|been|being)\s+)?"
     rf"(?:(?:{_alt(STATE_ADVERBS)})\s+){{0,2}}(?P<s1>{_STATE})(?:\s+(?:or|and)\s+(?P<s2>{_STATE}))?\b", re.I)
+# "24 military personnel sustained minor injuries", "three soldiers suffered wounds": a count
+# of people who suffered injuries is a count of the injured.
+_SUFFERED_TAIL_RE = re.compile(
+    rf"(?P<np>{_NP}{{0,6}}?)\s+(?:have\s+|has\s+|had\s+)?(?:sustained|suffered|received|were\s+treated\s+for)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)\b", re.I)
 _NOMINAL_TAIL_RE = re.compile(
     rf"\s+(?:[\w-]+\s+)?(?P<noun>{_alt(DEATH_NOUNS + INJURY_NOUNS + COMBINED_NOUNS)})\b", re.I)
 # After a bare participle, an object means the participle was an active verb ("85 targets killed three").
@@ -321,7 +326,7 @@ _ZERO_ONE_RE = re.compile(
     r"(?:\s+(?:or|and)\s+(?P<s2>killed|hurt|injured|wounded|harmed))?\b", re.I)
 _CASUALTY_TOKENS = frozenset(w for phrase in KILL_VERBS + INJURE_VERBS + KILLED_STATES + INJURED_STATES + DEATH_NOUNS
                              + INJURY_NOUNS + COMBINED_NOUNS for w in phrase.split() if w not in ("lost", "their")) \
-    | {"toll", "death", "harmed", "victims", "injury", "casualty"}
+    | {"toll", "death", "harmed", "victims", "injury", "casualty", "wounds"}
 _KILL_WORDS = frozenset(w.lower() for w in KILL_VERBS + KILLED_STATES + DEATH_NOUNS)
 
 
@@ -414,6 +419,9 @@ def find_casualties(sentence: str, *, vague: bool = True) -> Casualties:
             if not (bare and _OBJECT_AFTER_RE.match(sentence, tail.end())):
                 kind, rule, span_end = _kind(tail.group("s1"), tail.group("s2")), \
                     "bare-participle" if bare else "passive", tail.end()
+        elif (suffered := _SUFFERED_TAIL_RE.match(sentence, span_end, tail_to)) and \
+                _PERSON_RE.search(suffered.group("np")):
+            kind, rule, span_end = "injured", "suffered-injuries", suffered.end()
         elif nominal := _NOMINAL_TAIL_RE.match(sentence, span_end, tail_to):
             kind, rule, span_end = _kind(nominal.group("noun")), "noun", nominal.end()
         if kind and rule:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import html
 import math
 import os
 import re
@@ -211,6 +212,21 @@ def is_paragraph(key: str) -> bool:
         ends_sentence(key) or _INNER_STOP.search(key) is not None)
 
 
+# Paragraph markup left in a captured text ("…said.</p><p>The ambush…"): each block is a line.
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|br|div|li|ul|ol|h[1-6]|blockquote|tr|table)\b[^<>]{0,300}>", re.I)
+_INLINE_TAG = re.compile(r"<\s*/?\s*(?:span|a|b|i|em|strong|font|u|small|sup|sub)\b[^<>]{0,300}>", re.I)
+_ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|#\d{1,6}|#x[0-9a-fA-F]{1,5});")
+
+
+def markup_as_lines(text: str) -> str:
+    """A text that still holds HTML markup, read as text: block tags end lines, inline tags and
+    entities go (`&nbsp;` is a space). A text with no block tag is returned as it is."""
+    if not _BLOCK_TAG.search(text):
+        return text
+    text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    return _ENTITY.sub(lambda m: " " if m.group() == "&nbsp;" else html.unescape(m.group()), text)
+
+
 def clean_text(text: str, *, title: str | None = None, outlet: str | None = None,
                known_lines: Collection[str] = (), capture: bool = True,
                rules: FurnitureRules | None = None) -> CleanedText:
@@ -226,6 +242,7 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     stamp_line = [stamp.group().strip()] if stamp else []
     if stamp:
         text = text[stamp.end():]
+    text = markup_as_lines(text)
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     keys = [line_key(line) for line in lines]
     kinds = [classify(key, rules) for key in keys]
