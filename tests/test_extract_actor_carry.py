@@ -1,0 +1,43 @@
+"""Actors the lead names, carried to the sentences that elaborate the same strikes (texts written
+for these tests, not copied from any outlet or dev set)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dateline.extract.extractor import Extractor
+from dateline.extract.kb import load_knowledge_base
+from extract_support import events_of
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor.from_kb(load_knowledge_base())
+
+
+def test_a_later_sentence_with_no_attacker_takes_the_leads(extractor: Extractor) -> None:
+    text = ("Turkish warplanes struck PKK positions near Amadiya in Duhok province on Monday, the Turkish "
+            "defence ministry said.\n\nVillages near Sidakan in Erbil province also came under air strikes "
+            "on Monday, local officials said.")
+    events = events_of(extractor, text, date(2024, 6, 4))
+    assert len(events) == 2
+    assert {e.actor1 for e in events} == {"Military Forces of Turkey"}
+    later = next(e for e in events if e.location and "Sidakan" in e.location)
+    assert later.evidence["actor1"].rule.startswith("discourse:")
+
+
+def test_the_target_is_never_carried_as_the_attacker(extractor: Extractor) -> None:
+    text = ("US warplanes struck three Kataib Hezbollah sites near Qaim on Tuesday, the Pentagon said.\n\n"
+            "Hours later a US base near Erbil came under drone attack, officials said.")
+    events = events_of(extractor, text, date(2024, 6, 5))
+    attack = next(e for e in events if e.actor2 == "Military Forces of the United States")
+    assert attack.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_generic_description_stays_unidentified(extractor: Extractor) -> None:
+    text = ("The Islamic Resistance in Iraq said it launched a drone at a US base in Syria on Sunday.\n\n"
+            "On Monday, Iran-aligned militias fired drones at the Harir air base in Erbil, officials said.")
+    events = events_of(extractor, text, date(2024, 6, 5))
+    harir = next(e for e in events if e.admin1 == "Erbil")
+    assert harir.actor1 == "Unidentified Armed Group (Iraq)"
