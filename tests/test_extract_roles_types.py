@@ -175,3 +175,19 @@ def test_a_target_named_after_against_ahead_of_the_verb(extractor: Extractor) ->
     [event] = _events(extractor, text)
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2 == "Military Forces of the United States"
+
+
+def test_state_forces_firing_at_protests_is_excessive_force_in_every_clause(extractor: Extractor) -> None:
+    text = ("On the third day of the protests, police opened fire and killed 12 demonstrators in Basra, "
+            "while five people were killed in Karbala.")
+    events = _events(extractor, text)
+    assert {e.admin1 for e in events} >= {"Basra", "Karbala"}
+    for event in events:
+        assert event.sub_event_type == "Excessive force against protesters", event.evidence["event_type"].rule
+        assert event.actor1 == "Protesters (Iraq)"
+
+
+def test_a_protest_with_deaths_and_no_attacker_named_is_a_violent_demonstration(extractor: Extractor) -> None:
+    text = "Two protesters were killed on Friday when demonstrators marched on the provincial council in Kut."
+    [event] = _events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")

@@ -89,6 +89,7 @@ class EventBuilder:
         self._own_forces_words = False
         self._text = ""
         self._own_victims = False
+        self._protest_forces: Any = None
         self._trigger_start = 0
         self.actors = actors
         self.gazetteer = gazetteer
@@ -180,6 +181,8 @@ class EventBuilder:
             # What was shot down, not what shot it down ("an F-16 shot down a drone").
             weapons = [w for w in weapons if w.start >= primary.start] or weapons
         event_type, sub_event_type, weapon_names, type_rule = self._type(frame, weapons, roles)
+        event_type, sub_event_type, type_rule = self._protest_violence(facts, frame, event_type, sub_event_type,
+                                                                       type_rule, roles)
 
         events = []
         casualties = facts.casualties
@@ -306,6 +309,35 @@ class EventBuilder:
             rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
 
+    def _protest_violence(self, facts: SentenceFacts, frame: Frame, event_type: str, sub: str, rule: str,
+                          roles: list[tuple[Any, RoleCue]]) -> tuple[str, str, str]:
+        """ACLED codes violence at a demonstration as part of it, not as an attack on civilians:
+        state forces named as the ones who fired use excessive force against protesters (also in
+        the next clause of the sentence: "…open fire and kill 25 in X, while 10 are killed in Y");
+        protesters killed or wounded with nobody named, or a protest with casualties, is a violent
+        demonstration."""
+        self._protest_forces = None
+        if not _PROTEST_CONTEXT.search(facts.text):
+            return event_type, sub, rule
+        attacked = event_type == "Violence against civilians" and sub == "Attack" and \
+            not any(r.role == AGENT for _a, r in roles)
+        casualties = facts.casualties
+        hurt_protest = event_type == "Protests" and sub == "Peaceful protest" and casualties is not None and \
+            bool(casualties.killed or casualties.injured)
+        if not (attacked or hurt_protest):
+            return event_type, sub, rule
+        # Each named force is read against the first trigger after it: its own verb ("open fire").
+        forces = [m for m in facts.actors if getattr(m.actor, "type", "") in _STATE_FORCES
+                  and names_a_party(facts.text, m)
+                  and role_of(facts.text, m.start, m.end, next((h.start for h in facts.triggers if h.start >= m.end),
+                                                               frame.primary.start)).role == AGENT]
+        if forces:
+            self._protest_forces = forces[0]
+            return "Protests", "Excessive force against protesters", \
+                rule + "; state forces fired on the demonstration: excessive force against protesters"
+        return "Riots", "Violent demonstration", rule + "; people killed or wounded at a demonstration, " \
+            "nobody named as the attacker: a violent demonstration"
+
     def _judged_remote(self) -> tuple[bool, str]:
         """Whether the judge reads the sentence as remote violence rather than a battle, and why."""
         if self.model is None:
@@ -357,6 +389,8 @@ class EventBuilder:
                 sub: str) -> tuple[str, str | None, str] | None:
         if sub == "Excessive force against protesters":
             forces = [(a, r) for a, r in roles if r.role == AGENT and getattr(a.actor, "type", "") in _STATE_FORCES]
+            if not forces and self._protest_forces is not None:
+                forces = [(self._protest_forces, RoleCue(AGENT, "the state forces the sentence names as firing"))]
             if forces:
                 mention, cue = forces[0]
                 actor = self.actors.forces_of(mention.actor)
