@@ -41,3 +41,19 @@ def test_a_generic_description_stays_unidentified(extractor: Extractor) -> None:
     events = events_of(extractor, text, date(2024, 6, 5))
     harir = next(e for e in events if e.admin1 == "Erbil")
     assert harir.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_further_attacks_with_no_weapon_are_the_leads_air_strikes(extractor: Extractor) -> None:
+    text = ("Israeli warplanes struck army depots near Homs on Sunday, a war monitor said.\n\n"
+            "Further attacks were reported in Hama province on Sunday, where the targets included rocket launchers.")
+    events = events_of(extractor, text, date(2024, 6, 3))
+    hama = next(e for e in events if e.admin1 == "Hama")
+    assert hama.actor1 == "Military Forces of Israel"
+    assert hama.sub_event_type == "Air/drone strike"
+
+
+def test_a_town_taken_by_the_army_is_regained_territory(extractor: Extractor) -> None:
+    text = "Syrian government forces captured the town of Kafr Nabl in Idlib province on Tuesday, state media said."
+    [event] = events_of(extractor, text, date(2024, 6, 5))
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Military Forces of Syria"

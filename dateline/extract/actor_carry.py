@@ -52,8 +52,28 @@ def _left_open(event: EventRecord, field: str) -> bool:
     return not span or bool(_ANAPHOR.match(span))
 
 
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# Sub-event types the rules gave only for want of a weapon word ("Further attacks were
+# reported in X"): such an event is the same kind as any remote attack told before it.
+_DEFAULTED = ("'strikes' with no weapon named", "remote attack with no weapon named")
+
+
+def _kind(event: EventRecord) -> tuple[str, str]:
+    if event.sub_event_type in _TERRITORY:
+        return event.event_type, "territory"
+    rule = event.evidence["sub_event_type"].rule if "sub_event_type" in event.evidence else ""
+    if event.event_type == "Explosions/Remote violence" and any(d in rule for d in _DEFAULTED):
+        return event.event_type, "any"
+    return event.event_type, event.sub_event_type
+
+
+def _same_kind(event: EventRecord, other: EventRecord) -> bool:
+    (mine, sub), (theirs, other_sub) = _kind(event), _kind(other)
+    return mine == theirs and (sub == other_sub or sub == "any")
+
+
 def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
-    same_kind = [e for e in earlier if e.event_type == event.event_type and e.sub_event_type == event.sub_event_type]
+    same_kind = [e for e in earlier if _same_kind(event, e)]
     if not same_kind:
         return
     lead = same_kind[-1]
@@ -62,6 +82,15 @@ def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
     if not _named(lead.actor1) or lead.actor1 == event.actor2:
         return
     event.actor1 = lead.actor1
+    if _kind(event)[1] in ("any", "territory") and event.sub_event_type != lead.sub_event_type:
+        # The same strikes or the same advance: their sub-event type is the lead's (a town the
+        # army took is regained territory; "further attacks" after air strikes are air strikes).
+        event.sub_event_type = lead.sub_event_type
+        event.weapons = list(lead.weapons) if not event.weapons else event.weapons
+        event.evidence["sub_event_type"] = Evidence(lead.sub_event_type, event.evidence["sub_event_type"].span
+                                                    if "sub_event_type" in event.evidence else None,
+                                                    "discourse: the sub-event type of the article's earlier event "
+                                                    "it elaborates")
     span = lead.evidence["actor1"].span if "actor1" in lead.evidence else None
     event.evidence["actor1"] = Evidence(lead.actor1, span, "discourse: the attacker of the article's earlier "
                                         f"{event.sub_event_type.lower()} (this sentence names none)")

@@ -282,6 +282,12 @@ class EventBuilder:
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
+        if sub == "Non-state actor overtakes territory":
+            agent = next((a for a, r in roles if r.role == AGENT), None)
+            if agent is not None and getattr(agent.actor, "type", "") in ("state_military", "government", "police"):
+                # ACLED codebook: territory taken by the state's forces is regained, not overtaken.
+                sub = "Government regains territory"
+                rule += "; state forces took it: government regains territory"
         if sub == "Shelling/artillery/missile attack" and "airstrike" in names and \
                 not {"artillery", "rocket"} & set(names):
             # "missiles fired by Israeli jets": a missile fired from an aircraft is an air strike.
