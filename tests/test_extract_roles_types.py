@@ -191,3 +191,12 @@ def test_a_protest_with_deaths_and_no_attacker_named_is_a_violent_demonstration(
     text = "Two protesters were killed on Friday when demonstrators marched on the provincial council in Kut."
     [event] = _events(extractor, text)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_curfew_imposed_by_the_authorities_is_a_strategic_development(extractor: Extractor) -> None:
+    text = "Authorities imposed a curfew in the southern city of Basra on Saturday after two days of unrest."
+    events = _events(extractor, text)
+    curfew = next(e for e in events if e.event_type == "Strategic developments")
+    assert curfew.sub_event_type == "Other"
+    assert curfew.actor1 == "Government of Iraq"
+    assert curfew.admin1 == "Basra"

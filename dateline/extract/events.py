@@ -91,6 +91,7 @@ class EventBuilder:
         self._own_victims = False
         self._protest_forces: Any = None
         self._trigger_start = 0
+        self._trigger_name = ""
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -162,6 +163,7 @@ class EventBuilder:
         self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.end]))
         primary = frame.primary
         self._trigger_start = primary.start
+        self._trigger_name = primary.trigger.name
         roles = self._roles(facts, frame)
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
@@ -361,6 +363,8 @@ class EventBuilder:
             # ACLED names the crowd, not the group behind it: "Protesters (Iraq)", "Rioters (Iraq)".
             crowd = "Protesters" if event_type == "Protests" else "Rioters"
             return f"{crowd} ({country or 'Iraq'})", None, f"{event_type.lower()}: the crowd is the actor"
+        if self._trigger_name == "curfew":
+            return self._authority(roles, country)
         agents = [(a, r) for a, r in roles if r.role == AGENT]
         chosen = _most_specific(agents, self.actors)
         speakers = [a for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
@@ -389,6 +393,21 @@ class EventBuilder:
         if actor.country_from_context:
             return self.actors.localise(actor, country).name, mention.text, cue.rule
         return actor.name, mention.text, cue.rule
+
+    def _authority(self, roles: list[tuple[Any, RoleCue]], country: str | None) -> tuple[str, str | None, str]:
+        """Who imposed a curfew: the government of the state whose official or force announced it
+        ("Iraqi officials announced a curfew", "the Najaf Operations Command"), else of the
+        country it is in (ACLED names the government for an order of the authorities)."""
+        state = [a for a, r in roles if r.role in (AGENT, SPEAKER) and getattr(a.actor, "type", "") in _STATE_FORCES]
+        for mention in state:
+            home = getattr(mention.actor, "country", None) or country
+            government = self.actors.get(f"Government of {home}") if home else None
+            if government is not None:
+                return government.name, mention.text, "curfew: the government whose official or force imposed it"
+        government = self.actors.get(f"Government of {country}") if country else None
+        if government is not None:
+            return government.name, None, "curfew: imposed by the authorities of the country it is in"
+        return self.actors.unidentified(country or "Iraq"), None, "curfew: nobody named"
 
     def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
                 casualties: Any, country: str | None, event_type: str,
