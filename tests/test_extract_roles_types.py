@@ -200,3 +200,17 @@ def test_a_curfew_imposed_by_the_authorities_is_a_strategic_development(extracto
     assert curfew.sub_event_type == "Other"
     assert curfew.actor1 == "Government of Iraq"
     assert curfew.admin1 == "Basra"
+
+
+def test_a_missile_strike_by_an_air_power_is_an_air_strike_from_the_acled_strike_modes(extractor: Extractor) -> None:
+    # The KB's strike modes (scripts/build_strike_modes.py, ACLED train notes): US strikes are from the air.
+    assert extractor.lexicon.strike_modes["Military Forces of the United States"][1] == 0
+    [event] = _events(extractor, "A US missile strike hit a militia headquarters near Qaim on Monday, officials said.")
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.sub_event_type == "Air/drone strike"
+    assert "strike_mode" in event.evidence["sub_event_type"].rule
+
+
+def test_a_missile_strike_by_a_group_with_no_strike_mode_stays_a_missile_attack(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Houthi missiles hit a port near Eilat on Monday, officials said.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"

@@ -290,6 +290,7 @@ class EventBuilder:
                 # ACLED codebook: territory taken by the state's forces is regained, not overtaken.
                 sub = "Government regains territory"
                 rule += "; state forces took it: government regains territory"
+        sub, names, rule = self._by_strike_mode(roles, sub, names, rule)
         if sub == "Shelling/artillery/missile attack" and "airstrike" in names and \
                 not {"artillery", "rocket"} & set(names):
             # "missiles fired by Israeli jets": a missile fired from an aircraft is an air strike.
@@ -316,6 +317,32 @@ class EventBuilder:
             event_type, sub = "Battles", "Armed clash"
             rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
+
+    def _by_strike_mode(self, roles: list[tuple[Any, RoleCue]], sub: str, names: list[str],
+                        rule: str) -> tuple[str, list[str], str]:
+        """Settles air strike or shelling where the words leave it open (a missile, or a state's
+        strike with no weapon named) by how the attacker's strikes are coded in ACLED's notes."""
+        open_missile = sub == "Shelling/artillery/missile attack" and names and set(names) <= {"missile"}
+        open_strike = sub == "Air/drone strike" and rule.startswith("a state's forces striking with no weapon")
+        if not (open_missile or open_strike):
+            return sub, names, rule
+        agent = next((a for a, r in roles if r.role == AGENT and not getattr(a.actor, "generic", False)), None)
+        if agent is None:
+            return sub, names, rule
+        actor = agent.actor
+        if getattr(actor, "type", "") == "government":
+            actor = self.actors.forces_of(actor)
+        air, ground = self.lexicon.strike_modes.get(actor.name, (0, 0))
+        if air + ground == 0:
+            return sub, names, rule
+        share = air / (air + ground)
+        why = f"; {actor.name}: {air} of {air + ground} ACLED notes of its strikes are from the air (KB strike_mode)"
+        if open_missile and share >= 0.8:
+            return "Air/drone strike", names, rule + why + ": an air strike"
+        if open_strike and share <= 0.1:
+            return "Shelling/artillery/missile attack", [n for n in names if n != "airstrike"], \
+                rule.replace(": air strike", "") + why + ": shelling"
+        return sub, names, rule
 
     def _protest_violence(self, facts: SentenceFacts, frame: Frame, event_type: str, sub: str, rule: str,
                           roles: list[tuple[Any, RoleCue]]) -> tuple[str, str, str]:
