@@ -214,3 +214,11 @@ def test_a_missile_strike_by_an_air_power_is_an_air_strike_from_the_acled_strike
 def test_a_missile_strike_by_a_group_with_no_strike_mode_stays_a_missile_attack(extractor: Extractor) -> None:
     [event] = _events(extractor, "Houthi missiles hit a port near Eilat on Monday, officials said.")
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_group_named_before_its_base_is_the_target_a_nationality_is_not(extractor: Extractor) -> None:
+    [group] = _events(extractor, "Unidentified drones struck a Popular Mobilization Forces military base near Amerli "
+                                 "on Friday, officials said.")
+    assert group.actor2 == "Popular Mobilization Forces"
+    [state] = _events(extractor, "Rockets hit two Iraqi military bases housing US forces near Baghdad on Friday.")
+    assert state.actor2 == "Military Forces of the United States"

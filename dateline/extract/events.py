@@ -511,7 +511,11 @@ class EventBuilder:
         return None
 
     def _names_a_site(self, mention: Any) -> bool:
-        """True for an actor named before a base word ("an Iraqi base"): whose soil, not who is there."""
+        """True for a state named before a base word ("an Iraqi base", "Iraqi military bases"): whose
+        soil, not who is there. A group named so ("a PMF military base") owns the base."""
+        if getattr(mention, "how", "") not in ("adjective", "context") and \
+                getattr(mention.actor, "type", "") not in _STATE_FORCES:
+            return False
         return bool(_SITE_AFTER.match(self._text[mention.end:mention.end + 30]))
 
     def _casualty_owner(self, choices: list[PlaceChoice], casualties: Any, frame: Frame) -> int:
