@@ -222,3 +222,10 @@ def test_a_group_named_before_its_base_is_the_target_a_nationality_is_not(extrac
     assert group.actor2 == "Popular Mobilization Forces"
     [state] = _events(extractor, "Rockets hit two Iraqi military bases housing US forces near Baghdad on Friday.")
     assert state.actor2 == "Military Forces of the United States"
+
+
+def test_civilians_killed_at_a_base_do_not_replace_the_forces_it_hosts_as_target(extractor: Extractor) -> None:
+    [event] = _events(extractor, "A rocket attack on Harir Air Base on Tuesday killed an American contractor, "
+                                 "officials said.")
+    assert event.actor2 == "Military Forces of the United States"
+    assert "base hosts" in event.evidence["actor2"].rule

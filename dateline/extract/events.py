@@ -465,6 +465,13 @@ class EventBuilder:
         forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
         if forces_named:
             targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
+        hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
+        if hosts and (targets or victims) and event_type in ("Explosions/Remote violence", "Battles") and \
+                all(_is_civilian(a.actor) for a, _r in targets + victims):
+            # "a rocket attack on the K1 base that killed a US contractor": the attack was on the
+            # forces the base hosts; the civilians killed there are not its target (ACLED).
+            return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility), " \
+                "not the civilians killed there"
         if owns_casualties and victims:
             chosen = _most_specific(victims, self.actors)
         else:
