@@ -57,3 +57,11 @@ def test_a_town_taken_by_the_army_is_regained_territory(extractor: Extractor) ->
     [event] = events_of(extractor, text, date(2024, 6, 5))
     assert event.sub_event_type == "Government regains territory"
     assert event.actor1 == "Military Forces of Syria"
+
+
+def test_the_subject_before_an_appositive_comma_is_the_agent(extractor: Extractor) -> None:
+    text = ("Warplanes struck army depots near Homs on Sunday after rebel groups, led by Hayat Tahrir al-Sham, "
+            "seized control of Hama.")
+    events = events_of(extractor, text, date(2024, 12, 9))
+    capture = next(e for e in events if e.event_type == "Battles")
+    assert capture.actor1 == "Hayat Tahrir al-Sham"

@@ -152,6 +152,24 @@ class EventBuilder:
             out.append((mention, cue))
         return out
 
+    def _subject_before(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
+        """"Syrian militant groups, led by HTS, seized control of Damascus": the clause opens at the
+        comma, its subject stands before it. An actor just before the clause, with no trigger word
+        between it and the clause's verb, is read as the clause's agent when the grammar says so."""
+        out = []
+        primary = frame.primary
+        for mention in facts.actors:
+            if not (mention.end <= frame.start and frame.start - mention.end < 60):
+                continue
+            if any(mention.end <= h.start < primary.start for h in facts.triggers):
+                continue
+            if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
+                continue
+            cue = role_of(facts.text, mention.start, mention.end, primary.start)
+            if cue.role == AGENT:
+                out.append((mention, RoleCue(AGENT, cue.rule + "; the subject before the clause's comma")))
+        return out
+
     def build(self, facts: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
@@ -165,6 +183,8 @@ class EventBuilder:
         self._trigger_start = primary.start
         self._trigger_name = primary.trigger.name
         roles = self._roles(facts, frame)
+        if not any(r.role == AGENT for _a, r in roles):
+            roles = self._subject_before(facts, frame) + roles
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
         departure = primary.trigger.event_type == "Strategic developments" and \
