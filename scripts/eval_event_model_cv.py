@@ -55,10 +55,12 @@ def main(argv: list[str]) -> None:
     clauses = training.candidate_clauses(shared)
     _w, figures, fold_weights = training.fit_combination(clauses, fold_models, fold)
     print("clause figures (cross-validated):", figures)
-    type_model = training.fit_type(*training.type_data(train_rows), meta["type_C"])
+    # The type head of each fold, too, never saw that fold's articles.
+    _acc, type_models = training.type_cv(training.type_data(train_rows), training.news_typed(real),
+                                         training.news_typed(extra), meta["type_C"], meta["type_news_weight"])
     models = {}
     for k, model in fold_models.items():
-        models[k] = EventModel(model.coef_[0].astype(np.float16), type_model.coef_.T.astype(np.float16),
+        models[k] = EventModel(model.coef_[0].astype(np.float16), type_models[k].coef_.T.astype(np.float16),
                                training.BITS, {"combine": fold_weights[k]})
     extractor = FoldExtractor.from_kb(load_knowledge_base())
     extractor.fold, extractor.models = fold, models

@@ -175,3 +175,57 @@ def test_a_target_named_after_against_ahead_of_the_verb(extractor: Extractor) ->
     [event] = _events(extractor, text)
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2 == "Military Forces of the United States"
+
+
+def test_state_forces_firing_at_protests_is_excessive_force_in_every_clause(extractor: Extractor) -> None:
+    text = ("On the third day of the protests, police opened fire and killed 12 demonstrators in Basra, "
+            "while five people were killed in Karbala.")
+    events = _events(extractor, text)
+    assert {e.admin1 for e in events} >= {"Basra", "Karbala"}
+    for event in events:
+        assert event.sub_event_type == "Excessive force against protesters", event.evidence["event_type"].rule
+        assert event.actor1 == "Protesters (Iraq)"
+
+
+def test_a_protest_with_deaths_and_no_attacker_named_is_a_violent_demonstration(extractor: Extractor) -> None:
+    text = "Two protesters were killed on Friday when demonstrators marched on the provincial council in Kut."
+    [event] = _events(extractor, text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_curfew_imposed_by_the_authorities_is_a_strategic_development(extractor: Extractor) -> None:
+    text = "Authorities imposed a curfew in the southern city of Basra on Saturday after two days of unrest."
+    events = _events(extractor, text)
+    curfew = next(e for e in events if e.event_type == "Strategic developments")
+    assert curfew.sub_event_type == "Other"
+    assert curfew.actor1 == "Government of Iraq"
+    assert curfew.admin1 == "Basra"
+
+
+def test_a_missile_strike_by_an_air_power_is_an_air_strike_from_the_acled_strike_modes(extractor: Extractor) -> None:
+    # The KB's strike modes (scripts/build_strike_modes.py, ACLED train notes): US strikes are from the air.
+    assert extractor.lexicon.strike_modes["Military Forces of the United States"][1] == 0
+    [event] = _events(extractor, "A US missile strike hit a militia headquarters near Qaim on Monday, officials said.")
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.sub_event_type == "Air/drone strike"
+    assert "strike_mode" in event.evidence["sub_event_type"].rule
+
+
+def test_a_missile_strike_by_a_group_with_no_strike_mode_stays_a_missile_attack(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Houthi missiles hit a port near Eilat on Monday, officials said.")
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_a_group_named_before_its_base_is_the_target_a_nationality_is_not(extractor: Extractor) -> None:
+    [group] = _events(extractor, "Unidentified drones struck a Popular Mobilization Forces military base near Amerli "
+                                 "on Friday, officials said.")
+    assert group.actor2 == "Popular Mobilization Forces"
+    [state] = _events(extractor, "Rockets hit two Iraqi military bases housing US forces near Baghdad on Friday.")
+    assert state.actor2 == "Military Forces of the United States"
+
+
+def test_civilians_killed_at_a_base_do_not_replace_the_forces_it_hosts_as_target(extractor: Extractor) -> None:
+    [event] = _events(extractor, "A rocket attack on Harir Air Base on Tuesday killed an American contractor, "
+                                 "officials said.")
+    assert event.actor2 == "Military Forces of the United States"
+    assert "base hosts" in event.evidence["actor2"].rule

@@ -89,7 +89,9 @@ class EventBuilder:
         self._own_forces_words = False
         self._text = ""
         self._own_victims = False
+        self._protest_forces: Any = None
         self._trigger_start = 0
+        self._trigger_name = ""
         self.actors = actors
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -150,6 +152,24 @@ class EventBuilder:
             out.append((mention, cue))
         return out
 
+    def _subject_before(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
+        """"Syrian militant groups, led by HTS, seized control of Damascus": the clause opens at the
+        comma, its subject stands before it. An actor just before the clause, with no trigger word
+        between it and the clause's verb, is read as the clause's agent when the grammar says so."""
+        out = []
+        primary = frame.primary
+        for mention in facts.actors:
+            if not (mention.end <= frame.start and frame.start - mention.end < 60):
+                continue
+            if any(mention.end <= h.start < primary.start for h in facts.triggers):
+                continue
+            if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
+                continue
+            cue = role_of(facts.text, mention.start, mention.end, primary.start)
+            if cue.role == AGENT:
+                out.append((mention, RoleCue(AGENT, cue.rule + "; the subject before the clause's comma")))
+        return out
+
     def build(self, facts: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],
               fallback_places: list[PlaceChoice], article_country: str | None) -> list[EventRecord]:
         """Returns the event records of one frame (one per place it names)."""
@@ -161,7 +181,10 @@ class EventBuilder:
         self._own_forces_words = bool(_OWN_FORCES.search(text[frame.start:frame.primary.end]))
         primary = frame.primary
         self._trigger_start = primary.start
+        self._trigger_name = primary.trigger.name
         roles = self._roles(facts, frame)
+        if not any(r.role == AGENT for _a, r in roles):
+            roles = self._subject_before(facts, frame) + roles
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
         departure = primary.trigger.event_type == "Strategic developments" and \
@@ -180,6 +203,8 @@ class EventBuilder:
             # What was shot down, not what shot it down ("an F-16 shot down a drone").
             weapons = [w for w in weapons if w.start >= primary.start] or weapons
         event_type, sub_event_type, weapon_names, type_rule = self._type(frame, weapons, roles)
+        event_type, sub_event_type, type_rule = self._protest_violence(facts, frame, event_type, sub_event_type,
+                                                                       type_rule, roles)
 
         events = []
         casualties = facts.casualties
@@ -279,6 +304,13 @@ class EventBuilder:
             else:
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
                 rule = "remote attack with no weapon named"
+        if sub == "Non-state actor overtakes territory":
+            agent = next((a for a, r in roles if r.role == AGENT), None)
+            if agent is not None and getattr(agent.actor, "type", "") in ("state_military", "government", "police"):
+                # ACLED codebook: territory taken by the state's forces is regained, not overtaken.
+                sub = "Government regains territory"
+                rule += "; state forces took it: government regains territory"
+        sub, names, rule = self._by_strike_mode(roles, sub, names, rule)
         if sub == "Shelling/artillery/missile attack" and "airstrike" in names and \
                 not {"artillery", "rocket"} & set(names):
             # "missiles fired by Israeli jets": a missile fired from an aircraft is an air strike.
@@ -306,6 +338,61 @@ class EventBuilder:
             rule += "; the victims were armed: a battle, not violence against civilians"
         return event_type, sub, [n for n in names if n], rule
 
+    def _by_strike_mode(self, roles: list[tuple[Any, RoleCue]], sub: str, names: list[str],
+                        rule: str) -> tuple[str, list[str], str]:
+        """Settles air strike or shelling where the words leave it open (a missile, or a state's
+        strike with no weapon named) by how the attacker's strikes are coded in ACLED's notes."""
+        open_missile = sub == "Shelling/artillery/missile attack" and names and set(names) <= {"missile"}
+        open_strike = sub == "Air/drone strike" and rule.startswith("a state's forces striking with no weapon")
+        if not (open_missile or open_strike):
+            return sub, names, rule
+        agent = next((a for a, r in roles if r.role == AGENT and not getattr(a.actor, "generic", False)), None)
+        if agent is None:
+            return sub, names, rule
+        actor = agent.actor
+        if getattr(actor, "type", "") == "government":
+            actor = self.actors.forces_of(actor)
+        air, ground = self.lexicon.strike_modes.get(actor.name, (0, 0))
+        if air + ground == 0:
+            return sub, names, rule
+        share = air / (air + ground)
+        why = f"; {actor.name}: {air} of {air + ground} ACLED notes of its strikes are from the air (KB strike_mode)"
+        if open_missile and share >= 0.8:
+            return "Air/drone strike", names, rule + why + ": an air strike"
+        if open_strike and share <= 0.1:
+            return "Shelling/artillery/missile attack", [n for n in names if n != "airstrike"], \
+                rule.replace(": air strike", "") + why + ": shelling"
+        return sub, names, rule
+
+    def _protest_violence(self, facts: SentenceFacts, frame: Frame, event_type: str, sub: str, rule: str,
+                          roles: list[tuple[Any, RoleCue]]) -> tuple[str, str, str]:
+        """ACLED codes violence at a demonstration as part of it, not as an attack on civilians:
+        state forces named as the ones who fired use excessive force against protesters (also in
+        the next clause of the sentence: "…open fire and kill 25 in X, while 10 are killed in Y");
+        protesters killed or wounded with nobody named, or a protest with casualties, is a violent
+        demonstration."""
+        self._protest_forces = None
+        if not _PROTEST_CONTEXT.search(facts.text):
+            return event_type, sub, rule
+        attacked = event_type == "Violence against civilians" and sub == "Attack" and \
+            not any(r.role == AGENT for _a, r in roles)
+        casualties = facts.casualties
+        hurt_protest = event_type == "Protests" and sub == "Peaceful protest" and casualties is not None and \
+            bool(casualties.killed or casualties.injured)
+        if not (attacked or hurt_protest):
+            return event_type, sub, rule
+        # Each named force is read against the first trigger after it: its own verb ("open fire").
+        forces = [m for m in facts.actors if getattr(m.actor, "type", "") in _STATE_FORCES
+                  and names_a_party(facts.text, m)
+                  and role_of(facts.text, m.start, m.end, next((h.start for h in facts.triggers if h.start >= m.end),
+                                                               frame.primary.start)).role == AGENT]
+        if forces:
+            self._protest_forces = forces[0]
+            return "Protests", "Excessive force against protesters", \
+                rule + "; state forces fired on the demonstration: excessive force against protesters"
+        return "Riots", "Violent demonstration", rule + "; people killed or wounded at a demonstration, " \
+            "nobody named as the attacker: a violent demonstration"
+
     def _judged_remote(self) -> tuple[bool, str]:
         """Whether the judge reads the sentence as remote violence rather than a battle, and why."""
         if self.model is None:
@@ -323,6 +410,8 @@ class EventBuilder:
             # ACLED names the crowd, not the group behind it: "Protesters (Iraq)", "Rioters (Iraq)".
             crowd = "Protesters" if event_type == "Protests" else "Rioters"
             return f"{crowd} ({country or 'Iraq'})", None, f"{event_type.lower()}: the crowd is the actor"
+        if self._trigger_name == "curfew":
+            return self._authority(roles, country)
         agents = [(a, r) for a, r in roles if r.role == AGENT]
         chosen = _most_specific(agents, self.actors)
         speakers = [a for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
@@ -352,11 +441,28 @@ class EventBuilder:
             return self.actors.localise(actor, country).name, mention.text, cue.rule
         return actor.name, mention.text, cue.rule
 
+    def _authority(self, roles: list[tuple[Any, RoleCue]], country: str | None) -> tuple[str, str | None, str]:
+        """Who imposed a curfew: the government of the state whose official or force announced it
+        ("Iraqi officials announced a curfew", "the Najaf Operations Command"), else of the
+        country it is in (ACLED names the government for an order of the authorities)."""
+        state = [a for a, r in roles if r.role in (AGENT, SPEAKER) and getattr(a.actor, "type", "") in _STATE_FORCES]
+        for mention in state:
+            home = getattr(mention.actor, "country", None) or country
+            government = self.actors.get(f"Government of {home}") if home else None
+            if government is not None:
+                return government.name, mention.text, "curfew: the government whose official or force imposed it"
+        government = self.actors.get(f"Government of {country}") if country else None
+        if government is not None:
+            return government.name, None, "curfew: imposed by the authorities of the country it is in"
+        return self.actors.unidentified(country or "Iraq"), None, "curfew: nobody named"
+
     def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
                 casualties: Any, country: str | None, event_type: str,
                 sub: str) -> tuple[str, str | None, str] | None:
         if sub == "Excessive force against protesters":
             forces = [(a, r) for a, r in roles if r.role == AGENT and getattr(a.actor, "type", "") in _STATE_FORCES]
+            if not forces and self._protest_forces is not None:
+                forces = [(self._protest_forces, RoleCue(AGENT, "the state forces the sentence names as firing"))]
             if forces:
                 mention, cue = forces[0]
                 actor = self.actors.forces_of(mention.actor)
@@ -379,6 +485,13 @@ class EventBuilder:
         forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
         if forces_named:
             targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
+        hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
+        if hosts and (targets or victims) and event_type in ("Explosions/Remote violence", "Battles") and \
+                all(_is_civilian(a.actor) for a, _r in targets + victims):
+            # "a rocket attack on the K1 base that killed a US contractor": the attack was on the
+            # forces the base hosts; the civilians killed there are not its target (ACLED).
+            return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility), " \
+                "not the civilians killed there"
         if owns_casualties and victims:
             chosen = _most_specific(victims, self.actors)
         else:
@@ -425,7 +538,11 @@ class EventBuilder:
         return None
 
     def _names_a_site(self, mention: Any) -> bool:
-        """True for an actor named before a base word ("an Iraqi base"): whose soil, not who is there."""
+        """True for a state named before a base word ("an Iraqi base", "Iraqi military bases"): whose
+        soil, not who is there. A group named so ("a PMF military base") owns the base."""
+        if getattr(mention, "how", "") not in ("adjective", "context") and \
+                getattr(mention.actor, "type", "") not in _STATE_FORCES:
+            return False
         return bool(_SITE_AFTER.match(self._text[mention.end:mention.end + 30]))
 
     def _casualty_owner(self, choices: list[PlaceChoice], casualties: Any, frame: Frame) -> int:

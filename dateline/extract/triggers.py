@@ -56,6 +56,9 @@ class TriggerLexicon:
 
     triggers: list[tuple[re.Pattern[str], Trigger]] = field(default_factory=list)
     weapons: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    # Actor → (notes of its strikes from the air, from the ground): KB `[[strike_mode]]`, built by
+    # scripts/build_strike_modes.py from ACLED's coding.
+    strike_modes: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> TriggerLexicon:
@@ -69,6 +72,8 @@ class TriggerLexicon:
             lexicon.triggers.append((_compile(entry["patterns"], entry["name"]), trigger))
         for entry in kb.entries("weapon"):
             lexicon.weapons.append((_compile(entry["patterns"], entry["name"]), entry["name"]))
+        for entry in kb.entries("strike_mode"):
+            lexicon.strike_modes[entry["name"]] = (int(entry.get("air", 0)), int(entry.get("ground", 0)))
         return lexicon
 
     def find(self, sentence: str) -> list[TriggerHit]:

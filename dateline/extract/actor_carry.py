@@ -1,0 +1,115 @@
+"""Carries the actors an article named earlier to the sentences that elaborate the same strikes.
+
+News names the attacker once, in the lead ("Turkish jets struck PKK positions in Duhok on
+Monday"), and then tells the details without it ("Villages near Amedi came under air raids",
+"The strikes were carried out on five facilities", "The group said its fighters fired
+rockets"). Read alone, such a sentence has nobody named as the attacker and becomes
+"Unidentified Armed Group (X)". These rules give it the attacker of the nearest earlier event of
+the same kind in the article, and give an interception the launcher the article named.
+
+Only an attacker the sentence itself leaves open is carried: nobody named, or a definite
+anaphor ("the group", "the militia"); a generic description ("Iran-aligned militias") stays
+unidentified, as ACLED codes it. The carried actor is never the event's own target.
+"""
+from __future__ import annotations
+
+import re
+
+from dateline.model import EventRecord, Evidence
+
+_ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:armed\s+|militant\s+|same\s+)?(?:group|militia|militants|faction|"
+                      r"organi[sz]ation|movement|attackers|gunmen)$", re.I)
+_CROWDS = ("Civilians", "Protesters", "Rioters", "Unidentified")
+# Kinds of event whose attacker the article's earlier events of the same kind may name.
+_CARRIED_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
+
+
+def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
+    """Fills an unnamed attacker (and an interception's unnamed launcher) from earlier events."""
+    ordered = sorted(events, key=lambda e: sentence_of.get(id(e), 0))
+    for position, event in enumerate(ordered):
+        here = sentence_of.get(id(event), 0)
+        earlier = [e for e in ordered[:position] if sentence_of.get(id(e), 0) < here]
+        if event.event_type in _CARRIED_TYPES and _left_open(event, "actor1"):
+            _carry_attacker(event, earlier)
+        elif event.sub_event_type == "Disrupted weapons use" and _left_open(event, "actor2"):
+            _carry_launcher(event, ordered, here, sentence_of)
+
+
+def _named(actor: str | None) -> bool:
+    return bool(actor) and not str(actor).startswith(_CROWDS)
+
+
+def _left_open(event: EventRecord, field: str) -> bool:
+    """True when the sentence named nobody for the field, or only "the group" (an anaphor)."""
+    value = getattr(event, field)
+    if value is not None and not str(value).startswith("Unidentified"):
+        return False
+    evidence = event.evidence.get(field)
+    if evidence is None:
+        return value is not None
+    span = (evidence.span or "").strip()
+    return not span or bool(_ANAPHOR.match(span))
+
+
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# Sub-event types the rules gave only for want of a weapon word ("Further attacks were
+# reported in X"): such an event is the same kind as any remote attack told before it.
+_DEFAULTED = ("'strikes' with no weapon named", "remote attack with no weapon named")
+
+
+def _kind(event: EventRecord) -> tuple[str, str]:
+    if event.sub_event_type in _TERRITORY:
+        return event.event_type, "territory"
+    rule = event.evidence["sub_event_type"].rule if "sub_event_type" in event.evidence else ""
+    if event.event_type == "Explosions/Remote violence" and any(d in rule for d in _DEFAULTED):
+        return event.event_type, "any"
+    return event.event_type, event.sub_event_type
+
+
+def _same_kind(event: EventRecord, other: EventRecord) -> bool:
+    (mine, sub), (theirs, other_sub) = _kind(event), _kind(other)
+    return mine == theirs and (sub == other_sub or sub == "any")
+
+
+def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
+    same_kind = [e for e in earlier if _same_kind(event, e)]
+    if not same_kind:
+        return
+    lead = same_kind[-1]
+    # The nearest earlier event of the kind tells whose strikes these are; when its own attacker
+    # is unknown (or is this event's target: "US strikes … A US base came under attack"), so is this one's.
+    if not _named(lead.actor1) or lead.actor1 == event.actor2:
+        return
+    event.actor1 = lead.actor1
+    if _kind(event)[1] in ("any", "territory") and event.sub_event_type != lead.sub_event_type:
+        # The same strikes or the same advance: their sub-event type is the lead's (a town the
+        # army took is regained territory; "further attacks" after air strikes are air strikes).
+        event.sub_event_type = lead.sub_event_type
+        event.weapons = list(lead.weapons) if not event.weapons else event.weapons
+        event.evidence["sub_event_type"] = Evidence(lead.sub_event_type, event.evidence["sub_event_type"].span
+                                                    if "sub_event_type" in event.evidence else None,
+                                                    "discourse: the sub-event type of the article's earlier event "
+                                                    "it elaborates")
+    span = lead.evidence["actor1"].span if "actor1" in lead.evidence else None
+    event.evidence["actor1"] = Evidence(lead.actor1, span, "discourse: the attacker of the article's earlier "
+                                        f"{event.sub_event_type.lower()} (this sentence names none)")
+
+
+def _carry_launcher(event: EventRecord, ordered: list[EventRecord], here: int,
+                    sentence_of: dict[int, int]) -> None:
+    """An interception's launcher: the named attacker of a remote attack told within two sentences
+    in the same country."""
+    attacks = [e for e in ordered if e is not event and e.event_type == "Explosions/Remote violence"
+               and _named(e.actor1) and e.actor1 != event.actor1 and e.country == event.country
+               and abs(sentence_of.get(id(e), 0) - here) <= 2]
+    if not attacks:
+        return
+    nearest = min(attacks, key=lambda e: (abs(sentence_of.get(id(e), 0) - here), sentence_of.get(id(e), 0) > here))
+    event.actor2 = nearest.actor1
+    span = nearest.evidence["actor1"].span if "actor1" in nearest.evidence else None
+    event.evidence["actor2"] = Evidence(nearest.actor1, span, "discourse: the launcher is the attacker the "
+                                        "article names for the nearest remote attack")
+
+
+__all__ = ["carry_lead_actors"]
