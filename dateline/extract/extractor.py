@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -16,13 +15,15 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_events, fold_into_antecedent,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
+from dateline.extract.article_places import article_countries, in_article, main_country
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
-from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
+from dateline.extract.places import (PlaceChoice, choose_places, counted_in, other_event_start,
+                                     usable_mentions)
 from dateline.extract.sentences import Sentence, split_sentences
 from dateline.extract.statements import find_statement
 from dateline.extract.tallies import find_tallies
@@ -80,7 +81,11 @@ class Extractor:
         """Returns every record the article tells, in reading order."""
         sentences = split_glued(split_sentences(article.text), article.text)
         facts = [self._facts(article, s) for s in sentences]
-        state = _Reading(article, sentences, facts, self._main_country(facts))
+        main = self._main_country(facts)
+        # Namesakes abroad give way to places in the countries the article is about.
+        countries = article_countries(facts, main)
+        facts = [replace(f, places=in_article(f.places, countries)) for f in facts]
+        state = _Reading(article, sentences, facts, main)
         records: list[Record] = []
         for index, fact in enumerate(facts):
             told = self._read_sentence(state, index)
@@ -139,10 +144,16 @@ class Extractor:
                 # intercepted": no time, place or toll of its own, right after an event. A
                 # crowd is never a detail of a strike: protests fold only into protests.
                 crowd = any(e.event_type in ("Protests", "Riots") for e in built)
-                antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built]
+                # "The strikes, two in Syria and one in Iraq": a country that none of the
+                # events around is in makes a new event; the rest are details of those told.
+                new = _in_new_countries(built, near)
+                antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built
+                               if all(e is not n for n in new)]
                 if not crowd or all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
-                    continue
+                    if not new:
+                        continue
+                    built = new
             told.extend(built)
         touched.extend(told)
         return told
@@ -191,18 +202,18 @@ class Extractor:
             times=time_words.find_time_expressions(text, article.published),
             weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text))
 
-    def _main_country(self, facts: list[SentenceFacts]) -> str | None:
-        counts: Counter[str] = Counter()
-        for fact in facts:
-            for mention in fact.places:
-                if mention.places:
-                    counts[mention.places[0].country] += 1
-        return counts.most_common(1)[0][0] if counts else None
+    @staticmethod
+    def _main_country(facts: list[SentenceFacts]) -> str | None:
+        return main_country(facts)
 
     def _frame_events(self, article: Article, sentences: list[Sentence], facts: list[SentenceFacts],
                       index: int, frame: Frame, frames: list[Frame],
                       recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:
         fact = facts[index]
+        other = other_event_start(fact.text, frame.hits, frame.primary)
+        if other is not None:
+            # The places of another event the clause names are not this event's.
+            fact = replace(fact, places=[p for p in fact.places if p.start < other])
         window = fact.text[frame.start:frame.end]
         casualties = numbers.find_casualties(window, vague=False)
         if casualties is not None and casualties.killed is None and casualties.injured is None:
@@ -227,7 +238,7 @@ class Extractor:
         # "the strikes have angered Baghdad" names a government, not where anything happened.
         specific = any(m.places and m.places[0].kind != "country"
                        and _LOCATIVE_BEFORE.search(fact.text[max(0, m.start - 50):m.start])
-                       for m in usable)
+                       for m in usable) or any(counted_in(fact.text, m) for m in usable)
         own_day = own_date and when[1] == "day"
         reason = self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
         flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
@@ -345,6 +356,27 @@ def _adds_nothing(event: EventRecord) -> bool:
     """True for an event with no date, no place below the country and no casualty figure."""
     return event.event_date is None and not event.location and not event.admin1 and \
         event.fatalities is None and event.injured is None
+
+
+def _in_new_countries(built: list[EventRecord], near: list[EventRecord]) -> list[EventRecord]:
+    """The events of a clause that names several countries that are in a country none of the
+    `near` events is in; when their siblings fold into an event told before, they take its actors ("The strikes,
+    two in Syria and one in Iraq" after "US forces struck Kataib Hezbollah")."""
+    countries = {r.country for r in near}
+    new = [e for e in built if e.country not in countries and "country" in e.evidence
+           and e.evidence["country"].rule == "gazetteer"]
+    if len(new) == len(built):
+        return []    # a clause only about elsewhere adds nothing to the events around
+    if not new:
+        return new
+    model = next((r for r in reversed(near) if r.event_type == new[0].event_type
+                  and any(r.country == e.country for e in built)), None)
+    if model is not None:
+        for event in new:
+            if event.actor1 and event.actor1.startswith("Unidentified") and model.actor1:
+                event.actor1, event.actor2 = model.actor1, model.actor2 or event.actor2
+                event.evidence["actor1"] = model.evidence.get("actor1", event.evidence.get("actor1"))
+    return new
 
 
 @dataclass

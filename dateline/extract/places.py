@@ -58,6 +58,12 @@ _DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|fo
 _POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|border|capital|province|"
                                r"region|territory|airspace|soil|city|town|coast)\w*)[a-z]")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
+# "airstrikes against a militia responsible for a rocket attack on a base near Kirkuk", "brace
+# for Iran's response to the killing of a Hamas leader in Tehran": an event noun after a
+# preposition and a determiner names another event, and the places after it are that event's.
+_OTHER_EVENT_NOUN = re.compile(r"\b(?:for|to|after|following|over|against|of|since|before|amid|"
+                               r"avenge|avenging|retaliat\w+|responsible\s+for)\s+(?:an?|the|its|their|his|"
+                               r"her|this|that|these|those|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 @dataclass
@@ -82,6 +88,28 @@ class PlaceChoice:
 def level(place: Any) -> int:
     """How precise a place is: 0 a facility … 5 a country."""
     return LEVEL.get(place.kind, 5)
+
+
+# "two in Syria and one in Iraq", "three sites in Iraq": a count of events or targets per place.
+_COUNTED_IN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                         r"(?:(?!times\b)[\w-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+
+
+def counted_in(text: str, mention: Any) -> bool:
+    """True when the text gives a count of events or targets at the place ("two in Syria")."""
+    return bool(_COUNTED_IN.search(text, max(0, mention.start - 60), mention.start))
+
+
+def other_event_start(text: str, hits: list[Any], primary: Any) -> int | None:
+    """Returns where a clause's words about another event begin: the first event noun after the
+    clause's own trigger that a preposition and a determiner introduce ("responsible for a
+    rocket attack", "response to the killing"); places from there on are not this event's."""
+    for hit in hits:
+        if hit is primary or hit.start < primary.end:
+            continue
+        if _OTHER_EVENT_NOUN.search(text, max(0, hit.start - 80), hit.start):
+            return hit.start
+    return None
 
 
 def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, int]],
