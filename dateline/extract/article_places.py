@@ -7,8 +7,8 @@ inside an actor's name ("Islamic Resistance in Iraq") or acting ("Iran said") is
 place, and so is a place something came from ("launched from Syria"); the lead counts double (it says where the story is). Its countries are the main
 country and every country it names as a country or region, or by a city of some size.
 
-A small town abroad (below `FOREIGN_TOWN_RANK`) in a country the article never names is then a
-namesake: a candidate in one of the article's countries beats it, and with none it is dropped.
+A small town abroad (below `FOREIGN_TOWN_RANK`) in a country the article never names, and that
+its places point to less than half as much as to its main country, is then a namesake: a candidate in one of the article's countries beats it, and with none it is dropped.
 """
 from __future__ import annotations
 
@@ -23,37 +23,42 @@ FOREIGN_TOWN_RANK = 100_000   # a town abroad this significant may stand without
 LEAD_SENTENCES = 2            # the sentences whose places count double for the main country
 
 
-# "launched from Syria", "troops from Iraq": where something came from, not where it happened.
-_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+# "launched from Syria", "fighters who crossed from Iraq": where something came from, not where it
+# happened.
+_ORIGIN = re.compile(r"\b(?:launched|fired|took\s+off|flown|came|coming|originated|originating|sent|"
+                     r"crossed|infiltrated|returned|returning|fled|fleeing)\s+(?:\w+\s+)?from\s+(?:the\s+)?$",
+                     re.I)
 
 
 def _is_party(mention: Any, actors: list[Any], text: str) -> bool:
     return any(a.start <= mention.start and mention.end <= a.end for a in actors) or \
-        bool(_ORIGIN.search(text, max(0, mention.start - 12), mention.start))
+        bool(_ORIGIN.search(text, max(0, mention.start - 40), mention.start))
 
 
-def main_country(facts: list[Any]) -> str | None:
-    """Returns the country most of the article's places are in (see the module docstring)."""
+def country_support(facts: list[Any]) -> Counter[str]:
+    """How much the article's places point to each country (see the module docstring)."""
     counts: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
     for index, fact in enumerate(facts):
         weight = 2 if index < LEAD_SENTENCES else 1
         for mention in fact.places:
-            if not mention.places or _is_party(mention, fact.actors, fact.text):
-                continue
-            country = mention.places[0].country
-            counts[country] += weight
-            first_seen.setdefault(country, len(first_seen))
+            if mention.places and not _is_party(mention, fact.actors, fact.text):
+                counts[mention.places[0].country] += weight
     if not counts:
         # An article that names places only inside actors' names: those still say where.
         for fact in facts:
             for mention in fact.places:
                 if mention.places:
                     counts[mention.places[0].country] += 1
-                    first_seen.setdefault(mention.places[0].country, len(first_seen))
+    return counts
+
+
+def main_country(facts: list[Any], support: Counter[str] | None = None) -> str | None:
+    """Returns the country most of the article's places are in; a tie goes to the one named first."""
+    counts = country_support(facts) if support is None else support
     if not counts:
         return None
-    return max(counts, key=lambda c: (counts[c], -first_seen[c]))
+    best = max(counts.values())
+    return next(country for country in counts if counts[country] == best)
 
 
 def article_countries(facts: list[Any], main: str | None) -> set[str]:
@@ -67,23 +72,30 @@ def article_countries(facts: list[Any], main: str | None) -> set[str]:
     return countries
 
 
-def _namesake_abroad(place: Any, countries: set[str]) -> bool:
-    return place.country not in countries and place.kind in ("locality", "neighbourhood") \
-        and place.rank < FOREIGN_TOWN_RANK and place.rank != CURATED_RANK
+def _namesake_abroad(place: Any, countries: set[str], weak: set[str]) -> bool:
+    return place.country not in countries and place.country in weak \
+        and place.kind in ("locality", "neighbourhood") and place.rank < FOREIGN_TOWN_RANK \
+        and place.rank != CURATED_RANK
 
 
-def in_article(mentions: list[Any], countries: set[str]) -> list[Any]:
+def in_article(mentions: list[Any], countries: set[str], support: Counter[str] | None = None) -> list[Any]:
     """Returns the mentions with namesakes abroad put after candidates in the article's
-    countries, and dropped when no candidate is in them (see the module docstring)."""
+    countries, and dropped when no candidate is in them (see the module docstring). A country
+    counts as abroad only when the article's places point to it less than half as much as to
+    its main country: a two-line report naming one town in each of two countries keeps both."""
     if not countries:
         return mentions
+    support = support or Counter()
+    top = max(support.values(), default=0)
+    weak = {country for country, count in support.items() if 2 * count <= top} | \
+        {p.country for m in mentions for p in m.places if p.country not in support}
     out = []
     for mention in mentions:
-        if not mention.places or not _namesake_abroad(mention.places[0], countries):
+        if not mention.places or not _namesake_abroad(mention.places[0], countries, weak):
             out.append(mention)
             continue
-        home = [p for p in mention.places if not _namesake_abroad(p, countries)]
+        home = [p for p in mention.places if not _namesake_abroad(p, countries, weak)]
         if home:
-            abroad = [p for p in mention.places if _namesake_abroad(p, countries)]
+            abroad = [p for p in mention.places if _namesake_abroad(p, countries, weak)]
             out.append(replace(mention, places=tuple(home + abroad)))
     return out

@@ -15,7 +15,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_events, fold_into_antecedent,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
-from dateline.extract.article_places import article_countries, in_article, main_country
+from dateline.extract.article_places import article_countries, country_support, in_article, main_country
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
 from dateline.extract.model_frames import model_frame
@@ -43,7 +43,8 @@ _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?|"
+                       r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?)"
                        r"\s*[-–—]+\s")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
@@ -81,10 +82,11 @@ class Extractor:
         """Returns every record the article tells, in reading order."""
         sentences = split_glued(split_sentences(article.text), article.text)
         facts = [self._facts(article, s) for s in sentences]
-        main = self._main_country(facts)
+        support = country_support(facts)
+        main = main_country(facts, support)
         # Namesakes abroad give way to places in the countries the article is about.
         countries = article_countries(facts, main)
-        facts = [replace(f, places=in_article(f.places, countries)) for f in facts]
+        facts = [replace(f, places=in_article(f.places, countries, support)) for f in facts]
         state = _Reading(article, sentences, facts, main)
         records: list[Record] = []
         for index, fact in enumerate(facts):

@@ -490,6 +490,9 @@ class Gazetteer:
         run_start, run_end = self._capitalised_run(tokens, i, end)
         cue_after = self._cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
+        # "Kafr Sousa", "Tal Hamis": the words after a hill/village/well word are the rest of a
+        # longer name the gazetteer does not know, not a town of their own name elsewhere.
+        headed = run_start < i and tokens[run_start].key in _GENERIC_HEADS
         # "Khor Mor gas field": a town named by the first word of an unknown field is not the field.
         if run_end > end and any(t.key in ("field", "oil field", "gas field") for t in tokens[end:run_end + 2]):
             found = {x for x in found if x in self._curated}
@@ -501,7 +504,7 @@ class Gazetteer:
             place = self.places[x]
             if x in self._curated:
                 kept.append(x)
-            elif in_organisation or (partial and cue_after):
+            elif in_organisation or (partial and cue_after) or headed:
                 # "Quds Force", "State Department"; "the Hama Agha and Birdya villages" names
                 # villages called "Hama Agha", not Hama.
                 continue

@@ -46,17 +46,22 @@ _CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at
                     r"support\s+for|in\s+support\s+of|because\s+of|due\s+to|over\s+(?:its|their|the)\s+"
                     r"(?:war|offensive|support|role))\b", re.I)
 # The place line that opens a wire story says where the reporter files from: "ERBIL, Kurdistan
-# Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:".
+# Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:", "Beirut, Aug. 30,
+# (dpa) –".
 _PLACE_LINE = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:<p>\s*)?(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
                          r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—-]|"
-                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—]))\s")
+                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—])|"
+                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?\s*[–—-])\s")
 _PLACE_WORD = re.compile(r"\b(?:village|town|city|neighbou?rhood|area|district|sub-?district|hamlet|farms?)$", re.I)
 # What someone demands is not what happened: "calling on Washington to bring an end to ..."
 _DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
                      re.I)
 # "Israel's offensive", "Iran's support": a country with a possessive before a common noun is a party.
 _POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|border|capital|province|"
-                               r"region|territory|airspace|soil|city|town|coast)\w*)[a-z]")
+                               r"region|territory|airspace|soil|city|town|coast|outskirts|suburb|"
+                               r"neighbou?rhood|district|quarter|airport|street|countryside|centre|center|"
+                               r"downtown|old|port|southern|northern|eastern|western)\w*)[a-z]")
+_WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
 # "airstrikes against a militia responsible for a rocket attack on a base near Kirkuk", "brace
 # for Iran's response to the killing of a Hamas leader in Tehran": an event noun after a
@@ -105,9 +110,12 @@ def other_event_start(text: str, hits: list[Any], primary: Any) -> int | None:
     clause's own trigger that a preposition and a determiner introduce ("responsible for a
     rocket attack", "response to the killing"); places from there on are not this event's."""
     for hit in hits:
-        if hit is primary or hit.start < primary.end:
+        if hit is primary or hit.start < primary.end or hit.trigger.name == primary.trigger.name \
+                or hit.text.lower().endswith("ed"):
             continue
-        if _OTHER_EVENT_NOUN.search(text, max(0, hit.start - 80), hit.start):
+        # The preposition and determiner stand between the two triggers: "a civilian was
+        # injured after an unidentified landmine exploded" is one event.
+        if _OTHER_EVENT_NOUN.search(text, max(primary.end, hit.start - 80), hit.start):
             return hit.start
     return None
 
@@ -138,9 +146,14 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
             continue
         if _REFERENCE.search(before) and mentions.index(mention) > 0:
             continue
-        country_only = bool(mention.places) and mention.places[0].kind == "country"
-        if country_only and (_SPONSOR.search(before) or _POSSESSIVE_PARTY.match(window, mention.end)):
+        # A country, or a capital standing for its government ("Tehran's first attack on
+        # Israel", "backed by Damascus"), named as a party is not where the event happened.
+        party = bool(mention.places) and (mention.places[0].kind == "country" or (
+            mention.places[0].kind == "locality" and mention.places[0].feature == "PPLC"))
+        if party and (_SPONSOR.search(before) or _POSSESSIVE_PARTY.match(window, mention.end)):
             continue
+        if _WATER_OF.search(before):
+            continue  # "the Gulf of Aden", "the Sea of Galilee": a body of water, not the town
         if _DEMAND.search(window, 0, mention.start):
             continue
         cause = _CAUSE.search(window, 0, mention.start)
