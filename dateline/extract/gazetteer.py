@@ -49,6 +49,7 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
+from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, TOKEN, fuzzy_key, fuzzy_key_of_tokens, is_possessive, key_tokens,
     name_key, split_descriptors, token_key)
@@ -171,6 +172,7 @@ class Gazetteer:
             self._add_facility(entry)
         self._regions = {(p.country, p.admin1): i for i, p in enumerate(self.places) if p.kind == "region"}
         self._countries = {p.name: i for i, p in enumerate(self.places) if p.kind == "country"}
+        self._capital_of, self._region_of = capitals(self.places), direction_regions(self.places)
 
     @classmethod
     def default(cls, kb: Any = None) -> "Gazetteer":
@@ -377,7 +379,7 @@ class Gazetteer:
                 places = sorted(places, key=lambda p: not self.contains(owner, p))
             mentions.append(PlaceMention(start_char, end_char, text[start_char:end_char], tuple(places), qualifier))
             i = end
-        return self._in_context(mentions)
+        return read_phrases(text, self._in_context(mentions), self.places, self._capital_of, self._region_of)
 
     def _in_context(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Prefers, for an ambiguous village name, the candidate in a province or country that

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.extract.place_phrases import CAPITAL_PHRASE
 from dateline.extract.placenames import TOKEN, key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
@@ -148,9 +149,13 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
             continue
         # A country, or a capital standing for its government ("Tehran's first attack on
         # Israel", "backed by Damascus"), named as a party is not where the event happened.
-        party = bool(mention.places) and (mention.places[0].kind == "country" or (
-            mention.places[0].kind == "locality" and mention.places[0].feature == "PPLC"))
-        if party and (_SPONSOR.search(before) or _POSSESSIVE_PARTY.match(window, mention.end)):
+        capital = bool(mention.places) and mention.places[0].kind == "locality" and \
+            mention.places[0].feature == "PPLC"
+        sponsor = _SPONSOR.search(before)
+        if capital and sponsor is not None and sponsor.group().lower().startswith("close"):
+            sponsor = None   # "close to Baghdad" is near the city
+        if (capital or (bool(mention.places) and mention.places[0].kind == "country")) and (
+                sponsor is not None or _POSSESSIVE_PARTY.match(window, mention.end)):
             continue
         if _WATER_OF.search(before):
             continue  # "the Gulf of Aden", "the Sea of Galilee": a body of water, not the town
@@ -198,8 +203,8 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
 def _as_written(place: Any, text: str) -> Any:
     """A town or quarter keeps the spelling the text gives it ("Kobane", "Qushqaya"), as a
     reader of the report would write it; bases, regions and countries keep their canonical names."""
-    if place.kind not in ("locality", "neighbourhood"):
-        return place
+    if place.kind not in ("locality", "neighbourhood") or CAPITAL_PHRASE.search(text):
+        return place     # "Iraq's capital" is Baghdad by its own name
     words = key_tokens(text)
     core, _hint = split_descriptors(words)
     if len(core) != len(words):
