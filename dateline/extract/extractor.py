@@ -374,10 +374,14 @@ def _in_new_countries(built: list[EventRecord], near: list[EventRecord]) -> list
     model = next((r for r in reversed(near) if r.event_type == new[0].event_type
                   and any(r.country == e.country for e in built)), None)
     if model is not None:
+        local = f"({model.country})"   # "Unidentified Armed Group (Iraq)" is of that country only
         for event in new:
-            if event.actor1 and event.actor1.startswith("Unidentified") and model.actor1:
-                event.actor1, event.actor2 = model.actor1, model.actor2 or event.actor2
-                event.evidence["actor1"] = model.evidence.get("actor1", event.evidence.get("actor1"))
+            for name in ("actor1", "actor2"):
+                theirs, ours = getattr(model, name), getattr(event, name)
+                if theirs and not theirs.endswith(local) and (not ours or ours.startswith("Unidentified")):
+                    setattr(event, name, theirs)
+                    if name in model.evidence:
+                        event.evidence[name] = model.evidence[name]
     return new
 
 
