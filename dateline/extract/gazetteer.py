@@ -61,6 +61,7 @@ MAX_WORDS = 6
 SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this significant
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
 SPELLING_RATIO = 70   # how close another romanisation must be, for a name a place word vouches for
+ARTICLE_NAME_RATIO = 80   # ... and for a name built round the Arabic article ("Ras al-Ayin")
 FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
@@ -486,6 +487,10 @@ class Gazetteer:
             # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
             # for a name, so another romanisation of a town or quarter may be taken.
             found, spelled = self._spelled_otherwise(core), True
+        if not found and len(core) >= 2 and any(not t.key for t in tokens[i + 1:end]):
+            # "Ras al-Ayin", "Deir ez-Zour": a name built round the Arabic article is no English
+            # word or first name; another romanisation of a sizeable town or district is taken.
+            found = self._spelled_otherwise(core, SIGNIFICANT, ARTICLE_NAME_RATIO)
         if not found:
             return None
         cue = hint is not None or self._cue_before(tokens, i)
@@ -540,14 +545,16 @@ class Gazetteer:
         return self._cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
             "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb")
 
-    def _spelled_otherwise(self, core: list[str]) -> set[int]:
-        """Towns and quarters whose consonant skeleton and spelling are close to the name's."""
+    def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO) -> set[int]:
+        """Towns and quarters (districts too, from `min_rank` up) whose consonant skeleton and
+        spelling are close to the name's."""
         core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
         if len(core_key) < 4:
             return set()
+        kinds = ("locality", "neighbourhood") if not min_rank else ("locality", "county")
         return {x for x in self._fuzzy.get(skeleton, ())
-                if self.places[x].kind in ("locality", "neighbourhood")
-                and fuzz.ratio(core_key, self._primary[x]) >= SPELLING_RATIO}
+                if self.places[x].kind in kinds and self.places[x].rank >= min_rank
+                and fuzz.ratio(core_key, self._primary[x]) >= ratio}
 
     @staticmethod
     def _generic_head(tokens: list[_Token], i: int, end: int) -> bool:
