@@ -90,3 +90,11 @@ def test_the_main_country_skips_places_inside_actor_names(extractor: Extractor) 
     from dateline.extract.sentences import split_sentences
     facts = [extractor._facts(article, s) for s in split_sentences(text)]
     assert main_country(facts) == "Israel"
+
+
+def test_an_interception_placed_nowhere_is_in_the_interceptors_country(extractor: Extractor) -> None:
+    text = ("Militias in Iraq have launched drones at Israel for months, and Israeli jets struck back in Syria. "
+            "Late on Tuesday, Jordanian air defences intercepted two drones heading for Eilat, the army said.")
+    interceptions = [e for e in _events(extractor, text) if e.sub_event_type == "Disrupted weapons use"]
+    assert interceptions and all(e.country == "Jordan" and e.location is None for e in interceptions), \
+        [(e.country, e.location, e.actor1) for e in interceptions]

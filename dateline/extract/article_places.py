@@ -99,3 +99,23 @@ def in_article(mentions: list[Any], countries: set[str], support: Counter[str] |
             abroad = [p for p in mention.places if _namesake_abroad(p, countries, weak)]
             out.append(replace(mention, places=tuple(home + abroad)))
     return out
+
+
+_STATE_FORCES = re.compile(r"^(?:Military|Air|Police) Forces of (?:the )?(.+)$")
+_MAIN_COUNTRY_RULE = "the article's main country"
+
+
+def place_unplaced_interceptions(events: list[Any], countries: set[str]) -> None:
+    """An interception the text places nowhere happened in the interceptor's own country when
+    the article names it ("Jordanian air defences intercepted a drone headed towards Eilat"):
+    states shoot down what crosses their airspace. Other unplaced events keep the main country."""
+    for event in events:
+        evidence = event.evidence.get("country")
+        if event.sub_event_type != "Disrupted weapons use" or evidence is None or evidence.rule != _MAIN_COUNTRY_RULE:
+            continue
+        match = _STATE_FORCES.match(event.actor1 or "")
+        if match is None or match.group(1) not in countries or match.group(1) == event.country:
+            continue
+        event.country = match.group(1)
+        event.evidence["country"] = replace(evidence, value=event.country,
+                                            rule="no place named: the country of the forces that intercepted")

@@ -15,7 +15,8 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_events, fold_into_antecedent,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
-from dateline.extract.article_places import article_countries, country_support, in_article, main_country
+from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
+                                             place_unplaced_interceptions)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
 from dateline.extract.model_frames import model_frame
@@ -103,6 +104,7 @@ class Extractor:
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
+        place_unplaced_interceptions(events, self.gazetteer.country_names())
         kept = {id(e) for e in events}
         out: list[Record] = []
         for record in records:

@@ -181,6 +181,10 @@ class Gazetteer:
         path = Path(str(resources.files("dateline") / "data" / "gazetteer" / "places.tsv.gz"))
         return cls(path, kb.entries("facility") if kb is not None else ())
 
+    def country_names(self) -> frozenset[str]:
+        """The names of the countries the gazetteer knows."""
+        return frozenset(self._countries)
+
     # ---- loading -------------------------------------------------------------------------
 
     def _load(self, path: Path) -> None:

@@ -62,6 +62,8 @@ _POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|b
                                r"region|territory|airspace|soil|city|town|coast|outskirts|suburb|"
                                r"neighbou?rhood|district|quarter|airport|street|countryside|centre|center|"
                                r"downtown|old|port|southern|northern|eastern|western)\w*)[a-z]")
+_DESTINATION = re.compile(r"\b(?:headed|heading|bound|en\s+route|on\s+(?:its|their)\s+way)\s+"
+                          r"(?:to|towards?|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
 # "airstrikes against a militia responsible for a rocket attack on a base near Kirkuk", "brace
@@ -157,6 +159,8 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
         if (capital or (bool(mention.places) and mention.places[0].kind == "country")) and (
                 sponsor is not None or _POSSESSIVE_PARTY.match(window, mention.end)):
             continue
+        if _DESTINATION.search(before):
+            continue  # "a drone headed towards Eilat" was intercepted before it got there
         if _WATER_OF.search(before):
             continue  # "the Gulf of Aden", "the Sea of Galilee": a body of water, not the town
         if _DEMAND.search(window, 0, mention.start):
