@@ -98,3 +98,18 @@ def test_an_interception_placed_nowhere_is_in_the_interceptors_country(extractor
     interceptions = [e for e in _events(extractor, text) if e.sub_event_type == "Disrupted weapons use"]
     assert interceptions and all(e.country == "Jordan" and e.location is None for e in interceptions), \
         [(e.country, e.location, e.actor1) for e in interceptions]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The tribal fighters answer to the Manbij military council, a spokesman said.",
+    "The Baghdad government condemned the strike.",
+])
+def test_a_place_heading_a_governing_body_is_a_party(extractor: Extractor, sentence: str) -> None:
+    assert _where(extractor, sentence) == []
+
+
+def test_a_dateline_with_a_colon_or_a_statement_lead_is_not_the_place(extractor: Extractor) -> None:
+    events = _events(extractor, "MOSUL, Iraq: Gunmen attacked a checkpoint near Tal Afar on Tuesday.")
+    assert [e.location for e in events] == ["Tal Afar"]
+    assert _where(extractor, "In a statement issued by the ministry in Baghdad, officials said gunmen "
+                             "attacked a checkpoint.") == []

@@ -44,9 +44,9 @@ _SPEECH_AFTER = re.compile(
     r"^\s*(?:[\w’'.-]+\s+){0,2}?(?:said|says|told|announced|stated|added|reported|confirmed|"
     r"wrote|warned|stressed|reiterated)\b", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?|"
+_DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?|"
                        r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?)"
-                       r"\s*[-–—]+\s")
+                       r"\s*[-–—]+|[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?:)\s")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
     r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)

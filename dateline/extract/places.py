@@ -50,9 +50,12 @@ _CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at
 # Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:", "Beirut, Aug. 30,
 # (dpa) –".
 _PLACE_LINE = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:<p>\s*)?(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
-                         r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—-]|"
+                         r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—:-]|"
                          r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—])|"
                          r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?\s*[–—-])\s")
+# A sentence that opens by naming its source: "In a statement issued by the embassy in Baghdad, ...".
+_SOURCE_LEAD = re.compile(r"^\s*(?:In|in)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?(?:statement|tweet|post|"
+                          r"interview|briefing|press\s+conference|communiqu\w+|message|speech)\b[^,;.]{0,100},")
 _PLACE_WORD = re.compile(r"\b(?:village|town|city|neighbou?rhood|area|district|sub-?district|hamlet|farms?)$", re.I)
 # What someone demands is not what happened: "calling on Washington to bring an end to ..."
 _DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
@@ -133,6 +136,11 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
     opening = _PLACE_LINE.match(window)
     if opening is not None and any(m.start >= opening.end() for m in mentions):
         mentions = [m for m in mentions if m.start >= opening.end()]
+    source = _SOURCE_LEAD.match(window)
+    if source is not None:
+        # "In a statement issued by the US Embassy in Baghdad, Washington denounced the attacks
+        # on ...": where the statement came from, not where the attacks were.
+        mentions = [m for m in mentions if m.start >= source.end()]
     for mention in mentions:
         if tail and mention.start >= tail.start() and len(mentions) > 1:
             continue  # ", the Kurdistan Region's interior ministry said": who speaks, not where
