@@ -150,7 +150,7 @@ class Extractor:
                 crowd = any(e.event_type in ("Protests", "Riots") for e in built)
                 # "The strikes, two in Syria and one in Iraq": a country that none of the
                 # events around is in makes a new event; the rest are details of those told.
-                new = _in_new_countries(built, near)
+                new = _in_new_countries(built, near, told)
                 antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built
                                if all(e is not n for n in new)]
                 if not crowd or all(antecedents):
@@ -362,15 +362,20 @@ def _adds_nothing(event: EventRecord) -> bool:
         event.fatalities is None and event.injured is None
 
 
-def _in_new_countries(built: list[EventRecord], near: list[EventRecord]) -> list[EventRecord]:
-    """The events of a clause that names several countries that are in a country none of the
-    `near` events is in; when their siblings fold into an event told before, they take its actors ("The strikes,
-    two in Syria and one in Iraq" after "US forces struck Kataib Hezbollah")."""
+def _in_new_countries(built: list[EventRecord], near: list[EventRecord],
+                      same_sentence: list[EventRecord]) -> list[EventRecord]:
+    """The events of a clause in a country the text names and none of the `near` events is in:
+    of a clause that names several countries ("The strikes, two in Syria and one in Iraq" after
+    "US forces struck Kataib Hezbollah"), whose siblings fold into the event told before and
+    whose actors they take; or of a second clause of the sentence that told an event elsewhere
+    ("…attacked a site in Iraq, while the force said it also struck in Syria")."""
     countries = {r.country for r in near}
     new = [e for e in built if e.country not in countries and "country" in e.evidence
            and e.evidence["country"].rule == "gazetteer"]
     if len(new) == len(built):
-        return []    # a clause only about elsewhere adds nothing to the events around
+        # A clause only about elsewhere is a new event beside one its sentence told; after
+        # sentences about other places it adds nothing.
+        return new if same_sentence else []
     if not new:
         return new
     model = next((r for r in reversed(near) if r.event_type == new[0].event_type
