@@ -479,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
     before = len(rows)
     rows = dedupe(rows, ("locality", "county", "airport", "neighbourhood"))
     filled = fill_admin(rows)
+    from gazetteer_features import alias_base_cores, mark_capitals
+    print(f"{mark_capitals(rows, capitals)} capitals marked, {alias_base_cores(rows)} base short names added")
     missing = sum(1 for r in rows if r.kind != "country" and r.country in REGIONS and not r.admin1)
     write(rows, Path(args.out))
     counts: dict[str, int] = defaultdict(int)

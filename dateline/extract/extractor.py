@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -19,13 +18,16 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
+from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
+                                             place_unplaced_interceptions)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
-from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
+from dateline.extract.places import (PlaceChoice, choose_places, counted_in, other_event_start,
+                                     usable_mentions)
 from dateline.extract.sentences import Sentence, split_sentences
 from dateline.extract.statements import find_statement
 from dateline.extract.tallies import find_tallies
@@ -58,8 +60,9 @@ _SPEECH_AFTER = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?" + _SPEECH_VERBS, re.I
 _SPEECH_AFTER_OPENING = re.compile(r"^\s*,\s*(?:the\s+)?[\w’'.-]+\s+(?:[\w’'.-]+\s+)?" + _SPEECH_VERBS
                                    + r"(?!\s*[.”\"]?\s*$)", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?"
-                       r"\s*(?:[-–—]+|:)\s")
+_DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?|"
+                       r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?)"
+                       r"\s*[-–—]+|[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?:)\s")
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|at|near|on|outside|inside|around|across|into|towards?|through|within|targeting|targeted|hit|hitting|"
     r"struck|striking|of|from|over|along|by|off)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}$", re.I)
@@ -100,7 +103,12 @@ class Extractor:
         """Returns every record the article tells, in reading order."""
         sentences = split_glued(split_sentences(article.text), article.text)
         facts = [self._facts(article, s) for s in sentences]
-        state = _Reading(article, sentences, facts, self._main_country(facts))
+        support = country_support(facts)
+        main = main_country(facts, support)
+        # Namesakes abroad give way to places in the countries the article is about.
+        countries = article_countries(facts, main)
+        facts = [replace(f, places=in_article(f.places, countries, support)) for f in facts]
+        state = _Reading(article, sentences, facts, main)
         records: list[Record] = []
         for index, fact in enumerate(facts):
             told = self._read_sentence(state, index)
@@ -118,6 +126,7 @@ class Extractor:
         carry_lead_actors(events, state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
+        place_unplaced_interceptions(events, self.gazetteer.country_names())
         kept = {id(e) for e in events}
         out: list[Record] = []
         for record in records:
@@ -187,10 +196,16 @@ class Extractor:
                 # intercepted": no time, place or toll of its own, right after an event. A
                 # crowd is never a detail of a strike: protests fold only into protests.
                 crowd = any(e.event_type in ("Protests", "Riots") for e in built)
-                antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built]
+                # "The strikes, two in Syria and one in Iraq": a country that none of the
+                # events around is in makes a new event; the rest are details of those told.
+                new = _in_new_countries(built, near, told)
+                antecedents = [fold_into_antecedent(e, near, any_type=not crowd) for e in built
+                               if all(e is not n for n in new)]
                 if not crowd or all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
-                    continue
+                    if not new:
+                        continue
+                    built = new
             if frame.prior:
                 state.prior.update(id(e) for e in built)
             told.extend(built)
@@ -245,18 +260,18 @@ class Extractor:
             times=time_words.find_time_expressions(text, article.published),
             weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text))
 
-    def _main_country(self, facts: list[SentenceFacts]) -> str | None:
-        counts: Counter[str] = Counter()
-        for fact in facts:
-            for mention in fact.places:
-                if mention.places:
-                    counts[mention.places[0].country] += 1
-        return counts.most_common(1)[0][0] if counts else None
+    @staticmethod
+    def _main_country(facts: list[SentenceFacts]) -> str | None:
+        return main_country(facts)
 
     def _frame_events(self, article: Article, sentences: list[Sentence], facts: list[SentenceFacts],
                       index: int, frame: Frame, frames: list[Frame],
                       recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:
         fact = facts[index]
+        other = other_event_start(fact.text, frame.hits, frame.primary)
+        if other is not None:
+            # The places of another event the clause names are not this event's.
+            fact = replace(fact, places=[p for p in fact.places if p.start < other])
         window = fact.text[frame.start:frame.end]
         casualties = numbers.find_casualties(window, vague=False)
         if casualties is not None and casualties.killed is None and casualties.injured is None:
@@ -282,7 +297,7 @@ class Extractor:
         # "the strikes have angered Baghdad" names a government, not where anything happened.
         specific = any(m.places and m.places[0].kind != "country"
                        and _LOCATIVE_BEFORE.search(fact.text[max(0, m.start - 50):m.start])
-                       for m in usable)
+                       for m in usable) or any(counted_in(fact.text, m) for m in usable)
         own_day = own_date and when[1] == "day"
         clause = fact.text[frame.start:frame.end]
         reason = background_reason(clause, own_day, when[0], when[1], when[2].rule, article.published) or \
@@ -440,6 +455,36 @@ def _adds_nothing(event: EventRecord) -> bool:
     """True for an event with no date, no place below the country and no casualty figure."""
     return event.event_date is None and not event.location and not event.admin1 and \
         event.fatalities is None and event.injured is None
+
+
+def _in_new_countries(built: list[EventRecord], near: list[EventRecord],
+                      same_sentence: list[EventRecord]) -> list[EventRecord]:
+    """The events of a clause in a country the text names and none of the `near` events is in:
+    of a clause that names several countries ("The strikes, two in Syria and one in Iraq" after
+    "US forces struck Kataib Hezbollah"), whose siblings fold into the event told before and
+    whose actors they take; or of a second clause of the sentence that told an event elsewhere
+    ("…attacked a site in Iraq, while the force said it also struck in Syria")."""
+    countries = {r.country for r in near}
+    new = [e for e in built if e.country not in countries and "country" in e.evidence
+           and e.evidence["country"].rule == "gazetteer"]
+    if len(new) == len(built):
+        # A clause only about elsewhere is a new event beside one its sentence told; after
+        # sentences about other places it adds nothing.
+        return new if same_sentence else []
+    if not new:
+        return new
+    model = next((r for r in reversed(near) if r.event_type == new[0].event_type
+                  and any(r.country == e.country for e in built)), None)
+    if model is not None:
+        local = f"({model.country})"   # "Unidentified Armed Group (Iraq)" is of that country only
+        for event in new:
+            for name in ("actor1", "actor2"):
+                theirs, ours = getattr(model, name), getattr(event, name)
+                if theirs and not theirs.endswith(local) and (not ours or ours.startswith("Unidentified")):
+                    setattr(event, name, theirs)
+                    if name in model.evidence:
+                        event.evidence[name] = model.evidence[name]
+    return new
 
 
 @dataclass

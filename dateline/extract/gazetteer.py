@@ -32,15 +32,20 @@ Ranking of candidates for a name, best first:
 - a neighbourhood needs its city in the same text ("Baghdad’s Mashtal") or a place word;
 - a tiny village (no population, not an admin seat) needs a place word around it ("the village
   of X", "X village") or a locative preposition ("in", "near", ...) before its exact own name.
-Curated facility-table entries pass every rule but the stop list. Ambiguous villages prefer
-the province or country of the sentence's other places.
+- words after a hill/village/well word ("Kafr Sousa") are the rest of an unknown name, and a name
+  followed by a governing body in lower case ("the Deir ez-Zor military council", "the Baghdad
+  government") is a party, curated towns included;
+- a name built round the Arabic article ("Ras al-Ayin") may be another romanisation of a town or
+  district of some size.
+Curated facility-table entries pass every other rule but the stop list. Ambiguous villages prefer
+the province or country of the sentence's other places; "Iraq's capital" and "northern Israel"
+are read by dateline/extract/place_phrases.py. The word-level rules live in
+dateline/extract/gazetteer_tokens.py.
 """
 from __future__ import annotations
 
 import gzip
 import math
-import re
-import tomllib
 import warnings
 from dataclasses import dataclass
 from importlib import resources
@@ -49,9 +54,12 @@ from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
 
+from dateline.extract.gazetteer_tokens import (
+    _CONNECTORS, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
+    cue_after, cue_before, generic_head, organisation_follows, second_half, tokens_of)
+from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
-    DESCRIPTORS, NORMALIZER_VERSION, TOKEN, fuzzy_key, fuzzy_key_of_tokens, is_possessive, key_tokens,
-    name_key, split_descriptors, token_key)
+    DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
 
 TINY = 1_000          # significance below which a locality is a village needing a cue
 SIGNIFICANT = 5_000   # places fuzzy matching may find in running text
@@ -60,6 +68,7 @@ MAX_WORDS = 6
 SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this significant
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
 SPELLING_RATIO = 70   # how close another romanisation must be, for a name a place word vouches for
+ARTICLE_NAME_RATIO = 80   # ... and for a name built round the Arabic article ("Ras al-Ayin")
 FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
@@ -67,23 +76,6 @@ _KB_KINDS = {"town": "locality", "city": "locality", "village": "locality", "loc
              "district": "county", "county": "county", "neighbourhood": "neighbourhood",
              "neighborhood": "neighbourhood", "airport": "airport", "region": "region"}
 
-
-def _context_words() -> dict[str, frozenset[str]]:
-    path = resources.files("dateline") / "data" / "gazetteer" / "context_words.toml"
-    return {name: frozenset(str(words).split()) for name, words in tomllib.loads(path.read_text(encoding="utf-8")).items()}
-
-
-_WORDS = _context_words()
-_LOCATIVE, _QUALIFIERS, _CONNECTORS = _WORDS["locatives"], _WORDS["qualifiers"], _WORDS["connectors"]
-_LOCALITY_CUES, _ORGANISATION_WORDS, _TITLES = _WORDS["locality_cues"], _WORDS["organisation"], _WORDS["titles"]
-_SENTENCE_END = re.compile(r"[.!?:;\n\"“”‘—]")
-# Arabic words for a hill, mountain, valley, monastery, village, spring, well, fort, cape, shrine,
-# gate, meadow or yard that open place names ("Tal al-Sarraf", "Deir al-Fardis").
-_GENERIC_HEADS = frozenset("tal tall tel tell jabal jebel jabel wadi deir dayr kafr kfar ain ayn khirbet khirbat "
-                           "qasr bir ras sheikh shaykh bab marj hosh hawsh qaryat".split())
-# "Syrian", "Iraqi", "Kurdish", "Lebanese": an adjective before a name, not part of it.
-_DEMONYM = re.compile(r"(?:ian|ean|an|i|ish|ese)$")
-_JOIN = re.compile(r"[ \u00a0\u202f-]{1,3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,20 +108,6 @@ class PlaceMention:
     text: str
     places: tuple[Place, ...]
     qualifier: str | None = None     # "eastern" in "eastern Baghdad"
-
-
-@dataclass(slots=True)
-class _Token:
-    start: int
-    end: int
-    key: str
-    cap: bool
-    joined: bool          # separated from the previous token by spaces or a hyphen only
-    hyphen_before: bool
-    possessive: bool
-    caps: bool            # all capitals ("ERBIL", "PMF")
-    sentence_start: bool
-    arabic_article: bool  # "al"/"el", never an English word
 
 
 class GazetteerError(Exception):
@@ -171,12 +149,17 @@ class Gazetteer:
             self._add_facility(entry)
         self._regions = {(p.country, p.admin1): i for i, p in enumerate(self.places) if p.kind == "region"}
         self._countries = {p.name: i for i, p in enumerate(self.places) if p.kind == "country"}
+        self._capital_of, self._region_of = capitals(self.places), direction_regions(self.places)
 
     @classmethod
     def default(cls, kb: Any = None) -> "Gazetteer":
         """Returns the gazetteer of the shipped places file plus the KB's `[[facility]]` entries."""
         path = Path(str(resources.files("dateline") / "data" / "gazetteer" / "places.tsv.gz"))
         return cls(path, kb.entries("facility") if kb is not None else ())
+
+    def country_names(self) -> frozenset[str]:
+        """The names of the countries the gazetteer knows."""
+        return frozenset(self._countries)
 
     # ---- loading -------------------------------------------------------------------------
 
@@ -351,12 +334,12 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMention]:
         """Returns the place names in a sentence, left to right (rules in the module docstring)."""
-        tokens = self._tokens(text)
+        tokens = tokens_of(text)
         sentence_keys = " " + " ".join(t.key for t in tokens) + " "
         mentions: list[PlaceMention] = []
         i = 0
         while i < len(tokens):
-            if self._second_half(tokens, i, self._stop_initial if tokens[i - 1].sentence_start else self._stop):
+            if second_half(tokens, i, self._stop_initial if tokens[i - 1].sentence_start else self._stop):
                 i += 1
                 while i < len(tokens) and tokens[i].joined and (tokens[i].cap or not tokens[i].key):
                     i += 1
@@ -366,7 +349,7 @@ class Gazetteer:
                 i += 1
                 continue
             end, places = found
-            if self._generic_head(tokens, i, end):
+            if generic_head(tokens, i, end):
                 i = end
                 continue
             start_char, end_char = tokens[i].start, tokens[end - 1].end
@@ -377,7 +360,7 @@ class Gazetteer:
                 places = sorted(places, key=lambda p: not self.contains(owner, p))
             mentions.append(PlaceMention(start_char, end_char, text[start_char:end_char], tuple(places), qualifier))
             i = end
-        return self._in_context(mentions)
+        return read_phrases(text, self._in_context(mentions), self.places, self._capital_of, self._region_of)
 
     def _in_context(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Prefers, for an ambiguous village name, the candidate in a province or country that
@@ -401,26 +384,6 @@ class Gazetteer:
             out.append(mention)
         return out
 
-    @staticmethod
-    def _tokens(text: str) -> list[_Token]:
-        tokens: list[_Token] = []
-        previous_end = -1
-        for match in TOKEN.finditer(text):
-            word, start, end = match.group(), match.start(), match.end()
-            possessive = is_possessive(word)
-            if possessive:
-                word, end = word[:-2], end - 2
-            gap = text[previous_end:start] if previous_end >= 0 else ""
-            # "U.S. Embassy Baghdad": a full stop after a single letter is an abbreviation.
-            joined = previous_end >= 0 and (_JOIN.fullmatch(gap) is not None or (
-                gap in (".", ". ") and tokens[-1].end - tokens[-1].start == 1))
-            sentence_start = previous_end < 0 or bool(_SENTENCE_END.search(gap))
-            tokens.append(_Token(start, end, token_key(word), word[:1].isupper(), joined, joined and "-" in gap,
-                                 possessive, word.isupper() and len(word) > 1, sentence_start,
-                                 word.lower() in ("al", "el")))
-            previous_end = match.end()
-        return tokens
-
     def _may_start(self, tokens: list[_Token], i: int) -> bool:
         token = tokens[i]
         if not token.key:
@@ -429,18 +392,9 @@ class Gazetteer:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             return following is not None and following.joined and following.cap and (
                 token.cap or following.hyphen_before or token.arabic_article)
-        if not token.cap or token.key.isdigit() or self._adjectival(tokens, i):
+        if not token.cap or token.key.isdigit() or adjectival(tokens, i):
             return False
         return not (i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _TITLES)
-
-    @staticmethod
-    def _adjectival(tokens: list[_Token], i: int) -> bool:
-        """True for the "Iran" of "Iran-aligned", "US-led" and "pro-Iran"."""
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if after is not None and after.hyphen_before and not after.cap and after.key and not after.key.isdigit():
-            return True
-        before = tokens[i - 1] if i > 0 else None
-        return tokens[i].hyphen_before and before is not None and not before.cap and bool(before.key)
 
     def _match_at(self, tokens: list[_Token], i: int, sentence_keys: str) -> tuple[int, list[Place]] | None:
         words: list[str] = []
@@ -451,7 +405,7 @@ class Gazetteer:
             if j > i:
                 inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
                     or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "field", "fields", "sub", "border", "embassy", "consulate", "general", "airport", "base")
-                if not token.joined or not inner_ok or self._adjectival(tokens, j):
+                if not token.joined or not inner_ok or adjectival(tokens, j):
                     break
             if token.key:
                 words.extend(token.key.split())
@@ -484,24 +438,31 @@ class Gazetteer:
             # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
             # for a name, so another romanisation of a town or quarter may be taken.
             found, spelled = self._spelled_otherwise(core), True
+        if not found and len(core) >= 2 and any(not t.key for t in tokens[i + 1:end]):
+            # "Ras al-Ayin", "Deir ez-Zour": a name built round the Arabic article is no English
+            # word or first name; another romanisation of a sizeable town or district is taken.
+            found = self._spelled_otherwise(core, SIGNIFICANT, ARTICLE_NAME_RATIO)
         if not found:
             return None
-        cue = hint is not None or self._cue_before(tokens, i)
+        cue = hint is not None or cue_before(tokens, i)
         run_start, run_end = self._capitalised_run(tokens, i, end)
-        cue_after = self._cue_after(tokens, run_end)
+        word_after = cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
+        # "Kafr Sousa", "Tal Hamis": the words after a hill/village/well word are the rest of a
+        # longer name the gazetteer does not know, not a town of their own name elsewhere.
+        headed = run_start < i and tokens[run_start].key in _GENERIC_HEADS
         # "Khor Mor gas field": a town named by the first word of an unknown field is not the field.
         if run_end > end and any(t.key in ("field", "oil field", "gas field") for t in tokens[end:run_end + 2]):
             found = {x for x in found if x in self._curated}
-        in_organisation = self._organisation_follows(tokens, end)
+        in_organisation = organisation_follows(tokens, end)
         sentence_initial = tokens[i].sentence_start and end == i + 1 and hint is None
         locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
         kept = []
         for x in found:
             place = self.places[x]
-            if x in self._curated:
+            if x in self._curated and not (in_organisation and place.kind in ("locality", "county", "region")):
                 kept.append(x)
-            elif in_organisation or (partial and cue_after):
+            elif in_organisation or (partial and word_after) or headed:
                 # "Quds Force", "State Department"; "the Hama Agha and Birdya villages" names
                 # villages called "Hama Agha", not Hama.
                 continue
@@ -515,10 +476,10 @@ class Gazetteer:
                 # Three-letter names are often English words or first names ("Jam", "Ray");
                 # only towns as big as Hit or Kut are taken on capitals alone.
                 continue
-            elif place.kind == "neighbourhood" and not (cue or cue_after) and \
+            elif place.kind == "neighbourhood" and not (cue or word_after) and \
                     f" {name_key(place.parent)} " not in sentence_keys:
                 continue
-            elif place.kind == "locality" and place.rank < TINY and not (cue or cue_after) and \
+            elif place.kind == "locality" and place.rank < TINY and not (cue or word_after) and \
                     not (locative and not partial and self._primary[x] == core_key):
                 continue
             else:
@@ -532,56 +493,19 @@ class Gazetteer:
         "the village of X"); "area" or "district" alone do not."""
         if hint is not None:
             return bool(hint & {"locality", "neighbourhood"}) and "county" not in hint
-        return self._cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
+        return cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
             "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb")
 
-    def _spelled_otherwise(self, core: list[str]) -> set[int]:
-        """Towns and quarters whose consonant skeleton and spelling are close to the name's."""
+    def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO) -> set[int]:
+        """Towns and quarters (districts too, from `min_rank` up) whose consonant skeleton and
+        spelling are close to the name's."""
         core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
         if len(core_key) < 4:
             return set()
+        kinds = ("locality", "neighbourhood") if not min_rank else ("locality", "county")
         return {x for x in self._fuzzy.get(skeleton, ())
-                if self.places[x].kind in ("locality", "neighbourhood")
-                and fuzz.ratio(core_key, self._primary[x]) >= SPELLING_RATIO}
-
-    @staticmethod
-    def _generic_head(tokens: list[_Token], i: int, end: int) -> bool:
-        """True for the "Tal" of "Tal al-Sarraf" or the "Hosh" of "Hosh al-Zariqiyah": a word for
-        hill, well, village or shrine that opens a longer unknown name is not a place by itself."""
-        if end != i + 1 or tokens[i].key not in _GENERIC_HEADS or end + 1 >= len(tokens):
-            return False
-        article, name = tokens[end], tokens[end + 1]
-        return not article.key and article.joined and name.joined and name.cap
-
-    @staticmethod
-    def _second_half(tokens: list[_Token], i: int, stop: frozenset[str]) -> bool:
-        """True for the "al-Hamra" of "Shihet al-Hamra" or the "al-Harir" of "Bisr al-Harir": an
-        article-led name right after another capitalised word is the end of a longer name that
-        the gazetteer does not know, not the place of that name (nor a curated base)."""
-        if i == 0 or tokens[i].key or not tokens[i].joined:
-            return False
-        previous = tokens[i - 1]
-        word = previous.key
-        return previous.cap and not previous.caps and not previous.possessive and len(word) > 2 \
-            and word not in stop and word not in _TITLES and not _DEMONYM.search(word)
-
-    @staticmethod
-    def _cue_before(tokens: list[_Token], i: int) -> bool:
-        """True for "the village of X", "the town X", "district of X"."""
-        k = i - 1
-        if k >= 0 and tokens[k].key == "of":
-            k -= 1
-        return k >= 0 and tokens[k].key in _LOCALITY_CUES
-
-    @staticmethod
-    def _cue_after(tokens: list[_Token], end: int) -> bool:
-        """True when a place word follows, possibly after a list of names ("X and Y villages")."""
-        for token in tokens[end:end + 6]:
-            if token.key in _LOCALITY_CUES:
-                return True
-            if not (token.cap or token.key in ("and", "or")):
-                return False
-        return False
+                if self.places[x].kind in kinds and self.places[x].rank >= min_rank
+                and fuzz.ratio(core_key, self._primary[x]) >= ratio}
 
     def _capitalised_run(self, tokens: list[_Token], i: int, end: int) -> tuple[int, int]:
         """Returns the extent of the capitalised words around a match (an unknown longer name)."""
@@ -594,12 +518,3 @@ class Gazetteer:
             stop += 1
         return start, stop
 
-    @staticmethod
-    def _organisation_follows(tokens: list[_Token], end: int) -> bool:
-        """True when the name heads an organisation's name ("Quds Force", "Anbar Operations Command")."""
-        for token in tokens[end:end + 4]:
-            if not token.joined or not (token.cap or token.key in ("of", "and", "for")):
-                return False
-            if token.key in _ORGANISATION_WORDS:
-                return True
-        return False

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dateline.extract.place_phrases import CAPITAL_PHRASE
 from dateline.extract.placenames import TOKEN, key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
@@ -46,18 +47,34 @@ _CAUSE = re.compile(r"\b(?:condemning|denouncing|protesting|in\s+protest\s+(?:at
                     r"support\s+for|in\s+support\s+of|because\s+of|due\s+to|over\s+(?:its|their|the)\s+"
                     r"(?:war|offensive|support|role))\b", re.I)
 # The place line that opens a wire story says where the reporter files from: "ERBIL, Kurdistan
-# Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:".
+# Region —", "ERBIL (Kurdistan 24) –", "BEIRUT, LEBANON (8:30 P.M.) –", "Baghdad:", "Beirut, Aug. 30,
+# (dpa) –".
 _PLACE_LINE = re.compile(r"^\s*(?:date\s+\d{4}-\d\d-\d\d\s+)?(?:<p>\s*)?(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
-                         r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—-]|"
-                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—]))\s")
+                         r"(?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)?(?:\s*\([^)]{0,40}\))?\s*[–—:-]|"
+                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*(?::|[–—])|"
+                         r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?\s*[–—-])\s")
+# A sentence that opens by naming its source: "In a statement issued by the embassy in Baghdad, ...".
+_SOURCE_LEAD = re.compile(r"^\s*(?:In|in)\s+(?:a|an|its|their|his|her|the)\s+(?:[\w-]+\s+)?(?:statement|tweet|post|"
+                          r"interview|briefing|press\s+conference|communiqu\w+|message|speech)\b[^,;.]{0,100},")
 _PLACE_WORD = re.compile(r"\b(?:village|town|city|neighbou?rhood|area|district|sub-?district|hamlet|farms?)$", re.I)
 # What someone demands is not what happened: "calling on Washington to bring an end to ..."
 _DEMAND = re.compile(r"\b(?:an\s+end\s+to|calling\s+(?:on|for)|called\s+(?:on|for)|urg(?:ed|ing)|demand(?:ed|ing))\b",
                      re.I)
 # "Israel's offensive", "Iran's support": a country with a possessive before a common noun is a party.
 _POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|border|capital|province|"
-                               r"region|territory|airspace|soil|city|town|coast)\w*)[a-z]")
+                               r"region|territory|airspace|soil|city|town|coast|outskirts|suburb|"
+                               r"neighbou?rhood|district|quarter|airport|street|countryside|centre|center|"
+                               r"downtown|old|port|southern|northern|eastern|western)\w*)[a-z]")
+_DESTINATION = re.compile(r"\b(?:headed|heading|bound|en\s+route|on\s+(?:its|their)\s+way)\s+"
+                          r"(?:to|towards?|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
+# "airstrikes against a militia responsible for a rocket attack on a base near Kirkuk", "brace
+# for Iran's response to the killing of a Hamas leader in Tehran": an event noun after a
+# preposition and a determiner names another event, and the places after it are that event's.
+_OTHER_EVENT_NOUN = re.compile(r"\b(?:for|to|after|following|over|against|of|since|before|amid|"
+                               r"avenge|avenging|retaliat\w+|responsible\s+for)\s+(?:an?|the|its|their|his|"
+                               r"her|this|that|these|those|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 @dataclass
@@ -84,6 +101,31 @@ def level(place: Any) -> int:
     return LEVEL.get(place.kind, 5)
 
 
+# "two in Syria and one in Iraq", "three sites in Iraq": a count of events or targets per place.
+_COUNTED_IN = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                         r"(?:(?!times\b)[\w-]+\s+){0,3}?in\s+(?:the\s+)?$", re.I)
+
+
+def counted_in(text: str, mention: Any) -> bool:
+    """True when the text gives a count of events or targets at the place ("two in Syria")."""
+    return bool(_COUNTED_IN.search(text, max(0, mention.start - 60), mention.start))
+
+
+def other_event_start(text: str, hits: list[Any], primary: Any) -> int | None:
+    """Returns where a clause's words about another event begin: the first event noun after the
+    clause's own trigger that a preposition and a determiner introduce ("responsible for a
+    rocket attack", "response to the killing"); places from there on are not this event's."""
+    for hit in hits:
+        if hit is primary or hit.start < primary.end or hit.trigger.name == primary.trigger.name \
+                or hit.text.lower().endswith("ed"):
+            continue
+        # The preposition and determiner stand between the two triggers: "a civilian was
+        # injured after an unidentified landmine exploded" is one event.
+        if _OTHER_EVENT_NOUN.search(text, max(primary.end, hit.start - 80), hit.start):
+            return hit.start
+    return None
+
+
 def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, int]],
                     departure: bool = False) -> tuple[list[Any], str | None]:
     """Returns the place mentions of a window that can locate the event, and a launch country.
@@ -94,6 +136,11 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
     opening = _PLACE_LINE.match(window)
     if opening is not None and any(m.start >= opening.end() for m in mentions):
         mentions = [m for m in mentions if m.start >= opening.end()]
+    source = _SOURCE_LEAD.match(window)
+    if source is not None:
+        # "In a statement issued by the US Embassy in Baghdad, Washington denounced the attacks
+        # on ...": where the statement came from, not where the attacks were.
+        mentions = [m for m in mentions if m.start >= source.end()]
     for mention in mentions:
         if tail and mention.start >= tail.start() and len(mentions) > 1:
             continue  # ", the Kurdistan Region's interior ministry said": who speaks, not where
@@ -110,9 +157,20 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
             continue
         if _REFERENCE.search(before) and mentions.index(mention) > 0:
             continue
-        country_only = bool(mention.places) and mention.places[0].kind == "country"
-        if country_only and (_SPONSOR.search(before) or _POSSESSIVE_PARTY.match(window, mention.end)):
+        # A country, or a capital standing for its government ("Tehran's first attack on
+        # Israel", "backed by Damascus"), named as a party is not where the event happened.
+        capital = bool(mention.places) and mention.places[0].kind == "locality" and \
+            mention.places[0].feature == "PPLC"
+        sponsor = _SPONSOR.search(before)
+        if capital and sponsor is not None and sponsor.group().lower().startswith("close"):
+            sponsor = None   # "close to Baghdad" is near the city
+        if (capital or (bool(mention.places) and mention.places[0].kind == "country")) and (
+                sponsor is not None or _POSSESSIVE_PARTY.match(window, mention.end)):
             continue
+        if _DESTINATION.search(before):
+            continue  # "a drone headed towards Eilat" was intercepted before it got there
+        if _WATER_OF.search(before):
+            continue  # "the Gulf of Aden", "the Sea of Galilee": a body of water, not the town
         if _DEMAND.search(window, 0, mention.start):
             continue
         cause = _CAUSE.search(window, 0, mention.start)
@@ -157,8 +215,8 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
 def _as_written(place: Any, text: str) -> Any:
     """A town or quarter keeps the spelling the text gives it ("Kobane", "Qushqaya"), as a
     reader of the report would write it; bases, regions and countries keep their canonical names."""
-    if place.kind not in ("locality", "neighbourhood"):
-        return place
+    if place.kind not in ("locality", "neighbourhood") or CAPITAL_PHRASE.search(text):
+        return place     # "Iraq's capital" is Baghdad by its own name
     words = key_tokens(text)
     core, _hint = split_descriptors(words)
     if len(core) != len(words):
