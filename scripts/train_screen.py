@@ -274,7 +274,7 @@ def main() -> None:
     runtime = Screener(model=shipped, thresholds=thresholds, classifier=classifier)
     lines = []
     measured: dict[str, object] = {}
-    for name, title in (("validation", "Validation split of the training sources (thresholds chosen here)"),
+    for name, title in (("validation", "Validation split of the training sources (C and reason thresholds chosen here)"),
                         ("test", "Test split of the training sources (id hash, not fitted)"),
                         ("measure", "Measure-only sources sfu_ctc, datacamp, impermium (not fitted)"),
                         ("project", "The project's own comments, test half (tests/data/comments; not fitted)")):

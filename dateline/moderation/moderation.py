@@ -1,8 +1,8 @@
 """Moderation: the queue of comments awaiting a decision, sorted by risk; approve or reject (with
-the policy reason), one by one or in bulk; the optional auto-hold lane (never an automatic
-rejection). Decisions change a
-comment's status only: its text, name and email never change (the database refuses it).
-Every decision is a row of `moderation_decisions` and a line of the audit log.
+the policy reason), one by one or in bulk; the optional auto-hold lane. There is no automatic
+rejection: nothing is published or rejected without a moderator. Decisions change a comment's
+status only: its text, name and email never change (the database refuses it). Every decision
+is a row of `moderation_decisions` and a line of the audit log.
 
 The web layer calls `queue` for the moderation page, `decide` / `decide_many` from its buttons
 (after checking that the moderator is signed in and the CSRF token), and `highlight_html` to show
