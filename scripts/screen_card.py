@@ -45,8 +45,8 @@ SECOND_ROUND = [
     "nothing visible (\"Hinduism?\", a GHC `vo` post with no vulgar word). Several false "
     "positives break the policy though labelled clean: HatEval's negative class is \"not "
     "hateful towards women or immigrants\", so insults and vulgar words aimed elsewhere "
-    "(\"skank\", \"hysterical libtard\") count as clean; its clean FPR (0.16) is mostly this "
-    "mapping. The data README's mapping is followed as it is.",
+    "(\"skank\", \"hysterical libtard\") count as clean: of the four HatEval false "
+    "positives read on validation, two break the policy. The data README's mapping is followed as it is.",
     "",
     "Learners (validation recall at its own 5 % / 4 % clean FPR): NB-LR C=1 0.785 / 0.780, C=4 "
     "0.811 / 0.798, C=8 0.811 / 0.806 (kept, C from the grid); plain LR C=4 0.808 / 0.796, "
