@@ -130,6 +130,18 @@ def test_spam_in_the_held_out_split_is_caught(screener: Screener, comments_data:
     assert len(spam) > 50 and caught >= 0.85 and named >= 0.8, (len(spam), caught, named)
 
 
+def test_a_clear_comment_gets_no_hint_from_the_reason_heads_alone(screener: Screener) -> None:
+    # The reason heads say which reason given that a comment violates; on a clean comment
+    # their probability alone used to mark "careful" as a trigger of abuse.
+    for text in ('"><svg onload=alert(1)> a careful report on the attack',
+                 "Thank you for the clear timeline of the strikes."):
+        result = screener.screen(text)
+        assert result.decision == "clear" and not result.reasons
+        assert [hint for hint in result.hints if hint.rules == ("model",)] == [], result.hints
+    rude = screener.screen("You are a pathetic moron and an idiot, shut up.")
+    assert "personal_attack" in {reason.reason for reason in rude.reasons}
+
+
 def test_overall_probability_is_the_larger_detector() -> None:
     from dateline.moderation.features import BUCKETS, DENSE, Features
     from dateline.moderation.screen_model import DETECTORS, HEADS
