@@ -4,7 +4,8 @@ Prints, for flag-or-review (the screen's "violating") and for flag alone, the re
 violating comments and the false-positive rate on clean ones, and precision / recall per named
 reason, on:
 
-- the `test` part of the id-hash split of the training sources (../shared/data/comments);
+- the `test` part of the id-hash split of the training sources (../shared/data/comments),
+  overall and one source at a time;
 - the three measure-only sources (sfu_ctc, datacamp, impermium), overall and one by one;
 - the `test` half of the project's own comments (tests/data/comments/labelled.jsonl).
 
@@ -40,6 +41,9 @@ def groups(shared: Path) -> dict[str, list[Labelled]]:
             rows = read_labelled(handle, str(shared))
         found["training sources, test split"] = [
             r for r in rows if r.source in TRAIN_SOURCES and split_of(r.id) == "test"]
+        for source in TRAIN_SOURCES:
+            found[f"test split: {source}"] = [r for r in rows if r.source == source
+                                              and split_of(r.id) == "test"]
         found["measure-only sources"] = [r for r in rows if r.source in MEASURE_SOURCES]
         for source in MEASURE_SOURCES:
             found[f"measure-only: {source}"] = [r for r in rows if r.source == source]

@@ -100,31 +100,50 @@ def test_bulk_decisions_are_all_or_nothing(store: Store, three: dict[str, int]) 
 
 
 def test_automatic_settings_are_off_by_default(store: Store, three: dict[str, int]) -> None:
-    assert settings(store) == Settings(None, None)
+    assert settings(store) == Settings(None)
     assert {item.status for item in queue(store)} == {"pending"}
     assert all(not decisions(store, comment_id) for comment_id in three.values())
 
 
-def test_auto_reject_and_auto_hold(store: Store, screener: Screener) -> None:
-    update_settings(store, "admin", auto_reject_at=0.8, auto_hold_below=0.1)
+def test_auto_hold_keeps_every_comment_waiting_for_a_moderator(store: Store,
+                                                               screener: Screener) -> None:
+    update_settings(store, "admin", auto_hold_below=0.1)
     threat = post(store, screener, "I will kill you, reporter", 1)
     clean = post(store, screener, "Thank you for the clear timeline.", 2)
     middle = post(store, screener, "What a stupid war this is", 3)
     statuses = {item.id: item.status for item in queue(store, ("pending", "held", "rejected"))}
-    assert statuses == {threat: "rejected", clean: "held", middle: "pending"}
-    assert decisions(store, threat)[0].moderator == "auto"
-    assert decisions(store, threat)[0].reason == "threat"
+    assert statuses == {threat: "pending", clean: "held", middle: "pending"}
+    assert decisions(store, clean)[0].moderator == "auto"
+    assert decisions(store, threat) == []
     assert list_approved(store, "article", "art-1") == []  # held is not published
     actions = {entry["action"] for entry in audit_entries(store.connection)}
-    assert {"comments.settings", "comment.reject", "comment.hold"} <= actions
-    update_settings(store, "admin", auto_reject_at=None, auto_hold_below=None)
-    assert settings(store) == Settings(None, None)
+    assert {"comments.settings", "comment.hold"} <= actions
+    assert "comment.reject" not in actions
+    update_settings(store, "admin", auto_hold_below=None)
+    assert settings(store) == Settings(None)
+
+
+def test_the_screen_never_rejects_without_a_moderator(store: Store, screener: Screener) -> None:
+    # The issue: "Nothing is ever published or rejected without a moderator". Asking for an
+    # automatic rejection is refused and changes nothing ...
+    with pytest.raises(DecisionError, match="without a moderator"):
+        update_settings(store, "admin", auto_reject_at=0.8)
+    assert settings(store) == Settings(None)
+    # ... and a threshold stored by an earlier version is never acted on.
+    store.connection.execute("INSERT INTO moderation_settings (key, value) VALUES "
+                             "('auto_reject_at', '0.1')")
+    store.connection.commit()
+    threat = post(store, screener, "I will kill you, reporter", 1)
+    assert queue(store)[0].id == threat and queue(store)[0].status == "pending"
+    assert queue(store)[0].reasons[0].reason == "threat"
+    assert decisions(store, threat) == []
+    assert queue_counts(store)["rejected"] == 0
 
 
 def test_settings_are_checked(store: Store) -> None:
-    for values in ((1.5, None), (0.0, None), (0.5, 0.7)):
+    for value in (1.5, 0.0, -0.2):
         with pytest.raises(DecisionError):
-            update_settings(store, "admin", *values)
+            update_settings(store, "admin", auto_hold_below=value)
 
 
 def test_the_database_refuses_to_change_a_comment(store: Store, three: dict[str, int]) -> None:

@@ -119,6 +119,42 @@ def test_stored_screening_round_trips_with_the_decision(screener: Screener) -> N
         [(r.reason, r.spans) for r in result.reasons]
 
 
+def test_spam_in_the_held_out_split_is_caught(screener: Screener, comments_data: Path) -> None:
+    # The promotion detector joins the overall decision (SMS spam, not fitted: test split).
+    with comments_data.open(encoding="utf-8") as handle:
+        spam = [r for r in read_labelled(handle) if r.source in TRAIN_SOURCES
+                and split_of(r.id) == "test" and "promotion" in r.reasons]
+    results = [screener.screen(row.text) for row in spam]
+    caught = sum(r.suspect for r in results) / len(results)
+    named = sum(any(x.reason == "promotion" for x in r.reasons) for r in results) / len(results)
+    assert len(spam) > 50 and caught >= 0.85 and named >= 0.8, (len(spam), caught, named)
+
+
+def test_a_clear_comment_gets_no_hint_from_the_reason_heads_alone(screener: Screener) -> None:
+    # The reason heads say which reason given that a comment violates; on a clean comment
+    # their probability alone used to mark "careful" as a trigger of abuse.
+    for text in ('"><svg onload=alert(1)> a careful report on the attack',
+                 "Thank you for the clear timeline of the strikes."):
+        result = screener.screen(text)
+        assert result.decision == "clear" and not result.reasons
+        assert [hint for hint in result.hints if hint.rules == ("model",)] == [], result.hints
+    rude = screener.screen("You are a pathetic moron and an idiot, shut up.")
+    assert "personal_attack" in {reason.reason for reason in rude.reasons}
+
+
+def test_overall_probability_is_the_larger_detector() -> None:
+    from dateline.moderation.features import BUCKETS, DENSE, Features
+    from dateline.moderation.screen_model import DETECTORS, HEADS
+    hashed = np.zeros((BUCKETS, len(HEADS)), dtype=np.float32)
+    hashed[5, HEADS.index("promotion_vs_all")] = 4.0
+    hashed[5, HEADS.index("violating")] = -1.0
+    model = ScreenModel(hashed, np.zeros((len(DENSE), len(HEADS))), np.zeros(len(HEADS)))
+    scores = model.scores(Features([5], [0], 1.0, [0.0] * len(DENSE)), 1)
+    assert set(DETECTORS) <= set(HEADS)
+    assert scores.probabilities["violating"] == pytest.approx(1 / (1 + np.exp(-4.0)))
+    assert scores.probabilities["promotion_vs_all"] == scores.probabilities["violating"]
+
+
 def test_weights_of_other_features_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "weights.npz"
     np.savez(path, hashed=np.zeros((4, 7), dtype=np.int8), hashed_scale=np.ones(7),

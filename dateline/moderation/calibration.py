@@ -84,19 +84,26 @@ def choose(overall: Sequence[float], violating: Sequence[bool],
            note: str = "") -> Thresholds:
     """Returns thresholds chosen on labelled comments: `overall[i]` is comment i's overall
     probability, `by_reason[r][i]` its probability of reason r, `gold[i]` its reasons."""
-    clean = sorted((p for p, bad in zip(overall, violating) if not bad), reverse=True)
-    bad_count = sum(bool(bad) for bad in violating)
-    if not clean or not bad_count:
-        raise CalibrationError("calibration needs both violating and clean comments")
-    review = _fpr_threshold(clean, max_clean_fpr)
-    flag = _fpr_threshold(clean, flag_clean_fpr)
+    review, flag = decision_thresholds(overall, violating, max_clean_fpr, flag_clean_fpr)
     reasons = {}
     for reason in REASONS:
         scores = by_reason[reason]
         pairs = [(scores[i], reason in gold[i]) for i in range(len(scores)) if violating[i]]
         reasons[reason] = _best_f1(pairs)
-    return Thresholds(review=review, flag=max(flag, review), reasons=reasons,
+    return Thresholds(review=review, flag=flag, reasons=reasons,
                       max_clean_fpr=max_clean_fpr, flag_clean_fpr=flag_clean_fpr, note=note)
+
+
+def decision_thresholds(overall: Sequence[float], violating: Sequence[bool],
+                        max_clean_fpr: float = 0.04,
+                        flag_clean_fpr: float = 0.01) -> tuple[float, float]:
+    """Returns (review, flag): the overall probabilities from which at most `max_clean_fpr`
+    and `flag_clean_fpr` of the clean comments go to review and are flagged."""
+    clean = sorted((p for p, bad in zip(overall, violating) if not bad), reverse=True)
+    if not clean or not any(violating):
+        raise CalibrationError("calibration needs both violating and clean comments")
+    review = _fpr_threshold(clean, max_clean_fpr)
+    return review, max(_fpr_threshold(clean, flag_clean_fpr), review)
 
 
 def _fpr_threshold(clean: list[float], rate: float) -> float:

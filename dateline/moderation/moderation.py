@@ -1,7 +1,8 @@
 """Moderation: the queue of comments awaiting a decision, sorted by risk; approve or reject (with
-the policy reason), one by one or in bulk; the optional automatic settings. Decisions change a
-comment's status only: its text, name and email never change (the database refuses it).
-Every decision is a row of `moderation_decisions` and a line of the audit log.
+the policy reason), one by one or in bulk; the optional auto-hold lane. There is no automatic
+rejection: nothing is published or rejected without a moderator. Decisions change a comment's
+status only: its text, name and email never change (the database refuses it). Every decision
+is a row of `moderation_decisions` and a line of the audit log.
 
 The web layer calls `queue` for the moderation page, `decide` / `decide_many` from its buttons
 (after checking that the moderator is signed in and the CSRF token), and `highlight_html` to show
@@ -67,12 +68,11 @@ class Decision:
 
 @dataclass(frozen=True)
 class Settings:
-    """Automatic moderation, both off (None) by default. A new comment whose risk is at least
-    `auto_reject_at` is rejected for its strongest reason; one whose risk is below
-    `auto_hold_below` goes to the "held" lane (low risk, still waiting for a moderator: nothing
-    is ever published without a human approval)."""
+    """Automatic moderation, off (None) by default. A new comment whose risk is below
+    `auto_hold_below` goes to the "held" lane (low risk, still waiting for a moderator).
+    There is no automatic rejection: nothing is ever published or rejected without a moderator
+    (the site pre-moderates; the screen orders the queue and pre-fills the reason)."""
 
-    auto_reject_at: float | None = None
     auto_hold_below: float | None = None
 
 
@@ -157,23 +157,24 @@ def settings(store: Store) -> Settings:
     return _settings(store.connection)
 
 
-def update_settings(store: Store, moderator: str, auto_reject_at: float | None,
-                    auto_hold_below: float | None) -> Settings:
-    """Sets (or, with None, turns off) the automatic settings; the change is audited."""
-    for value in (auto_reject_at, auto_hold_below):
-        if value is not None and not 0.0 < value <= 1.0:
-            raise DecisionError("a risk threshold is a number above 0 and at most 1")
-    if auto_reject_at is not None and auto_hold_below is not None and \
-            auto_hold_below > auto_reject_at:
-        raise DecisionError("the auto-hold threshold must not be above the auto-reject one")
+def update_settings(store: Store, moderator: str, auto_reject_at: float | None = None,
+                    auto_hold_below: float | None = None) -> Settings:
+    """Sets (or, with None, turns off) the auto-hold setting; the change is audited.
+    `auto_reject_at` is refused unless None: the screen never rejects a comment on its own."""
+    if auto_reject_at is not None:
+        raise DecisionError("automatic rejection is not offered: nothing is rejected without a "
+                            "moderator (the screen only orders the queue and pre-fills the reason)")
+    if auto_hold_below is not None and not 0.0 < auto_hold_below <= 1.0:
+        raise DecisionError("a risk threshold is a number above 0 and at most 1")
     with store.transaction() as db:
         before = _settings(db)
-        for key, value in (("auto_reject_at", auto_reject_at), ("auto_hold_below", auto_hold_below)):
-            if value is None:
-                db.execute("DELETE FROM moderation_settings WHERE key = ?", (key,))
-            else:
-                db.execute("INSERT OR REPLACE INTO moderation_settings (key, value) VALUES (?, ?)",
-                           (key, repr(float(value))))
+        # A stored auto-reject threshold from an earlier version is removed (and never read).
+        db.execute("DELETE FROM moderation_settings WHERE key = 'auto_reject_at'")
+        if auto_hold_below is None:
+            db.execute("DELETE FROM moderation_settings WHERE key = 'auto_hold_below'")
+        else:
+            db.execute("INSERT OR REPLACE INTO moderation_settings (key, value) VALUES (?, ?)",
+                       ("auto_hold_below", repr(float(auto_hold_below))))
         after = _settings(db)
         write_audit(db, moderator, "comments.settings", None, before=before.__dict__,
                     after=after.__dict__)
@@ -182,19 +183,14 @@ def update_settings(store: Store, moderator: str, auto_reject_at: float | None,
 
 def apply_automatic_settings(db: sqlite3.Connection, comment_id: int, screening: Screening,
                              moment: datetime) -> str:
-    """Applies the automatic settings to a comment just stored (inside its transaction);
-    returns its status."""
+    """Applies the auto-hold setting to a comment just stored (inside its transaction); returns
+    its status: "pending" or "held", both waiting for a moderator. Never "rejected"."""
     current = _settings(db)
-    if current.auto_reject_at is not None and screening.risk >= current.auto_reject_at \
-            and screening.reasons:
-        decision, reason = "reject", screening.reasons[0].reason
-    elif current.auto_hold_below is not None and screening.risk < current.auto_hold_below:
-        decision, reason = "hold", None
-    else:
+    if current.auto_hold_below is None or screening.risk >= current.auto_hold_below:
         return "pending"
     note = f"automatic: risk {screening.risk:.2f}"
-    _record(db, comment_id, "pending", decision, reason, AUTOMATIC, note, _iso(moment))
-    return _STATUS_OF[decision]
+    _record(db, comment_id, "pending", "hold", None, AUTOMATIC, note, _iso(moment))
+    return _STATUS_OF["hold"]
 
 
 def highlight_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
@@ -231,10 +227,8 @@ def _record(db: sqlite3.Connection, comment_id: int, before: str, decision: str,
 
 
 def _settings(db: sqlite3.Connection) -> Settings:
-    values = dict(db.execute("SELECT key, value FROM moderation_settings"
-                             " WHERE key IN ('auto_reject_at', 'auto_hold_below')").fetchall())
-    return Settings(auto_reject_at=float(values["auto_reject_at"]) if "auto_reject_at" in values else None,
-                    auto_hold_below=float(values["auto_hold_below"]) if "auto_hold_below" in values else None)
+    row = db.execute("SELECT value FROM moderation_settings WHERE key = 'auto_hold_below'").fetchone()
+    return Settings(auto_hold_below=float(row[0]) if row else None)
 
 
 def _queued(row: sqlite3.Row) -> QueuedComment:

@@ -228,7 +228,10 @@ class Screener:
             # In a language not screened, the n-grams' reasons mean nothing: hints at most.
             if decision != "clear" and value >= thresholds.reasons[name] and not note:
                 named.append(self._explain(reading, piles.get(name), scores, position, name, value))
-            elif value >= thresholds.reasons[name] / 2 or name in piles:
+            # A hint from the model alone needs the joint probability (the reason heads are
+            # fitted on violating comments only: P(reason | violating) of a clean comment is
+            # no evidence, e.g. "abuse" 0.61 on "a careful report on the attack" at 0.08).
+            elif probability * value >= thresholds.reasons[name] / 2 or name in piles:
                 hints.append(self._explain(reading, piles.get(name), scores, position, name, value))
         if decision != "clear" and not named and hints and not note:
             # The screen is sure something is wrong but no reason passes its threshold: the
