@@ -49,7 +49,9 @@ def test_serve_watch_shows_new_feed_items_without_a_restart(playwright_browser: 
         print(f"feed item to the /events page in a browser: {time.monotonic() - appeared:.1f} s (interval 1 s)")
         tab.goto("/sources")
         row = tab.page.locator("#sources-table tbody tr").first.inner_text()
-        assert "/wire.xml" in row and "Test Wire" in row and "ok" in row
+        assert "/wire.xml" in row and "Test Wire" in row
+        # The latest poll either fetched the feed or was answered 304, by when the page is read.
+        assert ("ok" in row or "not modified" in row) and "error" not in row.lower(), row
         tab.screenshot("sources")
         assert tab.blocked == []
         process.send_signal(signal.SIGINT)
