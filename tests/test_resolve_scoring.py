@@ -218,6 +218,11 @@ def test_a_base_by_its_city_is_one_place_but_two_villages_are_not() -> None:
                                                                           "gazetteer: locality (geonames)")})
     assert not affinity(village, city).joins
 
+    # Once two reports of the base are one event, the city report meets that event as a base too.
+    second = replace(base, sources=[Source("c", "The K1 base was hit by rockets on Friday.")])
+    [event] = _events([base, second, city])
+    assert len(event.sources) == 3
+
 
 def test_one_articles_lead_and_detail_join_whatever_names_each_gives_the_parties() -> None:
     """Within one article the lead names the attackers and the detail the base's users; across

@@ -12,7 +12,8 @@ other's, two sides with their roles swapped, the same sentence split on purpose)
 | place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
-  targets more loosely: the base, its garrison, the state), and -0.5 for either within one article (its lead and
+  targets more loosely: the base, its garrison, the state; among ACLED train notes of one day, province, type and
+  place that are distinct events, the actor differs in 69 of 139 pairs, the target alone in 13), and -0.5 for either within one article (its lead and
   its detail name the parties from two angles; the article tells two events apart by place, day, type or toll) |
 | wording | the same sentence in another article (a reprint or wire copy) 2; the same article (its lead and its detail) 0.5 |
 """
