@@ -270,3 +270,14 @@ def test_a_region_wider_than_one_province_is_no_other_province() -> None:
     assert event.admin1 == "Erbil"
     province_level = replace(region, admin1="Sulaymaniyah")
     assert affinity(province_level, precise, related, same_article=True).ruled_out
+
+
+def test_one_article_dating_one_place_twice_a_day_apart_is_one_event_but_two_places_are_two() -> None:
+    night = _report("a", "A drone hit the naval base in Eilat overnight Sunday.", event_date="2024-03-31",
+                    location="Eilat", admin1="Southern District", country="Israel", latitude=29.56, longitude=34.95,
+                    actor1="Unidentified Armed Group (Israel)", actor2=None, sub_event_type="Air/drone strike")
+    confirmed = replace(night, event_date="2024-04-01",
+                        sources=[Source("a", "On Monday the army confirmed the base in Eilat was struck.")])
+    assert len(_events([night, confirmed])) == 1
+    elsewhere = replace(confirmed, location="Dimona", latitude=31.07, longitude=35.03)
+    assert len(_events([night, elsewhere])) == 2
