@@ -111,7 +111,7 @@ def affinity(record: EventRecord, event: EventRecord, related: Related | None = 
     if result.veto:
         return result
     if same_article:
-        result.add(0.5, "same article")
+        result.add(0.75, "same article")
     return result
 
 
