@@ -240,11 +240,13 @@ def test_one_articles_lead_and_detail_join_whatever_names_each_gives_the_parties
 
 def test_an_articles_two_records_are_joined_when_another_articles_report_came_between() -> None:
     """The detail meets the other outlet's record first and stays apart from it (two names for the
-    attacker across outlets); the lead joins that record; the article's two reports then meet."""
-    other = _report("a", "Saraya Awliya al-Dam rockets struck Erbil.", actor1="Saraya Awliya al-Dam",
-                    admin1="Erbil", location="Erbil", latitude=36.19, longitude=44.01)
+    attacker across outlets); the lead, wire copy both outlets carry, joins that record; the
+    article's two reports then meet."""
+    wire = "Saraya Awliya al-Dam claimed the rockets on Erbil."
+    other = _report("a", wire, actor1="Saraya Awliya al-Dam", admin1="Erbil", location="Erbil", latitude=36.19,
+                    longitude=44.01)
     detail = replace(other, actor1="Coalition Forces", sources=[Source("b", "Rockets fell on the coalition base.")])
-    lead = replace(other, sources=[Source("b", "Saraya Awliya al-Dam claimed the rockets on Erbil.")])
+    lead = replace(other, sources=[Source("b", wire)])
     assert not affinity(detail, other, related).joins
     [event] = _events([other, detail, lead])
     assert {s.article for s in event.sources} == {"a", "b"} and len(event.sources) == 3
