@@ -283,3 +283,21 @@ def test_one_article_dating_one_place_twice_a_day_apart_is_one_event_but_two_pla
     assert len(_events([night, confirmed])) == 1
     elsewhere = replace(confirmed, location="Dimona", latitude=31.07, longitude=35.03)
     assert len(_events([night, elsewhere])) == 2
+
+
+def test_an_undated_report_meets_the_event_again_once_a_dated_report_has_joined_it() -> None:
+    """Placed reports go first whatever their date: the other outlet's undated report meets the
+    event while it is still undated too (published a day apart: no match), and once the article's
+    dated report has joined, the event is scored again as a whole."""
+    strike = dict(sub_event_type="Air/drone strike", admin1="Sulaymaniyah", latitude=35.53, longitude=44.83,
+                  actor2=None)
+    first = _report("a", "Officials said the Khor Mor field in Chamchamal was targeted.", location="Chamchamal",
+                    date_precision="unknown", event_date="2024-04-26", actor1="Military Forces of Iraq", **strike)
+    other = _report("b", "A drone hit the site, said the district chief of Chamchamal.", location="Chamchamal",
+                    date_precision="unknown", event_date="2024-04-27", actor1="Unidentified Armed Group (Iraq)",
+                    **strike)
+    dated = replace(first, location=None, date_precision="day", geo_precision=2,
+                    sources=[Source("a", "A drone targeted the Khor Mor field on Friday, April 26, 2024.")])
+    assert not affinity(other, first, related).joins
+    [event] = _events([first, other, dated])
+    assert {s.article for s in event.sources} == {"a", "b"} and event.date_precision == "day"

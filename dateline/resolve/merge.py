@@ -4,7 +4,10 @@ Reports are clustered greedily in a fixed order (placed first, then dated, then 
 article id and position), so the ledger does not depend on the order articles arrived in. A report
 joins the event it scores best against when the score reaches one threshold (see `affinity`:
 date, place, type, actors through the knowledge base, shared wording); a province- or
-country-level report joins only when exactly one event of its kind there qualifies.
+country-level report joins only when exactly one event of its kind there qualifies. Two passes
+follow, with the same scoring and threshold: an event placed by an undated report is scored again
+as a whole once dated reports have joined the events it can meet, and two records of one article
+that the article does not tell apart (another place, day, type or toll) become one.
 
 Reports meet only through shared block keys (`block_keys`: the article, and type family, country
 and day), so each is compared with few events and resolution grows as n·log n, not n².
@@ -187,6 +190,7 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
         best.canonical = mention[2] if len(best.members) == 1 else \
             merge_events([m[2] for m in best.members], groups, related, fields_only=True)
         index.add(best, mention[2], mention[1])
+    clusters = _second_look(clusters, index, groups, related)
     clusters = _join_within_articles(clusters, related)
     out: list[tuple[str, Record, list[int]]] = []
     for cluster in clusters:
@@ -197,6 +201,41 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
         _explain_sources(cluster, groups)
         out.append((record_id, cluster.canonical, sorted(m[0] for m in cluster.members)))
     return _unique_ids(out)
+
+
+def _second_look(clusters: list[Cluster], index: _BlockIndex, groups: dict[str, str],
+                 related: Related | None) -> list[Cluster]:
+    """An event placed by a report with no time of its own was scored before the dated reports of
+    its place had joined the event they tell (placed reports go first, whatever their date): each
+    such event is scored once more, as a whole, against the events it can meet, and joins the
+    best earlier one it now reaches (the same threshold)."""
+    absorbed: set[int] = set()
+    for cluster in clusters:
+        canonical = cluster.canonical
+        assert canonical is not None
+        if not canonical.location or not any(m[2].date_precision == "unknown" for m in cluster.members):
+            continue
+        article = cluster.members[0][1]
+        best: tuple[Affinity, Cluster] | None = None
+        for other in index.candidates(canonical, article):
+            if other.number == cluster.number or other.number in absorbed or not other.canonical \
+                    or _told_apart(other, cluster, article) or other.articles & cluster.articles:
+                continue
+            result = affinity(canonical, other.canonical, related)
+            if result.joins and (best is None or result.score > best[0].score):
+                best = (result, other)
+        if best is None:
+            continue
+        result, target = best
+        for mention in cluster.members:
+            quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+            reason = cluster.reasons.get(mention[0], "")
+            target.join(mention, quote, f"scored again as an event: {result.describe()}"
+                        if reason == "first report" else reason)
+            index.add(target, mention[2], mention[1])
+        target.canonical = merge_events([m[2] for m in target.members], groups, related, fields_only=True)
+        absorbed.add(cluster.number)
+    return [c for c in clusters if c.number not in absorbed]
 
 
 def _join_within_articles(clusters: list[Cluster], related: Related | None) -> list[Cluster]:

@@ -1,52 +1,37 @@
-"""Which provinces a record's `admin1` can be: a first-level unit is one province; a region that
+"""Which province a record's `admin1` names: a first-level unit is one province; a region that
 spans several ("Kurdistan Region": Erbil, Duhok, Sulaymaniyah, Halabja) is no province at all for
 matching, like a report that names only the country.
 
-The first-level units are read once from the shipped gazetteer (its `region` rows, by country).
-A country the gazetteer does not know keeps every `admin1` as a province.
+The wider regions are the knowledge base's `[[facility]]` entries of kind "region" that lie in no
+single province (`admin1 = ""`); extraction writes such a place's name as the record's `admin1`.
+Any other `admin1` is taken as one province.
 """
 from __future__ import annotations
 
 import functools
-import gzip
+import tomllib
 from importlib import resources
-from pathlib import Path
 
 from dateline.resolve.compare import norm
 
 
 @functools.lru_cache(maxsize=1)
-def first_level_units() -> dict[str, frozenset[str]]:
-    """Country -> the normalised names of its first-level units (provinces, governorates)."""
-    path = Path(str(resources.files("dateline") / "data" / "gazetteer" / "places.tsv.gz"))
-    units: dict[str, set[str]] = {}
+def wider_regions() -> frozenset[str]:
+    """The normalised names of the shipped regions that span several provinces."""
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            header: list[str] | None = None
-            for line in handle:
-                if line.startswith("#"):
-                    continue
-                cells = line.rstrip("\n").split("\t")
-                if header is None:
-                    header = cells
-                    kind, country, admin1, name = (header.index(c) for c in ("kind", "country", "admin1", "name"))
-                    continue
-                if len(cells) > admin1 and cells[kind] == "region":
-                    found = units.setdefault(cells[country], set())
-                    found.update(norm(text) for text in (cells[name], cells[admin1]) if text)
-    except OSError:
-        return {}
-    return {country: frozenset(names) for country, names in units.items()}
+        text = (resources.files("dateline") / "data" / "kb" / "facilities.toml").read_text(encoding="utf-8")
+        entries = tomllib.loads(text).get("facility", [])
+    except (OSError, tomllib.TOMLDecodeError):
+        return frozenset()
+    return frozenset(norm(entry["name"]) for entry in entries
+                     if entry.get("kind") == "region" and not entry.get("admin1") and entry.get("name"))
 
 
 @functools.lru_cache(maxsize=4096)
-def province(admin1: str | None, country: str | None) -> str:
+def province(admin1: str | None, country: str | None = None) -> str:
     """The record's province as compared (normalised), or "" when it names none or names a region
     wider than one province."""
     if not admin1:
         return ""
     key = norm(admin1)
-    known = first_level_units().get(country or "")
-    if known and key not in known:
-        return ""
-    return key
+    return "" if key in wider_regions() else key
