@@ -215,11 +215,16 @@ def _second_look(clusters: list[Cluster], index: _BlockIndex, groups: dict[str, 
         assert canonical is not None
         if not canonical.location or not any(m[2].date_precision == "unknown" for m in cluster.members):
             continue
-        article = cluster.members[0][1]
+        # Looked up with each member's own keys (never the merged record's), so the events met stay
+        # within the members' block keys: the incremental ledger's components still hold.
+        met: dict[int, Cluster] = {}
+        for _mid, article, record in cluster.members:
+            met.update((other.number, other) for other in index.candidates(record, article))
         best: tuple[Affinity, Cluster] | None = None
-        for other in index.candidates(canonical, article):
+        for number in sorted(met):
+            other = met[number]
             if other.number == cluster.number or other.number in absorbed or not other.canonical \
-                    or _told_apart(other, cluster, article) or other.articles & cluster.articles:
+                    or other.articles & cluster.articles:
                 continue
             result = affinity(canonical, other.canonical, related)
             if result.joins and (best is None or result.score > best[0].score):
