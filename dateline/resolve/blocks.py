@@ -17,7 +17,7 @@ import hashlib
 import inspect
 
 from dateline.model import EventRecord, Record, StatementRecord, TallyRecord
-from dateline.resolve import merge
+from dateline.resolve import merge, regions
 
 
 def link_keys(article_id: str, record: Record) -> set[str]:
@@ -43,7 +43,8 @@ def _both(key: str) -> set[str]:
 def _version() -> str:
     """Changes whenever the key functions change, so stored keys are then rebuilt."""
     parts = [inspect.getsource(link_keys), inspect.getsource(merge._BlockIndex),
-             inspect.getsource(merge.window), inspect.getsource(merge.family)]
+             inspect.getsource(merge.window), inspect.getsource(merge.family),
+             inspect.getsource(regions.province)]
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
