@@ -1,11 +1,14 @@
 """Keeps the ledger in step with the store: incrementally after new articles, whole when needed.
 
 New articles are marked pending in their own transaction (migration 0010). `update_ledger`
-re-resolves only the connected component of mentions they reach (linked through the keys of
-`dateline.resolve.blocks`, plus the articles whose near-duplicate group they join), replaces only
-the records of that component, and clears the marks in the same transaction. A crash anywhere
-leaves either the old ledger with its marks or the new one without: the next run repairs it.
-The result is the same, ids included, as `rebuild_ledger`, which resolves everything.
+replays the merge's decisions from their event reports (`dateline.resolve.replay`): only the
+reports that find a cluster whose members changed are decided again, and only the records of
+changed clusters are replaced; tallies and statements (records of one key each) are re-made by
+their connected component of `dateline.resolve.blocks`, as are events when the replay cannot
+stand alone (a record id shared with a record outside it). The marks are cleared in the same
+transaction, so a crash leaves either the old ledger with its marks or the new one without: the
+next run repairs it. The result is the same, ids included, as `rebuild_ledger`, which resolves
+everything.
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ class LedgerUpdate:
     mentions: int = 0  # mentions re-resolved
     records: int = 0  # records written in their place
     changed: int = 0  # record rows inserted, updated or deleted
+    decided: int = 0  # reports whose merge decision was replayed (incremental updates)
 
 
 def update_ledger(store: Store, related: Related | None = None) -> LedgerUpdate:
@@ -92,7 +96,8 @@ def _replay_update(store: Store, seeds: list[int], groups: dict[str, str],
     resolved = apply_reviews(store, resolved)
     changed = sync.write_records(db, resolved, replaced)
     sync.mark_synced(db)
-    return LedgerUpdate("incremental", sum(len(mids) for _r, _b, mids in resolved), len(resolved), changed)
+    return LedgerUpdate("incremental", sum(len(mids) for _r, _b, mids in resolved), len(resolved), changed,
+                        replayed.decided)
 
 
 def _articles(record: Record) -> set[str]:

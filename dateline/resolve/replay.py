@@ -62,6 +62,9 @@ class _Replay:
         self.dirty: set[str] = set()
         self.heap: list[tuple[Order, int]] = []
         self.queued: set[int] = set()
+        self.orders: dict[int, Order] = {}
+        # Clusters as some report found them (label, members then): later reports often find the same.
+        self.states: dict[tuple[str, tuple[int, ...]], merge.Cluster] = {}
 
     # -- reading, cached --------------------------------------------------------------------
     def load(self, ids: Iterable[int]) -> None:
@@ -77,8 +80,11 @@ class _Replay:
             self.old.setdefault(mid, labels.get(mid))
 
     def order(self, mid: int) -> Order:
-        article, record = self.cache[mid]
-        return merge._specificity(record), article, mid
+        found = self.orders.get(mid)
+        if found is None:
+            article, record = self.cache[mid]
+            found = self.orders[mid] = (merge._specificity(record), article, mid)
+        return found
 
     def label(self, mid: int) -> str | None:
         return self.new.get(mid, self.old.get(mid))
@@ -131,11 +137,15 @@ class _Replay:
                 states.append((self.order(before[0]), label, before))
         clusters: dict[str, merge.Cluster] = {}
         for number, (_first, label, before) in enumerate(sorted(states)):
-            cluster = merge.Cluster(number)
-            for member in before:
-                article, record = self.cache[member]
-                quote = merge.norm(record.sources[0].quote) if record.sources else ""
-                merge.grow(cluster, (member, article, record), quote, "", self.groups, self.related)
+            state = (label, tuple(before))
+            cluster = self.states.get(state)
+            if cluster is None:
+                cluster = self.states[state] = merge.Cluster(number)
+                for member in before:
+                    article, record = self.cache[member]
+                    quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                    merge.grow(cluster, (member, article, record), quote, "", self.groups, self.related)
+            cluster.number = number  # its rank by creation among the clusters this report finds
             clusters[label] = cluster
         return clusters
 
