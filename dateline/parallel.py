@@ -41,6 +41,9 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
                     on_error: Callable[[InputError], None] | None = None) -> IngestReport:
     """Ingests like `pipeline.ingest`, with extraction on the cluster of `client`."""
     token = hashlib.sha1(pickle.dumps(kb)).hexdigest()  # workers keep one extractor per KB
+    # Every worker builds its extractor now, all at once (about a second each), rather than
+    # when its first task comes: then the work is shared from the first article on.
+    client.run(prepare_worker, kb, token)
     [shared_kb] = client.scatter([kb], broadcast=True)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = _Window(client, iter_documents(list(specs)), shared_kb, token, AHEAD_PER_WORKER * workers)
@@ -49,13 +52,24 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
                             extracted=window.outcomes())
 
 
-def extract_batch(items: list[RawDocument], kb: Any, token: str) -> list[tuple[str, Any, Any]]:
-    """Runs on a worker: cleans and extracts a few documents. Errors travel as plain tuples."""
+def prepare_worker(kb: Any, token: str) -> None:
+    """Runs on a worker: builds its extractor for this knowledge base, once."""
+    _extractor(kb, token)
+
+
+def _extractor(kb: Any, token: str) -> Any:
     extractor = _EXTRACTORS.get(token)
     if extractor is None:
         from dateline.extract.extractor import Extractor
 
         extractor = _EXTRACTORS[token] = Extractor.from_kb(kb)
+    return extractor
+
+
+def extract_batch(items: list[RawDocument], kb: Any, token: str) -> list[tuple[str, Any, Any]]:
+    """Runs on a worker: cleans and extracts a few documents. Errors travel as plain tuples.
+    (A worker that joined the cluster after the start builds its extractor here.)"""
+    extractor = _extractor(kb, token)
     out: list[tuple[str, Any, Any]] = []
     for item in items:
         outcome = extract_document(item, extractor)

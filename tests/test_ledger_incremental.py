@@ -3,6 +3,7 @@ ingests; a stale ledger is repaired by the next run."""
 from __future__ import annotations
 
 import hashlib
+from datetime import date, timedelta
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from dateline.model import Article, EventRecord, Record, Source, StatementRecord
 from dateline.resolve.merge import resolve
 from dateline.store.accounts import add_analyst
 from dateline.store.db import Store
-from dateline.store.ledger_sync import is_stale
+from dateline.store.ledger_sync import component, is_stale
 from dateline.store.reviews import apply_reviews, decide
 
 TYPES = ["Explosions/Remote violence", "Battles"]
@@ -165,3 +166,27 @@ def test_a_run_repairs_a_ledger_left_stale(tmp_path: Path) -> None:
 class _NoExtractor:
     def extract(self, _article: Article) -> list[Record]:
         return []
+
+
+def test_a_report_on_a_long_chain_of_days_re_decides_only_what_it_reaches(tmp_path: Path) -> None:
+    """Reports of one province on every day link, day after day, into one component of hundreds;
+    the replay decides again only the reports a changed cluster reaches, and equals a rebuild."""
+    store = Store(tmp_path / "ledger.db")
+    for day in range(120):
+        for told in range(2):
+            article = f"chain-{day:03d}-{told}"
+            record = EventRecord((date(2024, 1, 1) + timedelta(days=day)).isoformat(), "day", TYPES[0],
+                                 "Air/drone strike", ACTORS[told], None, "Iraq", "Anbar",
+                                 f"Anbar town {day % 2}", None, None, 3, told + 1, None,
+                                 sources=[Source(article, QUOTES[told])])
+            _add(store, article, [record], [])
+    assert update_ledger(store).mode == "full"
+    late = EventRecord("2024-02-20", "range", TYPES[0], "Air/drone strike", ACTORS[1], None, "Iraq",
+                       "Anbar", None, None, None, 3, 2, None, sources=[Source("chain-late", QUOTES[2])])
+    _add(store, "chain-late", [late], [])
+    update = update_ledger(store)
+    assert update.mode == "incremental" and 1 <= update.decided < 30, update
+    (new_id,), = store.connection.execute("SELECT id FROM mentions WHERE article_id = 'chain-late'")
+    assert len(component(store.connection, [new_id])) > 200  # what the blocks alone would re-resolve
+    expected = _from_scratch(store)
+    assert sorted(store.records()) == sorted((record_id, record) for record_id, record, _m in expected)
