@@ -28,6 +28,8 @@ from dateline.resolve.blocks import link_keys, partner
 Related = Callable[[str, str], bool]
 Order = tuple[tuple[int, int, int], str, int]
 NEW = "new:"  # label of a cluster the stored ledger does not hold (followed by its first mention)
+# Past this many decisions a cascade costs more than resolving its component at once.
+MAX_DECISIONS = 2000
 
 
 class Unreplayable(Exception):
@@ -171,6 +173,8 @@ class _Replay:
                 self.queued.add(mid)
                 heapq.heappush(self.heap, (self.order(mid), mid))
         while self.heap:
+            if len(self.reasons) > MAX_DECISIONS:
+                raise Unreplayable(f"more than {MAX_DECISIONS} reports to decide again")
             here, mid = heapq.heappop(self.heap)
             label, old = self.decide(mid), self.old.get(mid)
             if label == old and mid not in self.new:
