@@ -55,6 +55,7 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
     [shared_kb] = client.scatter([kb], broadcast=True)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = _Window(client, iter_documents(list(specs)), shared_kb, token, AHEAD_PER_WORKER * workers)
+    window.start()  # the workers begin while the writer sets up (actor book, near-duplicate index)
     extractor = _LocalAffiliation(kb)
     return ingest_documents(store, window.items(), extractor, on_document, on_error,  # type: ignore[arg-type]
                             extracted=window.outcomes())
@@ -117,11 +118,16 @@ class _Window:
                                                    pure=False)
             self.batch = _Batch()
 
+    def start(self) -> None:
+        """Hands the first documents to the cluster, ahead of the writer's first request."""
+        self._fill()
+
     def _fill(self) -> None:
         while not self.exhausted and self.ahead < self.size:
             item = next(self.source, None)
             if item is None:
                 self.exhausted = True
+                self._flush()  # the last few documents go out now, not when the writer reaches them
                 break
             if isinstance(item, RawDocument):
                 self.batch.items.append(item)
