@@ -28,7 +28,8 @@ from dateline.resolve.blocks import link_keys, partner
 Related = Callable[[str, str], bool]
 Order = tuple[tuple[int, int, int], str, int]
 NEW = "new:"  # label of a cluster the stored ledger does not hold (followed by its first mention)
-# Past this many decisions a cascade costs more than resolving its component at once.
+# Past this many decisions (beyond four for each new report) a cascade costs more than resolving
+# its component at once.
 MAX_DECISIONS = 2000
 
 
@@ -172,9 +173,10 @@ class _Replay:
             if mid not in self.queued:
                 self.queued.add(mid)
                 heapq.heappush(self.heap, (self.order(mid), mid))
+        limit = MAX_DECISIONS + 4 * len(seeds)
         while self.heap:
-            if len(self.reasons) > MAX_DECISIONS:
-                raise Unreplayable(f"more than {MAX_DECISIONS} reports to decide again")
+            if len(self.reasons) > limit:
+                raise Unreplayable(f"more than {limit} reports to decide again")
             here, mid = heapq.heappop(self.heap)
             label, old = self.decide(mid), self.old.get(mid)
             if label == old and mid not in self.new:
