@@ -159,9 +159,15 @@ def _specificity(record: EventRecord) -> tuple[int, int, int]:
             0 if record.actor1 and not record.actor1.startswith("Unidentified") else 1)
 
 
+def turn(mention: tuple[int, str, EventRecord]) -> tuple[tuple[int, int, int], str, int]:
+    """The order reports are decided in: by specificity, then article id and mention id. (The
+    incremental ledger replays decisions in this order.)"""
+    return _specificity(mention[2]), mention[1], mention[0]
+
+
 def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int, tuple[str, int]],
                     groups: dict[str, str], related: Related | None) -> list[tuple[str, Record, list[int]]]:
-    ordered = sorted(events, key=lambda m: (_specificity(m[2]), order[m[0]]))
+    ordered = sorted(events, key=turn)
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:

@@ -86,7 +86,7 @@ class _Replay:
         found = self.orders.get(mid)
         if found is None:
             article, record = self.cache[mid]
-            found = self.orders[mid] = (merge._specificity(record), article, mid)
+            found = self.orders[mid] = merge.turn((mid, article, record))
         return found
 
     def label(self, mid: int) -> str | None:
