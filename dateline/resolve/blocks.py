@@ -1,9 +1,11 @@
 """Which mentions can change each other's resolution: the link keys of a mention.
 
-The incremental ledger re-resolves only the mentions a new article can reach. Two mentions are
+The incremental ledger re-decides only the mentions a new article can reach. Two mentions are
 linked when one *posts* a key that the other *probes* ("+k" and "?k"); a key that links both ways
-is given as both. The connected components of that relation are resolved independently:
-`resolve` on a component gives the same records (ids included) as `resolve` on everything.
+is given as both. A report finds, at its turn, exactly the clusters holding a report that posts a
+key it probes (`resolve.replay` follows these links forward in the merge's order), and the
+connected components of the relation are resolved independently: `resolve` on a component gives
+the same records (ids included) as `resolve` on everything.
 
 The keys are the merge's own (`merge._BlockIndex.posts` / `probes`, which stay within
 `merge.block_keys`): a mention posts the keys a cluster holding it is found under and probes the

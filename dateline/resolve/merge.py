@@ -163,44 +163,64 @@ def _specificity(record: EventRecord) -> tuple[int, int, int]:
             0 if record.actor1 and not record.actor1.startswith("Unidentified") else 1)
 
 
+def turn(mention: tuple[int, str, EventRecord]) -> tuple[tuple[int, int, int], str, int]:
+    """The order reports are decided in: by specificity, then article id and mention id. (The
+    incremental ledger replays decisions in this order.)"""
+    return _specificity(mention[2]), mention[1], mention[0]
+
+
 def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int, tuple[str, int]],
                     groups: dict[str, str], related: Related | None) -> list[tuple[str, Record, list[int]]]:
-    ordered = sorted(events, key=lambda m: (_specificity(m[2]), order[m[0]]))
+    ordered = sorted(events, key=turn)
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:
-        quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
-        scored = [(_affinity(cluster, mention, related, quote), cluster)
-                  for cluster in index.candidates(mention[2], mention[1])]
-        passing = [(a, c) for a, c in scored if a.joins]
-        if len(passing) > 1 and not mention[2].location:
-            # A province- or country-level report joins the one precise event of its kind there;
-            # with two candidates it cannot tell which. Within its own article it is the summary
-            # of events the article details ("the US strikes"), not one more event.
-            passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
-        best: Cluster | None = None
-        reason = "first report"
-        if passing:
-            top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
-            reason = top.describe()
+        best, reason, quote = choose(index.candidates(mention[2], mention[1]), mention, related)
         if best is None:
             best = Cluster(len(clusters))
             clusters.append(best)
-        best.join(mention, quote, reason)
-        best.canonical = mention[2] if len(best.members) == 1 else \
-            merge_events([m[2] for m in best.members], groups, related, fields_only=True)
+        grow(best, mention, quote, reason, groups, related)
         index.add(best, mention[2], mention[1])
     clusters = _second_look(clusters, index, groups, related)
     clusters = _join_within_articles(clusters, related)
-    out: list[tuple[str, Record, list[int]]] = []
-    for cluster in clusters:
-        anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
-        record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
-                                    f"{anchor.admin1}|{anchor.country}")
-        cluster.canonical = merge_events([m[2] for m in cluster.members], groups, related)
-        _explain_sources(cluster, groups)
-        out.append((record_id, cluster.canonical, sorted(m[0] for m in cluster.members)))
-    return _unique_ids(out)
+    return _unique_ids([finish(cluster, order, groups, related) for cluster in clusters])
+
+
+def choose(candidates: list[Cluster], mention: tuple[int, str, EventRecord],
+           related: Related | None) -> tuple[Cluster | None, str, str]:
+    """Returns the cluster (of `candidates`, in creation order) a report joins, or None for a new
+    one; why; and its sentence as compared. (The incremental ledger replays these decisions.)"""
+    quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+    scored = [(_affinity(cluster, mention, related, quote), cluster) for cluster in candidates]
+    passing = [(a, c) for a, c in scored if a.joins]
+    if len(passing) > 1 and not mention[2].location:
+        # A province- or country-level report joins the one precise event of its kind there;
+        # with two candidates it cannot tell which. Within its own article it is the summary
+        # of events the article details ("the US strikes"), not one more event.
+        passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
+    if passing:
+        top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
+        return best, top.describe(), quote
+    return None, "first report", quote
+
+
+def grow(cluster: Cluster, mention: tuple[int, str, EventRecord], quote: str, reason: str,
+         groups: dict[str, str], related: Related | None) -> None:
+    """Adds a report to a cluster and merges the fields matching the next report needs."""
+    cluster.join(mention, quote, reason)
+    cluster.canonical = mention[2] if len(cluster.members) == 1 else \
+        merge_events([m[2] for m in cluster.members], groups, related, fields_only=True)
+
+
+def finish(cluster: Cluster, order: dict[int, tuple[str, int]], groups: dict[str, str],
+           related: Related | None) -> tuple[str, Record, list[int]]:
+    """A complete cluster's record: its id (before `_unique_ids`), the full merge, its mentions."""
+    _anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
+    record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
+                                f"{anchor.admin1}|{anchor.country}")
+    cluster.canonical = merge_events([m[2] for m in cluster.members], groups, related)
+    _explain_sources(cluster, groups)
+    return record_id, cluster.canonical, sorted(m[0] for m in cluster.members)
 
 
 def _second_look(clusters: list[Cluster], index: _BlockIndex, groups: dict[str, str],

@@ -1,0 +1,220 @@
+"""Replays the merge's decisions after new reports, re-deciding only the reports a change can reach.
+
+`merge.resolve` clusters reports greedily in a fixed order: a report's decision depends only on the
+clusters it finds (through its probed keys, `blocks.link_keys`) among the reports before it. So
+after new reports arrive, the old decisions stand until a report finds a cluster whose members
+differ from before. `replay` walks forward in that order from the new reports: a cluster whose
+members changed is *dirty*, and only the reports later in the order that probe a key one of its
+members posts are decided again; a report that decides as before changes nothing further. Every
+other report keeps its stored cluster, and only the dirty clusters get new records.
+
+The connected component of `blocks` bounds the same set (everything a change could reach by any
+path), but along a busy province it chains day after day into hundreds of reports; the replay
+stops where decisions stop changing. The result is the same as `merge.resolve` on everything,
+ids included (the property test checks it); `Unreplayable` tells the caller to fall back on the
+component when a record id is shared with a record outside the replay.
+"""
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from dateline.model import EventRecord, Record
+from dateline.resolve import merge
+from dateline.resolve.blocks import link_keys, partner
+
+Related = Callable[[str, str], bool]
+Order = tuple[tuple[int, int, int], str, int]
+NEW = "new:"  # label of a cluster the stored ledger does not hold (followed by its first mention)
+# Past this many decisions (beyond four for each new report) a cascade costs more than resolving
+# its component at once.
+MAX_DECISIONS = 2000
+
+
+class Unreplayable(Exception):
+    """The replay cannot give the rebuild's result alone (the caller resolves the component)."""
+
+
+class Source(Protocol):
+    """What the replay reads of the stored ledger (`ledger_sync` implements it in SQL)."""
+
+    def mentions(self, ids: Iterable[int]) -> dict[int, tuple[str, Record]]: ...
+    def holders(self, keys: Iterable[str]) -> set[int]: ...
+    def labels(self, ids: Iterable[int]) -> dict[int, str]: ...
+    def members(self, record_id: str) -> list[int]: ...
+
+
+@dataclass
+class Replayed:
+    records: list[tuple[str, Record, list[int]]] = field(default_factory=list)  # ids not yet unique
+    replaced: list[str] = field(default_factory=list)  # stored record ids these replace
+    decided: int = 0  # reports decided again
+
+
+class _Replay:
+    def __init__(self, source: Source, groups: dict[str, str], related: Related | None) -> None:
+        self.source, self.groups, self.related = source, groups, related
+        self.cache: dict[int, tuple[str, EventRecord]] = {}
+        self.old: dict[int, str | None] = {}
+        self.new: dict[int, str] = {}  # mentions whose cluster changed (or that are new)
+        self.moved_in: dict[str, set[int]] = {}
+        self.old_members: dict[str, list[int]] = {}
+        self.reasons: dict[int, str] = {}
+        self.dirty: set[str] = set()
+        self.heap: list[tuple[Order, int]] = []
+        self.queued: set[int] = set()
+        self.orders: dict[int, Order] = {}
+        # Clusters as some report found them (label, members then): later reports often find the same.
+        self.states: dict[tuple[str, tuple[int, ...]], merge.Cluster] = {}
+
+    # -- reading, cached --------------------------------------------------------------------
+    def load(self, ids: Iterable[int]) -> None:
+        missing = [i for i in ids if i not in self.cache]
+        if not missing:
+            return
+        for mid, (article, record) in self.source.mentions(missing).items():
+            if not isinstance(record, EventRecord):
+                raise Unreplayable(f"mention {mid} is not an event")
+            self.cache[mid] = (article, record)
+        labels = self.source.labels([m for m in missing if m not in self.old])
+        for mid in missing:
+            self.old.setdefault(mid, labels.get(mid))
+
+    def order(self, mid: int) -> Order:
+        found = self.orders.get(mid)
+        if found is None:
+            article, record = self.cache[mid]
+            found = self.orders[mid] = merge.turn((mid, article, record))
+        return found
+
+    def label(self, mid: int) -> str | None:
+        return self.new.get(mid, self.old.get(mid))
+
+    def members_of_old(self, label: str) -> list[int]:
+        if label not in self.old_members:
+            self.old_members[label] = [] if label.startswith(NEW) else self.source.members(label)
+            self.load(self.old_members[label])
+        return self.old_members[label]
+
+    def members(self, label: str) -> list[int]:
+        """The cluster's members now (those decided so far at their final cluster), in order."""
+        found = {m for m in self.members_of_old(label) if self.label(m) == label}
+        found |= self.moved_in.get(label, set())
+        return sorted(found, key=self.order)
+
+    def keys(self, mid: int, sign: str) -> list[str]:
+        article, record = self.cache[mid]
+        return [key for key in link_keys(article, record) if key[0] == sign]
+
+    # -- the walk ---------------------------------------------------------------------------
+    def push_probers(self, posters: Iterable[int], after: Order | None) -> None:
+        """Queues the reports after `after` that probe a key one of `posters` posts."""
+        wanted = {partner(key) for mid in posters for key in self.keys(mid, "+")}
+        found = self.source.holders(wanted)
+        self.load(found)
+        for mid in found:
+            if mid not in self.queued and (after is None or self.order(mid) > after):
+                self.queued.add(mid)
+                heapq.heappush(self.heap, (self.order(mid), mid))
+
+    def mark_dirty(self, label: str, after: Order | None) -> None:
+        if label in self.dirty:
+            return
+        self.dirty.add(label)
+        self.push_probers(set(self.members_of_old(label)) | self.moved_in.get(label, set()), after)
+
+    def candidates(self, mid: int) -> dict[str, merge.Cluster]:
+        """The clusters a report finds at its turn, with their members before it, by label."""
+        here = self.order(mid)
+        posters = self.source.holders(partner(key) for key in self.keys(mid, "?"))
+        self.load(posters)
+        labels = {self.label(p) for p in posters if self.order(p) < here}
+        states: list[tuple[Order, str, list[int]]] = []
+        for label in labels:
+            if label is None:
+                raise Unreplayable(f"mention of no record before mention {mid}")
+            before = [m for m in self.members(label) if self.order(m) < here]
+            if before:
+                states.append((self.order(before[0]), label, before))
+        clusters: dict[str, merge.Cluster] = {}
+        for number, (_first, label, before) in enumerate(sorted(states)):
+            state = (label, tuple(before))
+            cluster = self.states.get(state)
+            if cluster is None:
+                cluster = self.states[state] = merge.Cluster(number)
+                for member in before:
+                    article, record = self.cache[member]
+                    quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                    merge.grow(cluster, (member, article, record), quote, "", self.groups, self.related)
+            cluster.number = number  # its rank by creation among the clusters this report finds
+            clusters[label] = cluster
+        return clusters
+
+    def decide(self, mid: int) -> str:
+        """Decides a report at its turn; returns its cluster's label (and keeps the reason)."""
+        clusters = self.candidates(mid)
+        article, record = self.cache[mid]
+        best, reason, _quote = merge.choose(list(clusters.values()), (mid, article, record), self.related)
+        self.reasons[mid] = reason
+        if best is not None:
+            return next(label for label, cluster in clusters.items() if cluster is best)
+        old = self.old.get(mid)
+        if old is not None and min(self.members_of_old(old), key=self.order) == mid:
+            return old  # it founded its stored cluster and founds it again
+        return NEW + str(mid)
+
+    def walk(self, seeds: list[int], dirty: set[str]) -> None:
+        self.load(seeds)
+        for label in sorted(dirty):
+            self.mark_dirty(label, None)
+        for mid in seeds:
+            if mid not in self.queued:
+                self.queued.add(mid)
+                heapq.heappush(self.heap, (self.order(mid), mid))
+        limit = MAX_DECISIONS + 4 * len(seeds)
+        while self.heap:
+            if len(self.reasons) > limit:
+                raise Unreplayable(f"more than {limit} reports to decide again")
+            here, mid = heapq.heappop(self.heap)
+            label, old = self.decide(mid), self.old.get(mid)
+            if label == old and mid not in self.new:
+                continue
+            self.new[mid] = label
+            self.moved_in.setdefault(label, set()).add(mid)
+            if old is not None:
+                self.mark_dirty(old, here)
+            self.mark_dirty(label, here)
+            self.push_probers([mid], here)
+
+    # -- the records of the dirty clusters ------------------------------------------------------
+    def records(self) -> Replayed:
+        out = Replayed(decided=len(self.reasons))
+        order = {mid: (article, mid) for mid, (article, _r) in self.cache.items()}
+        for label in sorted(self.dirty):
+            if not label.startswith(NEW):
+                out.replaced.append(label)
+            members = self.members(label)
+            if not members:
+                continue
+            cluster = merge.Cluster(0)
+            for mid in members:
+                if mid not in self.reasons and self.decide(mid) != label:
+                    raise Unreplayable(f"mention {mid} decides otherwise than its stored cluster")
+                article, record = self.cache[mid]
+                quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                cluster.join((mid, article, record), quote, self.reasons[mid])
+            out.records.append(merge.finish(cluster, order, self.groups, self.related))
+        return out
+
+
+def replay(source: Source, seeds: list[int], dirty: set[str], groups: dict[str, str],
+           related: Related | None) -> Replayed:
+    """Re-decides the event reports `seeds` (new, or to decide again) and what they reach, with the
+    stored clusters `dirty` (record ids) re-made whatever happens; returns the records of every
+    cluster that changed, with the stored ids they replace. Ids are as `merge.finish` gives them:
+    the caller makes them unique (and raises `Unreplayable` if a stored record shares one)."""
+    walk = _Replay(source, groups, related)
+    walk.walk(seeds, dirty)
+    return walk.records()
