@@ -28,6 +28,11 @@ from dateline.resolve.compare import norm
 from dateline.resolve.regions import province
 
 Related = Callable[[str, str], bool]
+# The reasons the passes after the report-by-report clustering give the first report of a cluster
+# they join to another (the incremental ledger finds the records they made by these).
+SCORED_AGAIN = "scored again as an event"
+LEAD_AND_DETAIL = "one article's lead and detail"
+JOINED_MARKS = (SCORED_AGAIN, LEAD_AND_DETAIL)
 Mention = tuple[int, str, Record]
 
 
@@ -255,7 +260,7 @@ def _second_look(clusters: list[Cluster], index: _BlockIndex, groups: dict[str, 
         for mention in cluster.members:
             quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
             reason = cluster.reasons.get(mention[0], "")
-            target.join(mention, quote, f"scored again as an event: {result.describe()}"
+            target.join(mention, quote, f"{SCORED_AGAIN}: {result.describe()}"
                         if reason == "first report" else reason)
             index.add(target, mention[2], mention[1])
         target.canonical = merge_events([m[2] for m in target.members], groups, related, fields_only=True)
@@ -299,7 +304,7 @@ def _join_within_articles(clusters: list[Cluster], related: Related | None) -> l
                     for mention in second.members:
                         quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
                         reason = second.reasons.get(mention[0], "")
-                        first.join(mention, quote, f"one article's lead and detail: {score.describe()}"
+                        first.join(mention, quote, f"{LEAD_AND_DETAIL}: {score.describe()}"
                                    if reason == "first report" else reason)
                     first.canonical = merge_events([m[2] for m in first.members], None, related, fields_only=True)
                     absorbed.add(second.number)

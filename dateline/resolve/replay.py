@@ -44,6 +44,7 @@ class Source(Protocol):
     def holders(self, keys: Iterable[str]) -> set[int]: ...
     def labels(self, ids: Iterable[int]) -> dict[int, str]: ...
     def members(self, record_id: str) -> list[int]: ...
+    def joined(self, record_ids: Iterable[str]) -> set[str]: ...
 
 
 @dataclass
@@ -188,6 +189,56 @@ class _Replay:
             self.mark_dirty(label, here)
             self.push_probers([mid], here)
 
+    # -- the passes after the report-by-report clustering ----------------------------------------
+    def check_joins(self) -> None:
+        """Raises `Unreplayable` unless the merge's later passes (`merge._second_look`,
+        `merge._join_within_articles`) leave the replayed clusters and their neighbours as they are.
+
+        The replay reads stored records as the clusters of the report-by-report pass: true of every
+        record no later pass made (`Source.joined` names the others). A later pass joins two clusters
+        only when they share an article or one's members meet the other through their keys; so the
+        passes are run over the changed clusters and every cluster linked to them by a key, both
+        ways. When none of them was made by a join and the passes join none of them, the rebuild's
+        passes join none either, and the replayed records stand."""
+        changed = [label for label in sorted(self.dirty) if self.members(label)]
+        near: set[str] = set(changed)
+        keys: set[str] = set()
+        for label in changed:
+            for mid in self.members(label):
+                article, record = self.cache[mid]
+                keys.update(partner(key) for key in link_keys(article, record))
+        found = self.source.holders(keys)
+        self.load(found)
+        for mid in found:
+            label = self.label(mid)
+            if label is None:
+                raise Unreplayable(f"mention {mid} of no record next to a replayed cluster")
+            near.add(label)
+        stored = sorted(label for label in near | self.dirty if not label.startswith(NEW))
+        made = self.source.joined(stored)
+        if made:
+            raise Unreplayable(f"record {min(made)} was made by a later pass of the merge")
+        firsts = []
+        for label in near:
+            members = self.members(label)
+            firsts.append((self.order(members[0]), members))
+        clusters: list[merge.Cluster] = []
+        index = merge._BlockIndex()
+        for number, (_first, members) in enumerate(sorted(firsts)):
+            cluster = merge.Cluster(number)
+            for mid in members:
+                article, record = self.cache[mid]
+                quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                cluster.join((mid, article, record), quote, "")
+                index.add(cluster, record, article)
+            cluster.canonical = cluster.members[0][2] if len(members) == 1 else \
+                merge.merge_events([m[2] for m in cluster.members], self.groups, self.related, fields_only=True)
+            clusters.append(cluster)
+        after = merge._second_look(clusters, index, self.groups, self.related)
+        after = merge._join_within_articles(after, self.related)
+        if len(after) != len(clusters):
+            raise Unreplayable("a later pass of the merge joins a replayed cluster")
+
     # -- the records of the dirty clusters ------------------------------------------------------
     def records(self) -> Replayed:
         out = Replayed(decided=len(self.reasons))
@@ -217,4 +268,5 @@ def replay(source: Source, seeds: list[int], dirty: set[str], groups: dict[str, 
     the caller makes them unique (and raises `Unreplayable` if a stored record shares one)."""
     walk = _Replay(source, groups, related)
     walk.walk(seeds, dirty)
+    walk.check_joins()
     return walk.records()

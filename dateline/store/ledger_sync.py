@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from dateline.model import Record, record_from_dict, record_kind, record_to_dict
+from dateline.resolve import merge
 
 Mention = tuple[int, str, Record]
 Resolved = tuple[str, Record, list[int]]
@@ -179,6 +180,19 @@ class StoredLedger:
     def members(self, record_id: str) -> list[int]:
         return [row[0] for row in self.db.execute(
             "SELECT mention_id FROM record_mentions WHERE record_id = ?", (record_id,))]
+
+    def joined(self, record_ids: Iterable[str]) -> set[str]:
+        """The records among these that a pass after the report-by-report clustering made by
+        joining two clusters (`merge` says so in the reason a source joined)."""
+        ids = list(record_ids)
+        marks = " OR ".join("instr(body, ?) > 0" for _mark in merge.JOINED_MARKS)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found |= {row[0] for row in self.db.execute(
+                f"SELECT id FROM records WHERE id IN ({','.join('?' * len(chunk))}) AND ({marks})",
+                [*chunk, *merge.JOINED_MARKS])}
+        return found
 
     def ids_with_stem(self, stem: str) -> set[str]:
         """The stored record ids `stem` and `stem-N` (see `merge._unique_ids`)."""
