@@ -222,6 +222,8 @@ class _Replay:
         for label in near:
             members = self.members(label)
             firsts.append((self.order(members[0]), members))
+        if not _could_join([members for _first, members in firsts], self.cache):
+            return
         clusters: list[merge.Cluster] = []
         index = merge._BlockIndex()
         for number, (_first, members) in enumerate(sorted(firsts)):
@@ -258,6 +260,21 @@ class _Replay:
                 cluster.join((mid, article, record), quote, self.reasons[mid])
             out.records.append(merge.finish(cluster, order, self.groups, self.related))
         return out
+
+
+def _could_join(clusters: list[list[int]], cache: dict[int, tuple[str, EventRecord]]) -> bool:
+    """Whether a later pass could act here at all: an article told in two clusters, or a cluster
+    with a placed report and an undated one (the only kind `merge._second_look` scores again)."""
+    seen: set[str] = set()
+    for members in clusters:
+        articles = {cache[mid][0] for mid in members}
+        if articles & seen:
+            return True
+        seen |= articles
+        records = [cache[mid][1] for mid in members]
+        if any(r.location for r in records) and any(r.date_precision == "unknown" for r in records):
+            return True
+    return False
 
 
 def replay(source: Source, seeds: list[int], dirty: set[str], groups: dict[str, str],
