@@ -232,3 +232,38 @@ def test_hundreds_of_dense_incremental_ingests_equal_a_rebuild(tmp_path: Path, s
         _add(full, *item)
     rebuild_ledger(full, related)
     assert _ledger(store) == _ledger(full)
+
+
+def _report(article: str, date: str, precision: str, kind: str, actor1: str, admin1: str | None) -> EventRecord:
+    return EventRecord(event_date=date, date_precision=precision, event_type=kind,
+                       sub_event_type="Air/drone strike", actor1=actor1, actor2="Kataib Hezbollah",
+                       country="Syria", admin1=admin1, location=None, latitude=None, longitude=None,
+                       geo_precision=3, fatalities=None, injured=None, weapons=[],
+                       sources=[Source(article, "A drone struck the base.")])
+
+
+def test_a_join_by_a_later_pass_of_the_merge_is_kept_by_incremental_ingests(tmp_path: Path) -> None:
+    """One article's two reports that another article's report came between are joined by the
+    merge's pass over articles: an article ingested after that report gets the same records
+    incrementally as from scratch (the replay alone would leave them apart)."""
+    store = Store(tmp_path / "incremental.db")
+    corpus = [("art-07", [_report("art-07", "2024-02-03", "day", "Battles",
+                                  "Military Forces of the United States", None)]),
+              ("art-08", [_report("art-08", "2024-02-02", "range", "Battles",
+                                  "Military Forces of the United States", "Anbar"),
+                          _report("art-08", "2024-02-02", "day", "Explosions/Remote violence",
+                                  "Kataib Hezbollah", None)])]
+    modes = []
+    for article_id, records in corpus:
+        _add(store, article_id, records, [])
+        modes.append(update_ledger(store).mode)
+    assert modes[-1] == "incremental"
+    expected = _from_scratch(store)
+    assert store.records() and dict(store.records()) == {rid: record for rid, record, _m in expected}
+    joined = [mids for _rid, _record, mids in expected if len(mids) > 1]
+    assert joined, "the later pass joins reports here (else this test shows nothing)"
+    full = Store(tmp_path / "full.db")
+    for article_id, records in corpus:
+        _add(full, article_id, records, [])
+    rebuild_ledger(full)
+    assert _ledger(store) == _ledger(full)
