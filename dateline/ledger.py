@@ -5,7 +5,8 @@ replays the merge's decisions from their event reports (`dateline.resolve.replay
 reports that find a cluster whose members changed are decided again, and only the records of
 changed clusters are replaced; tallies and statements (records of one key each) are re-made by
 their connected component of `dateline.resolve.blocks`, as are events when the replay cannot
-stand alone (a record id shared with a record outside it). The marks are cleared in the same
+stand alone (a record id shared with a record outside it, or a later pass of the merge that
+joins clusters next to the replayed ones). The marks are cleared in the same
 transaction, so a crash leaves either the old ledger with its marks or the new one without: the
 next run repairs it. The result is the same, ids included, as `rebuild_ledger`, which resolves
 everything.

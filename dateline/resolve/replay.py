@@ -10,9 +10,19 @@ other report keeps its stored cluster, and only the dirty clusters get new recor
 
 The connected component of `blocks` bounds the same set (everything a change could reach by any
 path), but along a busy province it chains day after day into hundreds of reports; the replay
-stops where decisions stop changing. The result is the same as `merge.resolve` on everything,
-ids included (the property test checks it); `Unreplayable` tells the caller to fall back on the
-component when a record id is shared with a record outside the replay.
+stops where decisions stop changing.
+
+The merge's two later passes (an event placed by an undated report scored again as a whole; one
+article's records it does not tell apart joined) act on the clusters of the report-by-report pass,
+which the replay does not re-make: so after the walk, `check_joins` runs them over the changed
+clusters and every cluster linked to them by a key (an article, or a key one posts and another
+probes). When they join nothing there, and no stored record involved was made by them, the
+replayed records stand; otherwise `Unreplayable` sends the caller to the block component, which
+holds every join the passes can make (they look only through the members' own keys).
+
+The result is the same as `merge.resolve` on everything, ids included (the property test checks
+it); `Unreplayable` also tells the caller to fall back on the component when a record id is
+shared with a record outside the replay.
 """
 from __future__ import annotations
 
