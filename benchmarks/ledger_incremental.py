@@ -5,9 +5,10 @@
 The ledger is built from the synthetic candidates of `resolve_scaling.py` (four countries, twenty
 provinces, about 30 candidates a day), stored in a fresh SQLite file and resolved whole once.
 Then articles of one new report each (a random day, province and place of the same period) are
-added one at a time, and `update_ledger` is timed: it re-resolves only the component of mentions
-the new one reaches. Prints the full rebuild's seconds, and the median and worst incremental
-milliseconds with the median component size (mentions re-resolved), and the process's peak RSS.
+added one at a time, and `update_ledger` is timed: it replays the merge's decisions from the new
+report and re-decides only the reports a changed cluster reaches (`dateline.resolve.replay`).
+Prints the full rebuild's seconds, the median and worst incremental milliseconds, the median
+number of reports decided again and of mentions in the records re-made, and the peak RSS.
 """
 from __future__ import annotations
 
@@ -48,10 +49,10 @@ def build(store: Store, size: int) -> list:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
     print(f"{'events':>8}  {'records':>8}  {'full s':>8}  {'incr ms (median)':>16}  {'incr ms (max)':>13}"
-          f"  {'component':>9}  {'peak RSS MB':>11}")
+          f"  {'decided':>7}  {'re-made':>7}  {'peak RSS MB':>11}")
     rng = random.Random(11)
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
@@ -60,7 +61,7 @@ def main() -> None:
             started = time.perf_counter()
             records = rebuild_ledger(store)
             full = time.perf_counter() - started
-            times, components = [], []
+            times, decided, components = [], [], []
             for number in range(args.repeat):
                 _mid, _article, template = rng.choice(mentions)
                 article = f"new-{number}"
@@ -72,10 +73,11 @@ def main() -> None:
                 update = update_ledger(store)
                 times.append((time.perf_counter() - started) * 1000)
                 components.append(update.mentions)
+                decided.append(update.decided)
                 assert update.mode == "incremental", update
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(f"{size:>8}  {records:>8}  {full:>8.2f}  {statistics.median(times):>16.1f}  {max(times):>13.1f}"
-                  f"  {int(statistics.median(components)):>9}  {peak:>11.0f}")
+                  f"  {int(statistics.median(decided)):>7}  {int(statistics.median(components)):>7}  {peak:>11.0f}")
             store.close()
 
 

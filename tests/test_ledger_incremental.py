@@ -3,10 +3,13 @@ ingests; a stale ledger is repaired by the next run."""
 from __future__ import annotations
 
 import hashlib
+import random
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +18,7 @@ from dateline.model import Article, EventRecord, Record, Source, StatementRecord
 from dateline.resolve.merge import resolve
 from dateline.store.accounts import add_analyst
 from dateline.store.db import Store
-from dateline.store.ledger_sync import is_stale
+from dateline.store.ledger_sync import component, is_stale
 from dateline.store.reviews import apply_reviews, decide
 
 TYPES = ["Explosions/Remote violence", "Battles"]
@@ -165,3 +168,102 @@ def test_a_run_repairs_a_ledger_left_stale(tmp_path: Path) -> None:
 class _NoExtractor:
     def extract(self, _article: Article) -> list[Record]:
         return []
+
+
+def test_a_report_on_a_long_chain_of_days_re_decides_only_what_it_reaches(tmp_path: Path) -> None:
+    """Reports of one province on every day link, day after day, into one component of hundreds;
+    the replay decides again only the reports a changed cluster reaches, and equals a rebuild."""
+    store = Store(tmp_path / "ledger.db")
+    for day in range(120):
+        for told in range(2):
+            article = f"chain-{day:03d}-{told}"
+            record = EventRecord((date(2024, 1, 1) + timedelta(days=day)).isoformat(), "day", TYPES[0],
+                                 "Air/drone strike", ACTORS[told], None, "Iraq", "Anbar",
+                                 f"Anbar town {day % 2}", None, None, 3, told + 1, None,
+                                 sources=[Source(article, QUOTES[told])])
+            _add(store, article, [record], [])
+    assert update_ledger(store).mode == "full"
+    late = EventRecord("2024-02-20", "range", TYPES[0], "Air/drone strike", ACTORS[1], None, "Iraq",
+                       "Anbar", None, None, None, 3, 2, None, sources=[Source("chain-late", QUOTES[2])])
+    _add(store, "chain-late", [late], [])
+    update = update_ledger(store)
+    assert update.mode == "incremental" and 1 <= update.decided < 30, update
+    (new_id,), = store.connection.execute("SELECT id FROM mentions WHERE article_id = 'chain-late'")
+    assert len(component(store.connection, [new_id])) > 200  # what the blocks alone would re-resolve
+    expected = _from_scratch(store)
+    assert sorted(store.records()) == sorted((record_id, record) for record_id, record, _m in expected)
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_hundreds_of_dense_incremental_ingests_equal_a_rebuild(tmp_path: Path, seed: int) -> None:
+    """Hundreds of articles on the same four weeks (changed decisions cascade), with country-level,
+    undated and multi-report articles, near-duplicates and an affiliation between two actors."""
+    rng = random.Random(seed)
+    related = (lambda a, b: {a, b} == {ACTORS[0], ACTORS[3]}) if seed % 2 else None
+
+    def event(article: str) -> EventRecord:
+        province = rng.choice([None, "Anbar", "Baghdad", "Basra", "Nineveh"])
+        return EventRecord(
+            None if rng.random() < 0.05 else f"2024-02-{rng.randrange(1, 29):02d}",
+            rng.choice(["day", "day", "day", "range", "month", "unknown"]), rng.choice(TYPES),
+            rng.choice(["Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"]),
+            rng.choice(ACTORS), rng.choice([None, *ACTORS]), rng.choice(COUNTRIES), province,
+            f"{province} town {rng.randrange(3)}" if province and rng.random() < 0.6 else None, None, None, 3,
+            rng.choice([None, 1, 2, 5]), None, weapons=rng.choice([[], ["drone"], ["rocket"]]),
+            sources=[Source(article, rng.choice([*QUOTES, f"Sentence {rng.randrange(50)}."]))])
+
+    corpus: list[tuple[str, list[Record], list[str]]] = []
+    for number in range(250):
+        article = f"a{rng.randrange(10**6):06d}-{number}"
+        reprints = [corpus[rng.randrange(len(corpus))][0]] if corpus and rng.random() < 0.05 else []
+        corpus.append((article, [event(article) for _ in range(rng.choice([1, 1, 2, 3]))], reprints))
+    store, full = Store(tmp_path / "incremental.db"), Store(tmp_path / "full.db")
+    for item in corpus[:100]:
+        _add(store, *item)
+    update_ledger(store, related)
+    position = 100
+    while position < len(corpus):
+        size = rng.choice([1, 1, 1, 2, 5])
+        for item in corpus[position:position + size]:
+            _add(store, *item)
+        position += size
+        assert update_ledger(store, related).mode == "incremental"
+    for item in corpus:
+        _add(full, *item)
+    rebuild_ledger(full, related)
+    assert _ledger(store) == _ledger(full)
+
+
+def _report(article: str, date: str, precision: str, kind: str, actor1: str, admin1: str | None) -> EventRecord:
+    return EventRecord(event_date=date, date_precision=precision, event_type=kind,
+                       sub_event_type="Air/drone strike", actor1=actor1, actor2="Kataib Hezbollah",
+                       country="Syria", admin1=admin1, location=None, latitude=None, longitude=None,
+                       geo_precision=3, fatalities=None, injured=None, weapons=[],
+                       sources=[Source(article, "A drone struck the base.")])
+
+
+def test_a_join_by_a_later_pass_of_the_merge_is_kept_by_incremental_ingests(tmp_path: Path) -> None:
+    """One article's two reports that another article's report came between are joined by the
+    merge's pass over articles: an article ingested after that report gets the same records
+    incrementally as from scratch (the replay alone would leave them apart)."""
+    store = Store(tmp_path / "incremental.db")
+    corpus = [("art-07", [_report("art-07", "2024-02-03", "day", "Battles",
+                                  "Military Forces of the United States", None)]),
+              ("art-08", [_report("art-08", "2024-02-02", "range", "Battles",
+                                  "Military Forces of the United States", "Anbar"),
+                          _report("art-08", "2024-02-02", "day", "Explosions/Remote violence",
+                                  "Kataib Hezbollah", None)])]
+    modes = []
+    for article_id, records in corpus:
+        _add(store, article_id, records, [])
+        modes.append(update_ledger(store).mode)
+    assert modes[-1] == "incremental"
+    expected = _from_scratch(store)
+    assert store.records() and dict(store.records()) == {rid: record for rid, record, _m in expected}
+    joined = [mids for _rid, _record, mids in expected if len(mids) > 1]
+    assert joined, "the later pass joins reports here (else this test shows nothing)"
+    full = Store(tmp_path / "full.db")
+    for article_id, records in corpus:
+        _add(full, article_id, records, [])
+    rebuild_ledger(full)
+    assert _ledger(store) == _ledger(full)

@@ -217,3 +217,87 @@ def test_a_base_by_its_city_is_one_place_but_two_villages_are_not() -> None:
     village = replace(base, location="Laylan", evidence={"location": Evidence("Laylan", "Laylan",
                                                                           "gazetteer: locality (geonames)")})
     assert not affinity(village, city).joins
+
+    # Once two reports of the base are one event, the city report meets that event as a base too.
+    second = replace(base, sources=[Source("c", "The K1 base was hit by rockets on Friday.")])
+    [event] = _events([base, second, city])
+    assert len(event.sources) == 3
+
+
+def test_one_articles_lead_and_detail_join_whatever_names_each_gives_the_parties() -> None:
+    """Within one article the lead names the attackers and the detail the base's users; across
+    articles the same two names still keep the reports apart."""
+    lead = _report("a", "Rockets hit Erbil on Monday evening, killing one.", actor1="Saraya Awliya al-Dam",
+                   actor2="Civilians (Iraq)", admin1="Erbil", location="Erbil", latitude=36.19, longitude=44.01)
+    detail = replace(lead, actor1="Coalition Forces", actor2="Military Forces of the United States",
+                     sources=[Source("a", "Two rockets fell inside the airport, where the coalition's base is.")])
+    assert affinity(detail, lead, related, same_article=True).joins
+    assert not affinity(detail, lead, related, same_article=False).joins
+    assert len(_events([lead, detail])) == 1
+    other_outlet = replace(detail, sources=[Source("b", detail.sources[0].quote)])
+    assert len(_events([lead, other_outlet])) == 2
+
+
+def test_an_articles_two_records_are_joined_when_another_articles_report_came_between() -> None:
+    """The detail meets the other outlet's record first and stays apart from it (two names for the
+    attacker across outlets); the lead, wire copy both outlets carry, joins that record; the
+    article's two reports then meet."""
+    wire = "Saraya Awliya al-Dam claimed the rockets on Erbil."
+    other = _report("a", wire, actor1="Saraya Awliya al-Dam", admin1="Erbil", location="Erbil", latitude=36.19,
+                    longitude=44.01)
+    detail = replace(other, actor1="Coalition Forces", sources=[Source("b", "Rockets fell on the coalition base.")])
+    lead = replace(other, sources=[Source("b", wire)])
+    assert not affinity(detail, other, related).joins
+    [event] = _events([other, detail, lead])
+    assert {s.article for s in event.sources} == {"a", "b"} and len(event.sources) == 3
+
+
+def test_the_article_that_gives_two_tolls_tells_its_two_records_apart() -> None:
+    one = _report("a", "A strike on Erbil killed two.", admin1="Erbil", location="Erbil", latitude=36.19,
+                  longitude=44.01, fatalities=2)
+    two = replace(one, location="Erbil International Airport", latitude=36.24, longitude=43.96, fatalities=5,
+                  actor1="Coalition Forces", sources=[Source("a", "Another strike at the airport killed five.")])
+    assert len(_events([one, two])) == 2
+
+
+def test_a_region_wider_than_one_province_is_no_other_province() -> None:
+    """"Kurdistan Region" spans four governorates: a report placed only there may be the one
+    precise event in Erbil, like a country-level report, and is not ruled out as another province."""
+    precise = _report("a", "Drones hit the Khurmala oil field in Erbil province.", actor1="Unidentified Armed Group (Iraq)",
+                      actor2=None, admin1="Erbil", location="Khurmala", latitude=35.92, longitude=43.75)
+    region = replace(precise, **UNPLACED, admin1="Kurdistan Region",
+                     sources=[Source("a", "The strike on the Kurdistan Region's oil fields was condemned.")])
+    assert affinity(region, precise, related, same_article=True).ruled_out is None
+    [event] = _events([precise, region])
+    assert event.admin1 == "Erbil"
+    province_level = replace(region, admin1="Sulaymaniyah")
+    assert affinity(province_level, precise, related, same_article=True).ruled_out
+
+
+def test_one_article_dating_one_place_twice_a_day_apart_is_one_event_but_two_places_are_two() -> None:
+    night = _report("a", "A drone hit the naval base in Eilat overnight Sunday.", event_date="2024-03-31",
+                    location="Eilat", admin1="Southern District", country="Israel", latitude=29.56, longitude=34.95,
+                    actor1="Unidentified Armed Group (Israel)", actor2=None, sub_event_type="Air/drone strike")
+    confirmed = replace(night, event_date="2024-04-01",
+                        sources=[Source("a", "On Monday the army confirmed the base in Eilat was struck.")])
+    assert len(_events([night, confirmed])) == 1
+    elsewhere = replace(confirmed, location="Dimona", latitude=31.07, longitude=35.03)
+    assert len(_events([night, elsewhere])) == 2
+
+
+def test_an_undated_report_meets_the_event_again_once_a_dated_report_has_joined_it() -> None:
+    """Placed reports go first whatever their date: the other outlet's undated report meets the
+    event while it is still undated too (published a day apart: no match), and once the article's
+    dated report has joined, the event is scored again as a whole."""
+    strike = dict(sub_event_type="Air/drone strike", admin1="Sulaymaniyah", latitude=35.53, longitude=44.83,
+                  actor2=None)
+    first = _report("a", "Officials said the Khor Mor field in Chamchamal was targeted.", location="Chamchamal",
+                    date_precision="unknown", event_date="2024-04-26", actor1="Military Forces of Iraq", **strike)
+    other = _report("b", "A drone hit the site, said the district chief of Chamchamal.", location="Chamchamal",
+                    date_precision="unknown", event_date="2024-04-27", actor1="Unidentified Armed Group (Iraq)",
+                    **strike)
+    dated = replace(first, location=None, date_precision="day", geo_precision=2,
+                    sources=[Source("a", "A drone targeted the Khor Mor field on Friday, April 26, 2024.")])
+    assert not affinity(other, first, related).joins
+    [event] = _events([first, other, dated])
+    assert {s.article for s in event.sources} == {"a", "b"} and event.date_precision == "day"

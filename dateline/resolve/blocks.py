@@ -1,9 +1,11 @@
 """Which mentions can change each other's resolution: the link keys of a mention.
 
-The incremental ledger re-resolves only the mentions a new article can reach. Two mentions are
+The incremental ledger re-decides only the mentions a new article can reach. Two mentions are
 linked when one *posts* a key that the other *probes* ("+k" and "?k"); a key that links both ways
-is given as both. The connected components of that relation are resolved independently:
-`resolve` on a component gives the same records (ids included) as `resolve` on everything.
+is given as both. A report finds, at its turn, exactly the clusters holding a report that posts a
+key it probes (`resolve.replay` follows these links forward in the merge's order), and the
+connected components of the relation are resolved independently: `resolve` on a component gives
+the same records (ids included) as `resolve` on everything.
 
 The keys are the merge's own (`merge._BlockIndex.posts` / `probes`, which stay within
 `merge.block_keys`): a mention posts the keys a cluster holding it is found under and probes the
@@ -17,7 +19,7 @@ import hashlib
 import inspect
 
 from dateline.model import EventRecord, Record, StatementRecord, TallyRecord
-from dateline.resolve import merge
+from dateline.resolve import merge, regions
 
 
 def link_keys(article_id: str, record: Record) -> set[str]:
@@ -43,7 +45,8 @@ def _both(key: str) -> set[str]:
 def _version() -> str:
     """Changes whenever the key functions change, so stored keys are then rebuilt."""
     parts = [inspect.getsource(link_keys), inspect.getsource(merge._BlockIndex),
-             inspect.getsource(merge.window), inspect.getsource(merge.family)]
+             inspect.getsource(merge.window), inspect.getsource(merge.family),
+             inspect.getsource(regions.province)]
     return hashlib.sha1("\n".join(parts).encode("utf-8")).hexdigest()[:12]
 
 

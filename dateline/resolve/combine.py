@@ -37,7 +37,9 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
             event_type=typed.event_type, sub_event_type=typed.sub_event_type, actor1=actor1, actor2=actor2,
             country=placed.country, admin1=placed.admin1, location=placed.location, latitude=placed.latitude,
             longitude=placed.longitude, geo_precision=placed.geo_precision, fatalities=None, injured=None,
-            weapons=weapons)
+            weapons=weapons,
+            # The place's gazetteer kind (a base, an airport, a city) is part of how places compare.
+            evidence={"location": placed.evidence["location"]} if "location" in placed.evidence else {})
     sources: list[Source] = []
     for record in records:
         for source in record.sources:

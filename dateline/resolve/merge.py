@@ -4,7 +4,10 @@ Reports are clustered greedily in a fixed order (placed first, then dated, then 
 article id and position), so the ledger does not depend on the order articles arrived in. A report
 joins the event it scores best against when the score reaches one threshold (see `affinity`:
 date, place, type, actors through the knowledge base, shared wording); a province- or
-country-level report joins only when exactly one event of its kind there qualifies.
+country-level report joins only when exactly one event of its kind there qualifies. Two passes
+follow, with the same scoring and threshold: an event placed by an undated report is scored again
+as a whole once dated reports have joined the events it can meet, and two records of one article
+that the article does not tell apart (another place, day, type or toll) become one.
 
 Reports meet only through shared block keys (`block_keys`: the article, and type family, country
 and day), so each is compared with few events and resolution grows as n·log n, not n².
@@ -22,8 +25,14 @@ from dateline.model import EventRecord, Evidence, Record, Source, StatementRecor
 from dateline.resolve.affinity import THRESHOLD, Affinity, affinity, family, window
 from dateline.resolve.combine import PRECISION_RANK, merge_events, merge_statements, merge_tallies
 from dateline.resolve.compare import norm
+from dateline.resolve.regions import province
 
 Related = Callable[[str, str], bool]
+# The reasons the passes after the report-by-report clustering give the first report of a cluster
+# they join to another (the incremental ledger finds the records they made by these).
+SCORED_AGAIN = "scored again as an event"
+LEAD_AND_DETAIL = "one article's lead and detail"
+JOINED_MARKS = (SCORED_AGAIN, LEAD_AND_DETAIL)
 Mention = tuple[int, str, Record]
 
 
@@ -117,9 +126,9 @@ class _BlockIndex:
         keys: list[tuple[str, ...]] = [("article", article)]
         span = window(record)
         if span is not None:
-            kind, country, province = family(record), record.country or "", norm(record.admin1 or "")
+            kind, country, where = family(record), record.country or "", province(record.admin1, record.country)
             for day in range(span[0], span[1] + 2):
-                keys.append((kind, country, province, str(day)))
+                keys.append((kind, country, where, str(day)))
                 keys.append((kind, country, "*", str(day)))
         return keys
 
@@ -129,10 +138,10 @@ class _BlockIndex:
         keys: list[tuple[str, ...]] = [("article", article)]
         span = window(record)
         if span is not None:
-            kind, country, province = family(record), record.country or "", norm(record.admin1 or "")
+            kind, country, where = family(record), record.country or "", province(record.admin1, record.country)
             for day in range(span[0], span[1] + 2):
-                if province:
-                    keys.append((kind, country, province, str(day)))
+                if where:
+                    keys.append((kind, country, where, str(day)))
                     keys.append((kind, country, "", str(day)))
                 else:
                     keys.append((kind, country, "*", str(day)))
@@ -154,47 +163,181 @@ class _BlockIndex:
 def _specificity(record: EventRecord) -> tuple[int, int, int]:
     """Placed reports first, then dated, then named: a vague report meets every precise event
     it could join before it chooses."""
-    return (0 if record.location else 1 if record.admin1 else 2,
+    return (0 if record.location else 1 if province(record.admin1, record.country) else 2,
             PRECISION_RANK.get(record.date_precision, 3),
             0 if record.actor1 and not record.actor1.startswith("Unidentified") else 1)
 
 
+def turn(mention: tuple[int, str, EventRecord]) -> tuple[tuple[int, int, int], str, int]:
+    """The order reports are decided in: by specificity, then article id and mention id. (The
+    incremental ledger replays decisions in this order.)"""
+    return _specificity(mention[2]), mention[1], mention[0]
+
+
 def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int, tuple[str, int]],
                     groups: dict[str, str], related: Related | None) -> list[tuple[str, Record, list[int]]]:
-    ordered = sorted(events, key=lambda m: (_specificity(m[2]), order[m[0]]))
+    ordered = sorted(events, key=turn)
     clusters: list[Cluster] = []
     index = _BlockIndex()
     for mention in ordered:
-        quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
-        scored = [(_affinity(cluster, mention, related, quote), cluster)
-                  for cluster in index.candidates(mention[2], mention[1])]
-        passing = [(a, c) for a, c in scored if a.joins]
-        if len(passing) > 1 and not mention[2].location:
-            # A province- or country-level report joins the one precise event of its kind there;
-            # with two candidates it cannot tell which. Within its own article it is the summary
-            # of events the article details ("the US strikes"), not one more event.
-            passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
-        best: Cluster | None = None
-        reason = "first report"
-        if passing:
-            top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
-            reason = top.describe()
+        best, reason, quote = choose(index.candidates(mention[2], mention[1]), mention, related)
         if best is None:
             best = Cluster(len(clusters))
             clusters.append(best)
-        best.join(mention, quote, reason)
-        best.canonical = mention[2] if len(best.members) == 1 else \
-            merge_events([m[2] for m in best.members], groups, related, fields_only=True)
+        grow(best, mention, quote, reason, groups, related)
         index.add(best, mention[2], mention[1])
-    out: list[tuple[str, Record, list[int]]] = []
+    clusters = _second_look(clusters, index, groups, related)
+    clusters = _join_within_articles(clusters, related)
+    return _unique_ids([finish(cluster, order, groups, related) for cluster in clusters])
+
+
+def choose(candidates: list[Cluster], mention: tuple[int, str, EventRecord],
+           related: Related | None) -> tuple[Cluster | None, str, str]:
+    """Returns the cluster (of `candidates`, in creation order) a report joins, or None for a new
+    one; why; and its sentence as compared. (The incremental ledger replays these decisions.)"""
+    quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+    scored = [(_affinity(cluster, mention, related, quote), cluster) for cluster in candidates]
+    passing = [(a, c) for a, c in scored if a.joins]
+    if len(passing) > 1 and not mention[2].location:
+        # A province- or country-level report joins the one precise event of its kind there;
+        # with two candidates it cannot tell which. Within its own article it is the summary
+        # of events the article details ("the US strikes"), not one more event.
+        passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
+    if passing:
+        top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
+        return best, top.describe(), quote
+    return None, "first report", quote
+
+
+def grow(cluster: Cluster, mention: tuple[int, str, EventRecord], quote: str, reason: str,
+         groups: dict[str, str], related: Related | None) -> None:
+    """Adds a report to a cluster and merges the fields matching the next report needs."""
+    cluster.join(mention, quote, reason)
+    cluster.canonical = mention[2] if len(cluster.members) == 1 else \
+        merge_events([m[2] for m in cluster.members], groups, related, fields_only=True)
+
+
+def finish(cluster: Cluster, order: dict[int, tuple[str, int]], groups: dict[str, str],
+           related: Related | None) -> tuple[str, Record, list[int]]:
+    """A complete cluster's record: its id (before `_unique_ids`), the full merge, its mentions."""
+    _anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
+    record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
+                                f"{anchor.admin1}|{anchor.country}")
+    cluster.canonical = merge_events([m[2] for m in cluster.members], groups, related)
+    _explain_sources(cluster, groups)
+    return record_id, cluster.canonical, sorted(m[0] for m in cluster.members)
+
+
+def _second_look(clusters: list[Cluster], index: _BlockIndex, groups: dict[str, str],
+                 related: Related | None) -> list[Cluster]:
+    """An event placed by a report with no time of its own was scored before the dated reports of
+    its place had joined the event they tell (placed reports go first, whatever their date): each
+    such event is scored once more, as a whole, against the events it can meet, and joins the
+    best earlier one it now reaches (the same threshold)."""
+    absorbed: set[int] = set()
     for cluster in clusters:
-        anchor_mid, anchor_article, anchor = min(cluster.members, key=lambda m: order[m[0]])
-        record_id = "ev-" + _digest(f"{anchor_article}|{anchor.sources[0].quote}|{anchor.location}|"
-                                    f"{anchor.admin1}|{anchor.country}")
-        cluster.canonical = merge_events([m[2] for m in cluster.members], groups, related)
-        _explain_sources(cluster, groups)
-        out.append((record_id, cluster.canonical, sorted(m[0] for m in cluster.members)))
-    return _unique_ids(out)
+        canonical = cluster.canonical
+        assert canonical is not None
+        if not canonical.location or not any(m[2].date_precision == "unknown" for m in cluster.members):
+            continue
+        # Looked up with each member's own keys (never the merged record's), so the events met stay
+        # within the members' block keys: the incremental ledger's components still hold.
+        met: dict[int, Cluster] = {}
+        for _mid, article, record in cluster.members:
+            met.update((other.number, other) for other in index.candidates(record, article))
+        best: tuple[Affinity, Cluster] | None = None
+        for number in sorted(met):
+            other = met[number]
+            if other.number == cluster.number or other.number in absorbed or not other.canonical \
+                    or other.articles & cluster.articles:
+                continue
+            result = affinity(canonical, other.canonical, related)
+            if result.joins and (best is None or result.score > best[0].score):
+                best = (result, other)
+        if best is None:
+            continue
+        result, target = best
+        for mention in cluster.members:
+            quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+            reason = cluster.reasons.get(mention[0], "")
+            target.join(mention, quote, f"{SCORED_AGAIN}: {result.describe()}"
+                        if reason == "first report" else reason)
+            index.add(target, mention[2], mention[1])
+        target.canonical = merge_events([m[2] for m in target.members], groups, related, fields_only=True)
+        absorbed.add(cluster.number)
+    return [c for c in clusters if c.number not in absorbed]
+
+
+def _join_within_articles(clusters: list[Cluster], related: Related | None) -> list[Cluster]:
+    """Two records that one article tells, which it does not tell apart (another place, day, type
+    or toll), are one event: the lead and its detail. The report-by-report pass can leave them
+    apart when a report of another article came between them (it scores a cluster before the
+    article's other report has joined it); here each pair of clusters sharing an article is scored
+    as the article's own reports are, lowest numbers first, until nothing changes."""
+    by_article: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        for article in cluster.articles:
+            by_article[article].append(cluster)
+    shared = {article: found for article, found in by_article.items() if len(found) > 1}
+    if not shared:
+        return clusters
+    absorbed: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for article in sorted(shared):
+            live = sorted((c for c in shared[article] if c.number not in absorbed), key=lambda c: c.number)
+            for i, first in enumerate(live):
+                for second in live[i + 1:]:
+                    if first.number in absorbed or second.number in absorbed:
+                        continue
+                    if _told_apart(first, second, article):
+                        continue
+                    # What the article itself tells of each: its own reports, dated by its text.
+                    told = [merge_events([m[2] for m in c.members if m[1] == article], None, related,
+                                         fields_only=True) for c in (first, second)]
+                    if any(record.date_precision == "unknown" for record in told):
+                        continue
+                    score = affinity(told[1], told[0], related, same_article=True)
+                    if not score.joins:
+                        continue
+                    for mention in second.members:
+                        quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+                        reason = second.reasons.get(mention[0], "")
+                        first.join(mention, quote, f"{LEAD_AND_DETAIL}: {score.describe()}"
+                                   if reason == "first report" else reason)
+                    first.canonical = merge_events([m[2] for m in first.members], None, related, fields_only=True)
+                    absorbed.add(second.number)
+                    for other in second.articles:
+                        found = shared.setdefault(other, by_article[other])
+                        if first not in found:
+                            found.append(first)
+                    changed = True
+    return [c for c in clusters if c.number not in absorbed]
+
+
+def _told_apart(first: Cluster, second: Cluster, article: str) -> bool:
+    """The article itself tells the two apart: one of its sentences read at two places, or its
+    reports in each give two different death tolls."""
+    for (teller, quote), places in second.sentences.items():
+        other = first.sentences.get((teller, quote))
+        if other and any(_two_places(other, place) for place in places):
+            return True
+    tolls = [{m[2].fatalities for m in c.members if m[1] == article and m[2].fatalities is not None}
+             for c in (first, second)]
+    return bool(tolls[0] and tolls[1] and not tolls[0] & tolls[1])
+
+
+def _two_places(readings: set[tuple[str | None, str | None]], place: tuple[str | None, str | None]) -> bool:
+    """One sentence read at `place` and at each of `readings` names two places: two precise places,
+    or two provinces. A reading at the country or a wider region is the same place told vaguely."""
+    location, admin1 = place
+    for other_location, other_admin1 in readings:
+        if location and other_location and norm(location) != norm(other_location):
+            return True
+        if not (location or other_location) and admin1 and other_admin1 and norm(admin1) != norm(other_admin1):
+            return True
+    return False
 
 
 def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: Related | None,
@@ -207,7 +350,7 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
     assert canonical is not None
     same_article = mention[1] in cluster.articles
     places = cluster.sentences.get((mention[1], quote)) if same_article else None
-    if places and (record.location, record.admin1) not in places:
+    if places and _two_places(places, (record.location, record.admin1)):
         refused = Affinity()
         refused.rule_out("the same sentence names two places: two events")
         return refused

@@ -11,6 +11,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from dateline.model import Record, record_from_dict, record_kind, record_to_dict
+from dateline.resolve import merge
 
 Mention = tuple[int, str, Record]
 Resolved = tuple[str, Record, list[int]]
@@ -150,3 +151,50 @@ def write_records(db: sqlite3.Connection, resolved: Iterable[Resolved], replaced
     gone = [(record_id,) for record_id in stored if record_id not in seen]
     db.executemany("DELETE FROM records WHERE id = ?", gone)
     return changed + len(gone)
+
+
+class StoredLedger:
+    """The stored ledger as `resolve.replay` reads it: mentions, key holders, each mention's
+    record, a record's mentions, and the stored ids sharing a record id's stem."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def _chunks(self, sql: str, values: Iterable[object]) -> Iterable[sqlite3.Row]:
+        items = list(values)
+        for start in range(0, len(items), 500):
+            chunk = items[start:start + 500]
+            yield from self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
+
+    def mentions(self, ids: Iterable[int]) -> dict[int, tuple[str, Record]]:
+        return {row[0]: (row[1], record_from_dict(json.loads(row[2]))) for row in
+                self._chunks("SELECT id, article_id, body FROM mentions WHERE id IN ({})", ids)}
+
+    def holders(self, keys: Iterable[str]) -> set[int]:
+        return {row[0] for row in self._chunks("SELECT mention_id FROM ledger_keys WHERE key IN ({})", keys)}
+
+    def labels(self, ids: Iterable[int]) -> dict[int, str]:
+        return {row[0]: row[1] for row in self._chunks(
+            "SELECT mention_id, record_id FROM record_mentions WHERE mention_id IN ({})", ids)}
+
+    def members(self, record_id: str) -> list[int]:
+        return [row[0] for row in self.db.execute(
+            "SELECT mention_id FROM record_mentions WHERE record_id = ?", (record_id,))]
+
+    def joined(self, record_ids: Iterable[str]) -> set[str]:
+        """The records among these that a pass after the report-by-report clustering made by
+        joining two clusters (`merge` says so in the reason a source joined)."""
+        ids = list(record_ids)
+        marks = " OR ".join("instr(body, ?) > 0" for _mark in merge.JOINED_MARKS)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            found |= {row[0] for row in self.db.execute(
+                f"SELECT id FROM records WHERE id IN ({','.join('?' * len(chunk))}) AND ({marks})",
+                [*chunk, *merge.JOINED_MARKS])}
+        return found
+
+    def ids_with_stem(self, stem: str) -> set[str]:
+        """The stored record ids `stem` and `stem-N` (see `merge._unique_ids`)."""
+        return {row[0] for row in self.db.execute(
+            "SELECT id FROM records WHERE id = ? OR (id > ? AND id < ?)", (stem, stem + "-", stem + "."))}
