@@ -109,3 +109,18 @@ def test_earlier_in_the_day_dates_an_event_by_the_one_told_before(extractor: Ext
     seized = next(e for e in events if e.event_type == "Strategic developments" or "territory" in e.sub_event_type)
     assert (seized.event_date, seized.date_precision) == ("2024-03-03", "day")
     assert seized.evidence["event_date"].span == "earlier in the day"
+
+
+def test_what_had_happened_by_a_day_spans_from_the_day_told_before(extractor: Extractor) -> None:
+    text = ("On March 2, Islamic State fighters launched an assault on villages south of Mosul.\n\n"
+            "By March 12, they had seized the town of Qayyarah, local officials said.")
+    events = events_of(extractor, text, date(2024, 3, 20))
+    seized = next(e for e in events if e.location and "Qayyarah" in e.location)
+    assert (seized.event_date, seized.date_precision) == ("2024-03-07", "range")
+    assert seized.evidence["event_date"].span == "By March 12"
+
+
+def test_a_day_with_no_earlier_day_told_stays_a_day(extractor: Extractor) -> None:
+    text = "By March 12, Islamic State fighters had seized the town of Qayyarah, local officials said."
+    [seized] = events_of(extractor, text, date(2024, 3, 20))
+    assert (seized.event_date, seized.date_precision) == ("2024-03-12", "day")

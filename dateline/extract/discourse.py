@@ -206,7 +206,7 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
                                 if all(s.quote != t.quote for t in interception.sources))
 
 
-__all__ = ["date_undated_events", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+__all__ = ["date_undated_events", "date_spans_ending_by", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
 
 
 
@@ -273,6 +273,35 @@ def _day_named(fact: Any, published: Any, carried: bool = False) -> Any:
                  and (published is None or t.date <= published)
                  and not (carried and published is not None and (published - t.date).days > REPORT_DAY_AGE)),
                 None)
+
+
+_BY_DAY = re.compile(r"^by\s", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|ung|ought|aken|ost|ell|on)\b", re.I)
+BY_DAY_REACH = 31  # days back the start of a "by <day>" span may lie
+
+
+def date_spans_ending_by(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int]) -> None:
+    """"On November 27, rebels launched an offensive. By December 7, they had captured Hama":
+    what had happened by a day happened between the day the story told before and that day
+    (ACLED range precision: the span's middle day)."""
+    for event in events:
+        evidence = event.evidence.get("event_date")
+        index = sentence_of.get(id(event))
+        if (event.date_precision != "day" or not event.event_date or evidence is None or index is None
+                or not _BY_DAY.match(evidence.span or "") or not _PAST_PERFECT.search(facts[index].text)):
+            continue
+        end = date.fromisoformat(event.event_date)
+        starts = [date.fromisoformat(e.event_date) for e in events
+                  if e.event_date and e.date_precision == "day" and sentence_of.get(id(e), index) < index
+                  and 0 < (end - date.fromisoformat(e.event_date)).days <= BY_DAY_REACH]
+        if not starts:
+            continue
+        start = starts[-1]
+        event.event_date = date.fromordinal(start.toordinal() + (end - start).days // 2).isoformat()
+        event.date_precision = "range"
+        rule = f"what had happened {evidence.span!r}: the middle of the span from the day told before ({start})"
+        event.evidence["event_date"] = Evidence(event.event_date, evidence.span, rule)
+        event.evidence["date_precision"] = Evidence("range", evidence.span, rule)
 
 
 # "The rockets, which were fired late on Sunday, landed…", "The violence was sparked when … on
