@@ -276,7 +276,8 @@ def _day_named(fact: Any, published: Any, carried: bool = False) -> Any:
 
 
 _BY_DAY = re.compile(r"^by\s", re.I)
-_PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|ung|ought|aken|ost|ell|on)\b", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|ung|ought|aken|ost|ell|on)\b",
+                           re.I)
 BY_DAY_REACH = 31  # days back the start of a "by <day>" span may lie
 
 

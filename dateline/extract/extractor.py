@@ -14,7 +14,8 @@ from dateline.extract.background import BACKGROUND_REASONS, background_reason, i
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        date_spans_ending_by, date_undated_events, drop_denied_hearsay, fold_into_antecedent,
+                                        date_spans_ending_by, date_undated_events, drop_denied_hearsay,
+                                        fold_into_antecedent,
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
