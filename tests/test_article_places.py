@@ -113,3 +113,19 @@ def test_a_dateline_with_a_colon_or_a_statement_lead_is_not_the_place(extractor:
     assert [e.location for e in events] == ["Tal Afar"]
     assert _where(extractor, "In a statement issued by the ministry in Baghdad, officials said gunmen "
                              "attacked a checkpoint.") == []
+
+
+def test_a_later_mention_of_an_unplaced_event_gives_its_place(extractor: Extractor) -> None:
+    text = ("Twelve Islamic State militants were killed on Tuesday by Iraqi forces backed by coalition aircraft, "
+            "the Joint Operations Command said.\n\nThe fighters had been hiding in caves during the operation, "
+            "which was carried out in the country’s Salahuddin province, officials added.")
+    [event] = _events(extractor, text, date(2024, 5, 9))
+    assert event.admin1 == "Salah al-Din" and event.geo_precision == 3
+    assert "later mention" in event.evidence["location"].rule
+
+
+def test_a_later_sentence_with_an_event_of_its_own_gives_no_place(extractor: Extractor) -> None:
+    text = ("Twelve Islamic State militants were killed on Tuesday by Iraqi forces, the Joint Operations Command "
+            "said.\n\nOn Wednesday, a roadside bomb hit an army patrol during an operation in Salahuddin province.")
+    killed = next(e for e in _events(extractor, text, date(2024, 5, 9)) if e.event_date == "2024-05-07")
+    assert killed.admin1 is None

@@ -81,3 +81,46 @@ def test_a_clause_naming_the_event_again_gives_its_toll(extractor: Extractor) ->
     text = "Rockets hit the base on Monday, in an attack that killed two soldiers."
     [event] = events_of(extractor, text, date(2024, 3, 7))
     assert event.fatalities == 2
+
+
+def test_a_later_definite_mention_gives_an_undated_event_its_day(extractor: Extractor) -> None:
+    text = ("Gunmen opened fire on mourners at a funeral in the town of Tuz Khurmatu, killing four people, "
+            "local officials said.\n\nThe town's mayor called for calm. Police sealed off the roads into the town. "
+            "The attack, which took place late on Thursday, was the deadliest in the province this year.")
+    events = events_of(extractor, text, date(2024, 3, 9))  # a Saturday
+    attack = next(e for e in events if e.fatalities == 4)
+    assert (attack.event_date, attack.date_precision) == ("2024-03-07", "day")
+    assert "later mention" in attack.evidence["event_date"].rule
+
+
+def test_a_later_mention_dated_by_a_speaker_gives_no_day(extractor: Extractor) -> None:
+    text = ("Gunmen opened fire on mourners at a funeral in the town of Tuz Khurmatu, killing four people.\n\n"
+            "The attack was condemned by the governor, who said on Thursday that the killers would be found.")
+    events = events_of(extractor, text, date(2024, 3, 9))
+    attack = next(e for e in events if e.fatalities == 4)
+    assert attack.date_precision == "unknown"
+
+
+def test_earlier_in_the_day_dates_an_event_by_the_one_told_before(extractor: Extractor) -> None:
+    text = ("Israeli aircraft struck an army depot near Damascus on Sunday, monitors said.\n\nThe airstrikes "
+            "followed significant developments earlier in the day when rebel groups, led by the Syrian National "
+            "Army (SNA), seized control of the town of Nawa.")
+    events = events_of(extractor, text, date(2024, 3, 7))  # a Thursday
+    seized = next(e for e in events if e.event_type == "Strategic developments" or "territory" in e.sub_event_type)
+    assert (seized.event_date, seized.date_precision) == ("2024-03-03", "day")
+    assert seized.evidence["event_date"].span == "earlier in the day"
+
+
+def test_what_had_happened_by_a_day_spans_from_the_day_told_before(extractor: Extractor) -> None:
+    text = ("On March 2, Islamic State fighters launched an assault on villages south of Mosul.\n\n"
+            "By March 12, they had seized the town of Qayyarah, local officials said.")
+    events = events_of(extractor, text, date(2024, 3, 20))
+    seized = next(e for e in events if e.location and "Qayyarah" in e.location)
+    assert (seized.event_date, seized.date_precision) == ("2024-03-07", "range")
+    assert seized.evidence["event_date"].span == "By March 12"
+
+
+def test_a_day_with_no_earlier_day_told_stays_a_day(extractor: Extractor) -> None:
+    text = "By March 12, Islamic State fighters had seized the town of Qayyarah, local officials said."
+    [seized] = events_of(extractor, text, date(2024, 3, 20))
+    assert (seized.event_date, seized.date_precision) == ("2024-03-12", "day")

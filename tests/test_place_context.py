@@ -6,6 +6,7 @@ import pytest
 
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import load_knowledge_base
+from dateline.extract.places import choose_places
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +90,29 @@ def test_a_generic_word_opening_a_longer_name_is_not_a_place(gazetteer: Gazettee
 def test_a_generic_word_that_is_a_whole_name_is_still_found(gazetteer: Gazetteer) -> None:
     assert [m.places[0].name for m in gazetteer.find("Rockets hit Tal Afar and Tell Abyad.")] == \
         ["Tall 'Afar", "Tal Abyad"]
+
+
+def _place_of(gazetteer: Gazetteer, sentence: str) -> tuple[str, str, int]:
+    [choice] = choose_places(sentence, gazetteer.find(sentence), gazetteer.contains)
+    return choice.place.name, choice.place.admin1, choice.geo_precision
+
+
+def test_a_namesake_elsewhere_of_a_village_in_a_named_district_is_placed_in_that_district(
+        gazetteer: Gazetteer) -> None:
+    # Salamiyah is a town in Hama: "the village of Salamiyah in the region of Manbij" is another one.
+    name, admin1, precision = _place_of(gazetteer, "Gunmen killed two shepherds in the village of Salamiyah "
+                                                   "in the region of Manbij.")
+    assert (name, admin1, precision) == ("Salamiyah", "Aleppo", 2)
+
+
+def test_a_quarter_of_a_city_is_placed_in_that_city_not_at_a_namesake_elsewhere(gazetteer: Gazetteer) -> None:
+    sentence = "A drone hit a house in the Salamiyah neighbourhood of Aleppo, killing two."
+    [choice] = choose_places(sentence, gazetteer.find(sentence), gazetteer.contains)
+    aleppo = next(p for m in gazetteer.find("Aleppo") for p in m.places if p.kind == "locality")
+    assert (choice.place.name, choice.place.admin1, choice.geo_precision) == ("Salamiyah", "Aleppo", 2)
+    assert (choice.place.lat, choice.place.lon) == (aleppo.lat, aleppo.lon)
+
+
+def test_a_quarter_the_gazetteer_knows_keeps_its_own_place(gazetteer: Gazetteer) -> None:
+    assert _place_of(gazetteer, "A roadside bomb hit a patrol in the Mashtal neighborhood of Baghdad.") == \
+        ("Mashtal", "Baghdad", 1)

@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import Any
 
 from dateline.extract.gazetteer import CURATED_RANK
+from dateline.model import Evidence
 
 FOREIGN_TOWN_RANK = 100_000   # a town abroad this significant may stand without its country named
 LEAD_SENTENCES = 2            # the sentences whose places count double for the main country
@@ -119,3 +120,50 @@ def place_unplaced_interceptions(events: list[Any], countries: set[str]) -> None
         event.country = match.group(1)
         event.evidence["country"] = replace(evidence, value=event.country,
                                             rule="no place named: the country of the forces that intercepted")
+
+
+# "…during the raid, which was reportedly carried out in the country's Anbar province": a later
+# definite mention of the event, then where it happened.
+_MENTION_THEN_PLACE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|air\s+strike|bombing|explosion|blast|shelling|"
+    r"assault|ambush|raid|operation|clashes|fighting)s?\b[^.;:!?]{0,80}?\b(?:in|near|at|outside)\s+"
+    r"(?:the\s+)?(?:[\w’'-]+[’']s\s+)?$", re.I)
+PLACE_MENTION_REACH = 2  # sentences after an unplaced event where a mention of it may place it
+
+
+def place_from_later_mention(events: list[Any], facts: list[Any], sentence_of: dict[int, int],
+                             precision_of: dict[str, int]) -> None:
+    """An event whose sentence names no place below its country takes the place a following
+    sentence with no event of its own gives it through a definite mention ("the raid, which was
+    carried out in Anbar province"), when it is the last event told before that sentence."""
+    told_in = {sentence_of.get(id(e)) for e in events}
+    for event in events:
+        index = sentence_of.get(id(event))
+        if index is None or event.location or event.admin1:
+            continue
+        for ahead in range(index + 1, min(len(facts), index + 1 + PLACE_MENTION_REACH)):
+            if ahead in told_in:
+                break
+            place, span = _mentioned_place(facts[ahead], event.country)
+            if place is None:
+                continue
+            if place.kind == "region":
+                event.admin1, event.geo_precision = place.admin1 or place.name, 3
+            else:
+                event.location, event.admin1 = place.name, place.admin1
+                event.geo_precision = precision_of.get(place.kind, 3)
+            event.latitude, event.longitude = place.lat, place.lon
+            event.evidence["location"] = Evidence(event.location or event.admin1, span,
+                                                  f"gazetteer: {place.kind} ({place.source}); named by a later "
+                                                  "mention of the event")
+            break
+
+
+def _mentioned_place(fact: Any, country: str | None) -> tuple[Any, str]:
+    for mention in fact.places:
+        top = mention.places[0] if mention.places else None
+        if top is None or top.kind == "country" or (country and top.country != country):
+            continue
+        if _MENTION_THEN_PLACE.search(fact.text[max(0, mention.start - 160):mention.start]):
+            return top, mention.text
+    return None, ""

@@ -206,7 +206,7 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
                                 if all(s.quote != t.quote for t in interception.sources))
 
 
-__all__ = ["date_undated_events", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+__all__ = ["date_undated_events", "date_spans_ending_by", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
 
 
 
@@ -275,6 +275,81 @@ def _day_named(fact: Any, published: Any, carried: bool = False) -> Any:
                 None)
 
 
+_BY_DAY = re.compile(r"^by\s", re.I)
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:already\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|ung|ought|aken|ost|ell|on)\b",
+                           re.I)
+BY_DAY_REACH = 31  # days back the start of a "by <day>" span may lie
+
+
+def date_spans_ending_by(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int]) -> None:
+    """"On November 27, rebels launched an offensive. By December 7, they had captured Hama":
+    what had happened by a day happened between the day the story told before and that day
+    (ACLED range precision: the span's middle day)."""
+    for event in events:
+        evidence = event.evidence.get("event_date")
+        index = sentence_of.get(id(event))
+        if (event.date_precision != "day" or not event.event_date or evidence is None or index is None
+                or not _BY_DAY.match(evidence.span or "") or not _PAST_PERFECT.search(facts[index].text)):
+            continue
+        end = date.fromisoformat(event.event_date)
+        starts = [date.fromisoformat(e.event_date) for e in events
+                  if e.event_date and e.date_precision == "day" and sentence_of.get(id(e), index) < index
+                  and 0 < (end - date.fromisoformat(e.event_date)).days <= BY_DAY_REACH]
+        if not starts:
+            continue
+        start = starts[-1]
+        event.event_date = date.fromordinal(start.toordinal() + (end - start).days // 2).isoformat()
+        event.date_precision = "range"
+        rule = f"what had happened {evidence.span!r}: the middle of the span from the day told before ({start})"
+        event.evidence["event_date"] = Evidence(event.event_date, evidence.span, rule)
+        event.evidence["date_precision"] = Evidence("range", evidence.span, rule)
+
+
+# "The rockets, which were fired late on Sunday, landed…", "The violence was sparked when … on
+# Saturday": a sentence that opens on a definite mention of an event tells more about the one just told.
+_DEFINITE_OPENING = re.compile(
+    r"^\W*(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|airstrikes?|rockets?|"
+    r"missiles?|drones?|violence|clashes|fighting|explosions?|blasts?|bombings?|shelling|raids?|assault|"
+    r"protests?|demonstrations?|barrage|incident|unrest|ambush)\b", re.I)
+_SPEECH_JUST_BEFORE = re.compile(r"\b(?:said|says|announced|reported|stated|added|told\s+[\w-]+)\s*$", re.I)
+LATER_MENTION_REACH = 3  # sentences ahead where a definite mention may date an undated event
+
+
+def _day_of_later_mention(index: int, facts: list[Any], published: Any) -> Any:
+    """The day a definite mention in one of the next sentences gives as the time of what it
+    mentions (not the day someone spoke), or None."""
+    for ahead in range(1, LATER_MENTION_REACH + 1):
+        if index + ahead >= len(facts):
+            break
+        fact = facts[index + ahead]
+        if not _DEFINITE_OPENING.search(fact.text):
+            continue
+        day = _day_named(fact, published, carried=True)
+        if day is not None and not _SPEECH_JUST_BEFORE.search(fact.text[:day.start]):
+            return day
+    return None
+
+
+def _same_day_as_told(event: EventRecord, index: int | None, dated: list[EventRecord], facts: list[Any],
+                      sentence_of: dict[int, int]) -> EventRecord | None:
+    """"The airstrikes followed developments earlier in the day when rebels seized the city": a
+    same-day phrase ("earlier in the day", "later that day", "hours later") in the sentence of an
+    undated event dates it by the latest dated event told before; returns that event, or None."""
+    if index is None or not any(t.relative_to_event and t.offset_days == 0 for t in facts[index].times):
+        return None
+    expr = next(t for t in facts[index].times if t.relative_to_event and t.offset_days == 0)
+    before = [e for e in dated if sentence_of.get(id(e), index) < index
+              and (not e.country or not event.country or e.country == event.country)]
+    if not before:
+        return None
+    anchor = before[-1]
+    event.event_date, event.date_precision = anchor.event_date, anchor.date_precision
+    rule = f"own: {expr.text!r}, the day of the event told before ({anchor.event_date})"
+    event.evidence["event_date"] = Evidence(event.event_date, expr.text, rule)
+    event.evidence["date_precision"] = Evidence(event.date_precision, expr.text, rule)
+    return anchor
+
+
 def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
                         published: Any) -> None:
     """An event whose words give no time of its own takes the day its report was given in its
@@ -294,9 +369,20 @@ def date_undated_events(events: list[EventRecord], facts: list[Any], sentence_of
             event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
                                                         event.evidence["event_date"].rule)
             continue
+        anchored = _same_day_as_told(event, index, dated, facts, sentence_of)
+        if anchored is not None:
+            continue
         spoken, where = None, "its sentence"
         if index is not None:
             spoken = _day_named(facts[index], published)
+            later = None if spoken is not None else _day_of_later_mention(index, facts, published)
+            if later is not None:
+                event.event_date, event.date_precision = later.date.isoformat(), later.precision
+                event.evidence["event_date"] = Evidence(event.event_date, later.text,
+                                                        "no time of its own: the day a later mention of it gives")
+                event.evidence["date_precision"] = Evidence(event.date_precision, later.text,
+                                                            event.evidence["event_date"].rule)
+                continue
             # "CENTCOM announced on Sunday that its forces struck ISIS camps. … It added that the
             # operation struck over 75 targets": the report's day carries to the sentences that
             # go on with it.

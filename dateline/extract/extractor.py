@@ -14,19 +14,20 @@ from dateline.extract.background import BACKGROUND_REASONS, background_reason, i
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
-                                        date_undated_events, drop_denied_hearsay, fold_into_antecedent,
+                                        date_spans_ending_by, date_undated_events, drop_denied_hearsay,
+                                        fold_into_antecedent,
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
-                                             place_unplaced_interceptions)
+                                             place_from_later_mention, place_unplaced_interceptions)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
-from dateline.extract.places import (PlaceChoice, choose_places, counted_in, other_event_start,
+from dateline.extract.places import (PRECISION, PlaceChoice, choose_places, counted_in, other_event_start,
                                      usable_mentions)
 from dateline.extract.sentences import Sentence, split_sentences
 from dateline.extract.statements import find_statement
@@ -126,6 +127,8 @@ class Extractor:
         carry_lead_actors(events, state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
+        date_spans_ending_by(events, facts, state.sentence_of)
+        place_from_later_mention(events, facts, state.sentence_of, PRECISION)
         place_unplaced_interceptions(events, self.gazetteer.country_names())
         kept = {id(e) for e in events}
         out: list[Record] = []

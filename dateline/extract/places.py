@@ -212,6 +212,42 @@ def _in_context(mention: Any, mentions: list[Any], contains: Any) -> Any:
     return mention.places[0]
 
 
+# "the village of Suwayda in the region of Jarablus", "Khalkhalah in the southern Suweida region":
+# the words that put one named place inside another.
+_INSIDE = re.compile(r"^\s*,?\s*(?:in|inside|within|of)\s+(?:the\s+)?(?:(?:region|province|governorate|district|"
+                     r"countryside|outskirts|area)\s+of\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
+
+
+_QUARTER = re.compile(r"^\s*(?:neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
+                      r"(?:(?:north|south|east|west)(?:ern)?\s+)?(?:city\s+of\s+)?$", re.I)
+_QUARTER_WORD = re.compile(r"\b(?:neighbou?rhood|quarter|suburb)$", re.I)
+
+
+def _holder_of_namesake(window: str, mention: Any, mentions: list[Any], contains: Any) -> Any:
+    """The place that holds a name the clause puts inside it ("the village of Suwayda in the region
+    of Jarablus", "the al-Hilaliya neighborhood of Qamishli") when none of the gazetteer's places
+    of that name lies in that place's province, or, for a quarter of a city, in that city (the
+    gazetteer knows only namesakes elsewhere), else None."""
+    for other in mentions:
+        if other is mention or not other.places or other.start < mention.end:
+            continue
+        between = window[mention.end:other.start]
+        quarter = bool(_QUARTER.match(between)) or (_QUARTER_WORD.search(mention.text) is not None
+                                                    and _INSIDE.match(between) is not None)
+        if not quarter and not _INSIDE.match(between):
+            continue
+        holder = other.places[0]
+        if holder.kind == "country" or not holder.admin1:
+            return None
+        home = [c for c in mention.places if c.country == holder.country]
+        if quarter and holder.kind == "locality":
+            inside = any(contains(holder, dataclasses.replace(c, kind="neighbourhood")) for c in home
+                         if c.kind in ("locality", "neighbourhood"))
+            return None if inside else holder
+        return holder if all(c.admin1 and c.admin1 != holder.admin1 for c in home) else None
+    return None
+
+
 def _as_written(place: Any, text: str) -> Any:
     """A town or quarter keeps the spelling the text gives it ("Kobane", "Qushqaya"), as a
     reader of the report would write it; bases, regions and countries keep their canonical names."""
@@ -246,7 +282,19 @@ def _without_descriptors(text: str, core_words: int) -> str:
 def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:
     """Returns one PlaceChoice per event the window tells: leaves of the place hierarchy, split
     only where the text coordinates them ("Qaim and Jurf al-Nasr", "Iraq and Syria")."""
-    resolved = [(m, _in_context(m, mentions, contains)) for m in mentions if m.places]
+    resolved, namesakes = [], set()
+    for m in mentions:
+        if not m.places:
+            continue
+        holder = _holder_of_namesake(window, m, mentions, contains)
+        if holder is not None:
+            # The place the gazetteer does not know takes the coordinates of the place that holds
+            # it, under its own name, as near that place (ACLED geo_precision 2).
+            namesakes.add(id(m))
+            kind = "locality" if holder.kind in ("locality", "neighbourhood", "county") else holder.kind
+            resolved.append((m, dataclasses.replace(holder, kind=kind)))
+        else:
+            resolved.append((m, _in_context(m, mentions, contains)))
     if not resolved:
         return []
     leaves: list[tuple[Any, Any]] = []
@@ -279,6 +327,6 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         # Equal levels: a place inside one first-level unit beats one spanning several ("Kurdistan Region").
         mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
-        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start]))
+        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes
         choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
     return choices
