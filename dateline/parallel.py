@@ -40,7 +40,9 @@ def connect(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:
         return Client(scheduler, timeout="30s"), None
     with dask.config.set(LOCAL_CONFIG):  # the workers' processes take the config they start with
         cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=50)
+                               # Even without a dashboard the scheduler's HTTP server binds a
+                               # port: a free one, not 8787 (taken by any other Dask on the host).
+                               dashboard_address=":0", silence_logs=50)
         return Client(cluster), cluster
 
 
