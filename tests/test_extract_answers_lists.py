@@ -30,3 +30,11 @@ def test_strikes_with_no_answer_time_or_place_stay_generic(extractor: Extractor)
                  "Turkish forces have repeatedly conducted retaliatory strikes on Kurdish militant "
                  "positions in Syria."):
         assert events_of(extractor, text, date(2024, 3, 7)) == []
+
+
+def test_region_after_a_place_list_is_where_they_lie_not_one_more_place(extractor: Extractor) -> None:
+    # "Asos" is no gazetteer place, so "and" stands between the last known name and the region.
+    text = ("Turkish jets struck suspected militant hideouts in the Zap, Metina, Qandil and Asos areas of "
+            "the Kurdistan Region on Monday, the defence ministry said.")
+    events = events_of(extractor, text, date(2024, 9, 4))
+    assert sorted(e.location or "" for e in events) == ["Metina", "Qandil", "Zap"]

@@ -69,6 +69,10 @@ _DESTINATION = re.compile(r"\b(?:headed|heading|bound|en\s+route|on\s+(?:its|the
                           r"(?:to|towards?|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
+# "…the Zap, Gara and Qandil areas of the Kurdistan Region": the region after a list's "areas of"
+# is where the listed places lie, not one more place of the list.
+_LIST_WITHIN = re.compile(r"\b(?:areas?|districts?|regions?|provinces?|governorates?|parts?)\s+of\s+(?:the\s+)?$",
+                          re.I)
 # "airstrikes against a militia responsible for a rocket attack on a base near Kirkuk", "brace
 # for Iran's response to the killing of a Hamas leader in Tehran": an event noun after a
 # preposition and a determiner names another event, and the places after it are that event's.
@@ -262,8 +266,8 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
     for previous, current in zip(leaves, leaves[1:]):
         between = window[previous[0].end:current[0].start]
         # "X, Anbar" is an apposition naming the province, not a second place.
-        apposition = not re.search(r"\band\b|\bas well as\b", between, re.I) and \
-            current[1].kind in ("region", "country")
+        apposition = (not re.search(r"\band\b|\bas well as\b", between, re.I)
+                      or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country")
         if _COORDINATED.match(between) and not apposition:
             groups.append([current])
         else:
