@@ -38,3 +38,26 @@ def test_region_after_a_place_list_is_where_they_lie_not_one_more_place(extracto
             "the Kurdistan Region on Monday, the defence ministry said.")
     events = events_of(extractor, text, date(2024, 9, 4))
     assert sorted(e.location or "" for e in events) == ["Metina", "Qandil", "Zap"]
+
+
+def test_places_after_suburbs_of_are_the_places_not_the_city_before(extractor: Extractor) -> None:
+    text = ("The Observatory said Israeli strikes hit weapons depots in the Damascus suburbs of Kisweh "
+            "and Qudsaya on Wednesday.")
+    [event] = events_of(extractor, text, date(2019, 11, 21))
+    assert (event.location, event.admin1) == ("Kisweh", "Rural Damascus")
+
+
+def test_a_follow_up_in_another_province_is_an_event_of_its_own(extractor: Extractor) -> None:
+    text = ("Israeli warplanes struck Iranian targets around Damascus on Wednesday, state media said. "
+            "The Observatory said the strikes hit weapons depots in the Damascus suburbs of Kisweh and "
+            "Qudsaya.")
+    events = events_of(extractor, text, date(2019, 11, 21))
+    assert sorted((e.location, e.admin1) for e in events) == [("Damascus", "Damascus"),
+                                                              ("Kisweh", "Rural Damascus")]
+
+
+def test_a_follow_up_in_the_same_province_still_details_the_event(extractor: Extractor) -> None:
+    text = ("Rockets struck Erbil on Monday night, officials said. The rockets hit a US base near Erbil "
+            "International Airport.")
+    events = events_of(extractor, text, date(2021, 2, 16))
+    assert len(events) == 1 and events[0].admin1 == "Erbil"
