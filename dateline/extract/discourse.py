@@ -81,6 +81,8 @@ def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord],
         if (not any_type and antecedent.event_type != event.event_type) or (
                 antecedent.country and event.country and antecedent.country != event.country):
             continue
+        if _elsewhere(event, antecedent):
+            continue
         more_precise = (event.location and (not antecedent.location or _level(antecedent) > _level(event))) \
             or (event.admin1 and not antecedent.admin1 and not antecedent.location)
         if more_precise:
@@ -96,6 +98,13 @@ def fold_into_antecedent(event: EventRecord, earlier: list[EventRecord],
         antecedent.sources.extend(s for s in event.sources if all(s.quote != t.quote for t in antecedent.sources))
         return antecedent
     return None
+
+
+def _elsewhere(event: EventRecord, antecedent: EventRecord) -> bool:
+    """"Strikes hit Damascus. … The strikes hit depots in Kisweh": a town in another province
+    than the event told before, named at least as precisely, is a place of its own."""
+    return bool(event.location and antecedent.location and event.admin1 and antecedent.admin1
+                and event.admin1 != antecedent.admin1 and _level(event) <= _level(antecedent))
 
 
 def _level(event: EventRecord) -> int:

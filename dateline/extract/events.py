@@ -42,6 +42,12 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircra
 _GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
+# "The US military conducted strikes against militia facilities, as a response to Wednesday's
+# rocket attack": strikes done (a past verb right before them) in answer to one named attack are
+# that answer, one event, however unplaced.
+_DONE_STRIKES = re.compile(r"\b(?:carried\s+out|conducted|launched|staged)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_ANSWER = re.compile(r"\bretaliatory\b|\bin\s+(?:retaliation|reprisal|response)\s+(?:to|for)\s+(?:the|an?|\w+[’']s)\s"
+                     r"|\bas\s+a\s+response\s+to\s+(?:the|an?|\w+[’']s)\s", re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_VICTIMS = re.compile(
@@ -120,7 +126,8 @@ class EventBuilder:
         if primary.is_noun and _ANAPHORIC.search(text[max(0, primary.start - 40):primary.start]) \
                 and not own_date and not specific_place:
             return "refers back to an event already told"
-        if primary.plural and not own_date and not specific_place and not has_casualties:
+        if primary.plural and not own_date and not specific_place and not has_casualties \
+                and not (_DONE_STRIKES.search(text[max(0, primary.start - 60):primary.start]) and _ANSWER.search(text)):
             return "plural with no time or place: generic activity"
         weapons_here = [w for w in facts.weapons if frame.start <= w.start < frame.end]
         if all(h.trigger.needs_weapon for h in frame.hits) and not weapons_here:

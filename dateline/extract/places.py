@@ -69,6 +69,14 @@ _DESTINATION = re.compile(r"\b(?:headed|heading|bound|en\s+route|on\s+(?:its|the
                           r"(?:to|towards?|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
 _COORDINATED = re.compile(r"^[^.;:]{0,45}?(?:\band\b|,|\bas well as\b)", re.I)
+# "…the Zap, Gara and Qandil areas of the Kurdistan Region": the region after a list's "areas of"
+# is where the listed places lie, not one more place of the list.
+# "the Damascus suburbs of Kisweh and Qudsaya", "the towns of Derbasia and Meshref": the names
+# after "suburbs of" are the places; the one before only says where they lie.
+_PART_OF = re.compile(r"\b(?:suburbs?|outskirts|towns?|villages?|neighbou?rhoods?|districts?|areas?)\s+of\s+(?:the\s+)?$",
+                      re.I)
+_LIST_WITHIN = re.compile(r"\b(?:areas?|districts?|regions?|provinces?|governorates?|parts?)\s+of\s+(?:the\s+)?$",
+                          re.I)
 # "airstrikes against a militia responsible for a rocket attack on a base near Kirkuk", "brace
 # for Iran's response to the killing of a Hamas leader in Tehran": an event noun after a
 # preposition and a determiner names another event, and the places after it are that event's.
@@ -310,8 +318,8 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
     for previous, current in zip(leaves, leaves[1:]):
         between = window[previous[0].end:current[0].start]
         # "X, Anbar" is an apposition naming the province, not a second place.
-        apposition = not re.search(r"\band\b|\bas well as\b", between, re.I) and \
-            current[1].kind in ("region", "country")
+        apposition = (not re.search(r"\band\b|\bas well as\b", between, re.I)
+                      or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country")
         if _COORDINATED.match(between) and not apposition:
             groups.append([current])
         else:
@@ -325,7 +333,9 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         best_country = max(sorted(support), key=lambda country: support[country])
         group = [(m, p) for m, p in group if p.country == best_country] or group
         # Equal levels: a place inside one first-level unit beats one spanning several ("Kurdistan Region").
-        mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, mp[0].start))
+        parts = {id(m) for m, _p in group if _PART_OF.search(window[max(0, m.start - 40):m.start])}
+        mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, id(mp[0]) not in parts,
+                                                    mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes
         choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
