@@ -229,3 +229,15 @@ def test_civilians_killed_at_a_base_do_not_replace_the_forces_it_hosts_as_target
                                  "officials said.")
     assert event.actor2 == "Military Forces of the United States"
     assert "base hosts" in event.evidence["actor2"].rule
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # A state's troops are its military forces (ACLED names no "Government of" as a fighting party).
+    ("Rebel fighters attacked Syrian government troops near Saraqib in Idlib on Tuesday.", "Military Forces of Syria"),
+    # A state's consulate or officials are its government, not its army.
+    ("Angry rioters stormed the Iranian consulate in Basra on Tuesday and set it on fire.", "Government of Iran"),
+])
+def test_what_follows_a_state_says_whether_its_army_or_its_government_was_hit(
+        extractor: Extractor, text: str, actor2: str) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor2 == actor2

@@ -64,6 +64,15 @@ _CIVILIAN_VICTIMS = re.compile(
     r"shepherds?|worshippers|students|villagers|passers-by|journalists?|aid workers?)\b", re.I)
 
 
+# What follows a state's name that makes it its armed forces ("government troops") or its civil
+# government ("the Iranian consulate").
+_ARMED_NOUN = re.compile(r"^[’'s]*\s+(?:army\s+|armed\s+)?(?:troops|forces|soldiers|army|military|fighters|"
+                         r"positions|units|servicemen|personnel)\b", re.I)
+_CIVIL_NOUN = re.compile(r"^[’'s]*\s+(?:embassy|embassies|consulate|consulates|consul|ministry|ministries|"
+                         r"government|officials?|authorities|diplomats?|diplomatic\s+mission|president|"
+                         r"prime\s+minister|parliament)\b", re.I)
+
+
 @dataclass
 class SentenceFacts:
     """Everything found in one sentence, with offsets relative to the sentence."""
@@ -508,6 +517,16 @@ class EventBuilder:
                 # "attacks on the US", "struck Iraq": a state attacked by name is its armed forces.
                 forces = self.actors.forces_of(actor)
                 return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
+            follows = self._text[mention.end:mention.end + 40]
+            if actor.type == "government" and _ARMED_NOUN.match(follows) and event_type != "Strategic developments":
+                # "Syrian government troops": ACLED codes a state's troops as its military forces.
+                forces = self.actors.forces_of(actor)
+                return forces.name, mention.text, cue.rule + "; the government's troops → its forces"
+            if mention.how == "adjective" and _CIVIL_NOUN.match(follows):
+                # "the Iranian consulate", "Iraqi officials": the state's civil government, not its army.
+                government = self.actors.government_of(actor)
+                if government is not None and government.name != actor.name:
+                    return government.name, mention.text, cue.rule + "; a state's civil office → its government"
             return actor.name, mention.text, cue.rule
         speakers = [(a, r) for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
         if speakers and self._own_victims and event_type in ("Explosions/Remote violence", "Battles"):
