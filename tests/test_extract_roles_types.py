@@ -241,3 +241,20 @@ def test_what_follows_a_state_says_whether_its_army_or_its_government_was_hit(
         extractor: Extractor, text: str, actor2: str) -> None:
     events = _events(extractor, text)
     assert events and events[0].actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of detainees began a hunger strike in a prison near Qamishli on Monday.",
+    "Teachers in Sulaymaniyah went on strike on Monday over unpaid salaries.",
+])
+def test_a_hunger_or_labour_strike_is_a_protest_not_an_air_strike(extractor: Extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert events and all(e.event_type == "Protests" for e in events)
+
+
+def test_a_helicopter_raid_is_fought_on_the_ground(extractor: Extractor) -> None:
+    # ACLED codes a raid by troops set down from helicopters as an armed clash, not an air strike.
+    events = _events(extractor, "US special forces killed two Islamic State commanders in a helicopter raid "
+                                "near Al-Bab in Aleppo province on Monday.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert events[0].actor1 == "Military Forces of the United States"
