@@ -258,3 +258,9 @@ def test_a_helicopter_raid_is_fought_on_the_ground(extractor: Extractor) -> None
                                 "near Al-Bab in Aleppo province on Monday.")
     assert events and events[0].sub_event_type == "Armed clash"
     assert events[0].actor1 == "Military Forces of the United States"
+
+
+def test_an_attack_on_soldiers_with_no_weapon_named_is_a_battle(extractor: Extractor) -> None:
+    # ACLED train: a weaponless attack on armed men is a battle in 67 of 71 notes.
+    events = _events(extractor, "Militants attacked an army checkpoint near Tarmiyah on Monday, wounding two soldiers.")
+    assert events and events[0].sub_event_type == "Armed clash"
