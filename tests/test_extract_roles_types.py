@@ -264,3 +264,14 @@ def test_an_attack_on_soldiers_with_no_weapon_named_is_a_battle(extractor: Extra
     # ACLED train: a weaponless attack on armed men is a battle in 67 of 71 notes.
     events = _events(extractor, "Militants attacked an army checkpoint near Tarmiyah on Monday, wounding two soldiers.")
     assert events and events[0].sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("A roadside bomb hit a convoy of civilian trucks carrying equipment for US forces near Nasiriyah on Monday.",
+     "Military Forces of the United States"),
+    ("A roadside bomb exploded near Samawah on Monday as trucks carrying supplies belonging to the coalition passed.",
+     "Coalition Forces"),
+])
+def test_a_supply_convoy_attack_targets_the_forces_supplied(extractor: Extractor, text: str, actor2: str) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor2 == actor2

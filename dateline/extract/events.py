@@ -501,6 +501,10 @@ class EventBuilder:
         forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
         if forces_named:
             targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
+        supplied = [(a, r) for a, r in targets if r.rule.startswith("target: whose supplies")]
+        if supplied:
+            # "civilian trucks carrying equipment for US forces": the forces supplied were the target.
+            targets = supplied
         hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
         if hosts and (targets or victims) and event_type in ("Explosions/Remote violence", "Battles") and \
                 all(_is_civilian(a.actor) for a, _r in targets + victims):
