@@ -275,3 +275,12 @@ def test_an_attack_on_soldiers_with_no_weapon_named_is_a_battle(extractor: Extra
 def test_a_supply_convoy_attack_targets_the_forces_supplied(extractor: Extractor, text: str, actor2: str) -> None:
     events = _events(extractor, text)
     assert events and events[0].actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian opposition armed groups attacked Kurdish fighters near Manbij on Monday.",
+    "Syrian rebel forces stormed Kurdish positions near Manbij on Monday.",
+])
+def test_a_nationality_before_a_non_state_group_is_not_the_states_army(extractor: Extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert events and "Military Forces of Syria" not in (events[0].actor1, events[0].actor2)

@@ -102,11 +102,23 @@ _FORCE_WORDS = re.compile(
     re.I)
 
 
+# "Syrian opposition armed groups", "Iraqi Kurdish fighters", "Syrian rebel forces": the nationality
+# of a non-state group, whose forces are not the state's.
+_NON_STATE_AFTER = re.compile(
+    r"^[\s-]*(?:opposition|rebels?|insurgents?|insurgency|militants?|jihadists?|islamists?|kurdish|kurds|"
+    r"shi[a'’]?(?:ite)?|sunni|tribal|tribes(?:men)?|dissidents?|anti-government|anti-regime|armed\s+opposition)\b",
+    re.I)
+
+
 def names_a_party(sentence: str, mention: Any) -> bool:
-    """False for a nationality adjective that only describes a place or thing ("Iraqi borders")."""
+    """False for a nationality adjective that only describes a place or thing ("Iraqi borders") or
+    the nationality of a non-state group ("Syrian opposition fighters")."""
     if getattr(mention, "how", "") != "adjective":
         return True
-    return bool(_FORCE_WORDS.match(sentence[mention.end:mention.end + 40]))
+    after = sentence[mention.end:mention.end + 40]
+    if _NON_STATE_AFTER.match(after):
+        return False
+    return bool(_FORCE_WORDS.match(after))
 
 
 @dataclass(frozen=True)
