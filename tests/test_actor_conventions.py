@@ -60,3 +60,21 @@ def test_unnamed_rebels_are_opposition_rebels_not_the_state(sentence: str) -> No
     book = ActorBook.from_kb(load_knowledge_base())
     names = [m.actor.name for m in book.find(sentence)]
     assert names and names[0] == "Opposition Rebels ({country})", names
+
+
+def test_a_strike_with_no_target_named_takes_acleds_standing_enemy(extractor: Extractor) -> None:
+    # In the ACLED train rows Turkey's strikes in Iraq are coded against the PKK (actor2_defaults.toml).
+    events = _events(extractor, "Turkish warplanes bombed villages near Amadiya in Duhok province on Sunday.")
+    assert events and events[0].actor1 == "Military Forces of Turkey"
+    assert events[0].actor2 == "Kurdistan Workers' Party"
+    assert "actor2_default" in events[0].evidence["actor2"].rule
+
+
+@pytest.mark.parametrize("text", [
+    # A target the text names wins over the default; the default is for the attacker's country.
+    "Turkish warplanes bombed a base of the Syrian Democratic Forces near Amadiya in Duhok province on Sunday.",
+    "Turkish warplanes bombed villages near Tal Abyad in Raqqa province on Sunday.",
+])
+def test_a_named_target_or_another_country_keeps_its_actor2(extractor: Extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor2 != "Kurdistan Workers' Party"

@@ -229,3 +229,58 @@ def test_civilians_killed_at_a_base_do_not_replace_the_forces_it_hosts_as_target
                                  "officials said.")
     assert event.actor2 == "Military Forces of the United States"
     assert "base hosts" in event.evidence["actor2"].rule
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    # A state's troops are its military forces (ACLED names no "Government of" as a fighting party).
+    ("Rebel fighters attacked Syrian government troops near Saraqib in Idlib on Tuesday.", "Military Forces of Syria"),
+    # A state's consulate or officials are its government, not its army.
+    ("Angry rioters stormed the Iranian consulate in Basra on Tuesday and set it on fire.", "Government of Iran"),
+])
+def test_what_follows_a_state_says_whether_its_army_or_its_government_was_hit(
+        extractor: Extractor, text: str, actor2: str) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of detainees began a hunger strike in a prison near Qamishli on Monday.",
+    "Teachers in Sulaymaniyah went on strike on Monday over unpaid salaries.",
+])
+def test_a_hunger_or_labour_strike_is_a_protest_not_an_air_strike(extractor: Extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert events and all(e.event_type == "Protests" for e in events)
+
+
+def test_a_helicopter_raid_is_fought_on_the_ground(extractor: Extractor) -> None:
+    # ACLED codes a raid by troops set down from helicopters as an armed clash, not an air strike.
+    events = _events(extractor, "US special forces killed two Islamic State commanders in a helicopter raid "
+                                "near Al-Bab in Aleppo province on Monday.")
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert events[0].actor1 == "Military Forces of the United States"
+
+
+def test_an_attack_on_soldiers_with_no_weapon_named_is_a_battle(extractor: Extractor) -> None:
+    # ACLED train: a weaponless attack on armed men is a battle in 67 of 71 notes.
+    events = _events(extractor, "Militants attacked an army checkpoint near Tarmiyah on Monday, wounding two soldiers.")
+    assert events and events[0].sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(("text", "actor2"), [
+    ("A roadside bomb hit a convoy of civilian trucks carrying equipment for US forces near Nasiriyah on Monday.",
+     "Military Forces of the United States"),
+    ("A roadside bomb exploded near Samawah on Monday as trucks carrying supplies belonging to the coalition passed.",
+     "Coalition Forces"),
+])
+def test_a_supply_convoy_attack_targets_the_forces_supplied(extractor: Extractor, text: str, actor2: str) -> None:
+    events = _events(extractor, text)
+    assert events and events[0].actor2 == actor2
+
+
+@pytest.mark.parametrize("text", [
+    "Syrian opposition armed groups attacked Kurdish fighters near Manbij on Monday.",
+    "Syrian rebel forces stormed Kurdish positions near Manbij on Monday.",
+])
+def test_a_nationality_before_a_non_state_group_is_not_the_states_army(extractor: Extractor, text: str) -> None:
+    events = _events(extractor, text)
+    assert events and "Military Forces of Syria" not in (events[0].actor1, events[0].actor2)

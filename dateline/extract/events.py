@@ -70,6 +70,18 @@ _CIVILIAN_VICTIMS = re.compile(
     r"shepherds?|worshippers|students|villagers|passers-by|journalists?|aid workers?)\b", re.I)
 
 
+# The judge's remote-violence score needed to read a weaponless attack on armed men as remote.
+_REMOTE_WITHOUT_WEAPON = 0.65
+
+# What follows a state's name that makes it its armed forces ("government troops") or its civil
+# government ("the Iranian consulate").
+_ARMED_NOUN = re.compile(r"^[’'s]*\s+(?:army\s+|armed\s+)?(?:troops|forces|soldiers|army|military|fighters|"
+                         r"positions|units|servicemen|personnel)\b", re.I)
+_CIVIL_NOUN = re.compile(r"^[’'s]*\s+(?:embassy|embassies|consulate|consulates|consul|ministry|ministries|"
+                         r"government|officials?|authorities|diplomats?|diplomatic\s+mission|president|"
+                         r"prime\s+minister|parliament)\b", re.I)
+
+
 @dataclass
 class SentenceFacts:
     """Everything found in one sentence, with offsets relative to the sentence."""
@@ -406,7 +418,11 @@ class EventBuilder:
             return False, ""
         types = self.model.judge(self._text).types
         remote, battle = types.get("Explosions/Remote violence", 0.0), types.get("Battles", 0.0)
-        return remote > battle, f"model: remote violence {remote:.2f}, battle {battle:.2f}"
+        # An attack on armed men with no weapon named is a battle in 67 of 71 ACLED train notes
+        # so worded (ACLED 2018 train split; no shell/rocket/air/IED/gun/clash word):
+        # the judge must be sure, not merely lean, to make it remote violence.
+        return remote >= _REMOTE_WITHOUT_WEAPON and remote > battle, \
+            f"model: remote violence {remote:.2f}, battle {battle:.2f}"
 
     def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
                country: str | None) -> tuple[str, str | None, str]:
@@ -492,6 +508,10 @@ class EventBuilder:
         forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
         if forces_named:
             targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
+        supplied = [(a, r) for a, r in targets if r.rule.startswith("target: whose supplies")]
+        if supplied:
+            # "civilian trucks carrying equipment for US forces": the forces supplied were the target.
+            targets = supplied
         hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
         if hosts and (targets or victims) and event_type in ("Explosions/Remote violence", "Battles") and \
                 all(_is_civilian(a.actor) for a, _r in targets + victims):
@@ -515,6 +535,16 @@ class EventBuilder:
                 # "attacks on the US", "struck Iraq": a state attacked by name is its armed forces.
                 forces = self.actors.forces_of(actor)
                 return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
+            follows = self._text[mention.end:mention.end + 40]
+            if actor.type == "government" and _ARMED_NOUN.match(follows) and event_type != "Strategic developments":
+                # "Syrian government troops": ACLED codes a state's troops as its military forces.
+                forces = self.actors.forces_of(actor)
+                return forces.name, mention.text, cue.rule + "; the government's troops → its forces"
+            if mention.how == "adjective" and _CIVIL_NOUN.match(follows):
+                # "the Iranian consulate", "Iraqi officials": the state's civil government, not its army.
+                government = self.actors.government_of(actor)
+                if government is not None and government.name != actor.name:
+                    return government.name, mention.text, cue.rule + "; a state's civil office → its government"
             return actor.name, mention.text, cue.rule
         speakers = [(a, r) for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
         if speakers and self._own_victims and event_type in ("Explosions/Remote violence", "Battles"):

@@ -26,6 +26,12 @@ _OWNER_OF_TARGET = re.compile(
     r"offices?|buildings?|storage)\s+(?:\w+\s+){0,2}?"
     r"(?:linked\s+to|tied\s+to|belonging\s+to|used\s+by|affiliated\s+with|associated\s+with|run\s+by|"
     r"operated\s+by|of)\s+(?:the\s+)?$", re.I)
+# "trucks carrying equipment belonging to the coalition", "supplies for US forces": whose
+# supplies a convoy carried (ACLED codes attacks on supply convoys against the forces supplied).
+_OWNER_OF_SUPPLIES = re.compile(
+    r"\b(?:supplies|equipment|shipments?|cargo|logistics|goods|fuel|materiel|provisions)\s+"
+    r"(?:belonging\s+to|for|of|bound\s+for|destined\s+for|used\s+by|contracted\s+by)\s+(?:the\s+)?(?:[\w-]+\s+){0,1}$",
+    re.I)
 # "The Islamic Resistance in Iraq said it launched…", "X claimed a drone attack on…".
 _CLAIMS_AS_AGENT = re.compile(
     r"^[’'s]*\s*(?:\w+\s+){0,2}?(?:said|says|announced|claimed|stated)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+"
@@ -96,11 +102,23 @@ _FORCE_WORDS = re.compile(
     re.I)
 
 
+# "Syrian opposition armed groups", "Iraqi Kurdish fighters", "Syrian rebel forces": the nationality
+# of a non-state group, whose forces are not the state's.
+_NON_STATE_AFTER = re.compile(
+    r"^[\s-]*(?:opposition|rebels?|insurgents?|insurgency|militants?|jihadists?|islamists?|kurdish|kurds|"
+    r"shi[a'’]?(?:ite)?|sunni|tribal|tribes(?:men)?|dissidents?|anti-government|anti-regime|armed\s+opposition)\b",
+    re.I)
+
+
 def names_a_party(sentence: str, mention: Any) -> bool:
-    """False for a nationality adjective that only describes a place or thing ("Iraqi borders")."""
+    """False for a nationality adjective that only describes a place or thing ("Iraqi borders") or
+    the nationality of a non-state group ("Syrian opposition fighters")."""
     if getattr(mention, "how", "") != "adjective":
         return True
-    return bool(_FORCE_WORDS.match(sentence[mention.end:mention.end + 40]))
+    after = sentence[mention.end:mention.end + 40]
+    if _NON_STATE_AFTER.match(after):
+        return False
+    return bool(_FORCE_WORDS.match(after))
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
     after = sentence[end:end + 60]
     if _CLAIMS_AS_AGENT.match(after):
         return RoleCue(AGENT, "agent: claimed the attack as its own ('said it launched', 'claimed')")
+    if _OWNER_OF_SUPPLIES.search(before):
+        return RoleCue(TARGET, "target: whose supplies were hit ('equipment belonging to')")
     if _OWNER_OF_TARGET.search(before):
         return RoleCue(TARGET, "target: owner of what was hit ('targets linked to')")
     if _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
