@@ -24,13 +24,16 @@ from quality_support import acled_dev_corpus, ingest_export, score_acled, score_
 # judge cross-validated by article), field mean 0.826, sources recall 0.500, tally F1 0.952,
 # event_date 0.81, fatalities 0.76, injured 0.78; ACLED dev detect 0.942, type 0.927, location 0.928,
 # actor 0.881, fatalities 0.860, date 0.957. Floors a little under.
+# Main after session 3's merges, 2026-12-05: dev-real event F1 0.731, field mean 0.858, sources
+# recall 0.615, event_date 0.88, fatalities 0.82, injured 0.84 (these rules were developed looking
+# at dev-real: a development figure, not a blind one). Floors raised a little under.
 REAL_FLOORS = {
-    "event_f1": 0.50,
-    "field_mean": 0.80,
-    "sources_recall": 0.47,
+    "event_f1": 0.70,
+    "field_mean": 0.83,
+    "sources_recall": 0.58,
     "tally_f1": 0.90,
 }
-REAL_FIELD_FLOORS = {"event_date": 0.78, "fatalities": 0.73, "injured": 0.75}
+REAL_FIELD_FLOORS = {"event_date": 0.84, "fatalities": 0.78, "injured": 0.80}
 ACLED_FLOORS = {
     "acled_detect": 0.92,
     "acled_type": 0.90,
