@@ -263,10 +263,6 @@ class Extractor:
             times=time_words.find_time_expressions(text, article.published),
             weapons=self.lexicon.find_weapons(text), triggers=self.lexicon.find(text))
 
-    @staticmethod
-    def _main_country(facts: list[SentenceFacts]) -> str | None:
-        return main_country(facts)
-
     def _frame_events(self, article: Article, sentences: list[Sentence], facts: list[SentenceFacts],
                       index: int, frame: Frame, frames: list[Frame],
                       recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:

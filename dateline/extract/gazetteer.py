@@ -149,6 +149,7 @@ class Gazetteer:
             self._add_facility(entry)
         self._regions = {(p.country, p.admin1): i for i, p in enumerate(self.places) if p.kind == "region"}
         self._countries = {p.name: i for i, p in enumerate(self.places) if p.kind == "country"}
+        self._country_names = frozenset(self._countries)
         self._capital_of, self._region_of = capitals(self.places), direction_regions(self.places)
 
     @classmethod
@@ -158,8 +159,8 @@ class Gazetteer:
         return cls(path, kb.entries("facility") if kb is not None else ())
 
     def country_names(self) -> frozenset[str]:
-        """The names of the countries the gazetteer knows."""
-        return frozenset(self._countries)
+        """The names of the countries the gazetteer knows (built once, at load)."""
+        return self._country_names
 
     # ---- loading -------------------------------------------------------------------------
 

@@ -191,11 +191,24 @@ def _resolve_events(events: list[tuple[int, str, EventRecord]], order: dict[int,
     return _unique_ids([finish(cluster, order, groups, related) for cluster in clusters])
 
 
+def compared_quote(record: Record) -> str:
+    """A report's sentence as the merge compares it (normalised; empty without a source)."""
+    return norm(record.sources[0].quote) if record.sources else ""
+
+
+def _absorb(target: Cluster, source: Cluster, why: str) -> None:
+    """Moves every report of `source` into `target`; a report that had started `source` gets
+    `why` as its reason, the others keep theirs."""
+    for mention in source.members:
+        reason = source.reasons.get(mention[0], "")
+        target.join(mention, compared_quote(mention[2]), why if reason == "first report" else reason)
+
+
 def choose(candidates: list[Cluster], mention: tuple[int, str, EventRecord],
            related: Related | None) -> tuple[Cluster | None, str, str]:
     """Returns the cluster (of `candidates`, in creation order) a report joins, or None for a new
     one; why; and its sentence as compared. (The incremental ledger replays these decisions.)"""
-    quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
+    quote = compared_quote(mention[2])
     scored = [(_affinity(cluster, mention, related, quote), cluster) for cluster in candidates]
     passing = [(a, c) for a, c in scored if a.joins]
     if len(passing) > 1 and not mention[2].location:
@@ -257,11 +270,8 @@ def _second_look(clusters: list[Cluster], index: _BlockIndex, groups: dict[str, 
         if best is None:
             continue
         result, target = best
+        _absorb(target, cluster, f"{SCORED_AGAIN}: {result.describe()}")
         for mention in cluster.members:
-            quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
-            reason = cluster.reasons.get(mention[0], "")
-            target.join(mention, quote, f"{SCORED_AGAIN}: {result.describe()}"
-                        if reason == "first report" else reason)
             index.add(target, mention[2], mention[1])
         target.canonical = merge_events([m[2] for m in target.members], groups, related, fields_only=True)
         absorbed.add(cluster.number)
@@ -301,11 +311,7 @@ def _join_within_articles(clusters: list[Cluster], related: Related | None) -> l
                     score = affinity(told[1], told[0], related, same_article=True)
                     if not score.joins:
                         continue
-                    for mention in second.members:
-                        quote = norm(mention[2].sources[0].quote) if mention[2].sources else ""
-                        reason = second.reasons.get(mention[0], "")
-                        first.join(mention, quote, f"{LEAD_AND_DETAIL}: {score.describe()}"
-                                   if reason == "first report" else reason)
+                    _absorb(first, second, f"{LEAD_AND_DETAIL}: {score.describe()}")
                     first.canonical = merge_events([m[2] for m in first.members], None, related, fields_only=True)
                     absorbed.add(second.number)
                     for other in second.articles:

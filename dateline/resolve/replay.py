@@ -157,7 +157,7 @@ class _Replay:
                 cluster = self.states[state] = merge.Cluster(number)
                 for member in before:
                     article, record = self.cache[member]
-                    quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                    quote = merge.compared_quote(record)
                     merge.grow(cluster, (member, article, record), quote, "", self.groups, self.related)
             cluster.number = number  # its rank by creation among the clusters this report finds
             clusters[label] = cluster
@@ -240,7 +240,7 @@ class _Replay:
             cluster = merge.Cluster(number)
             for mid in members:
                 article, record = self.cache[mid]
-                quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                quote = merge.compared_quote(record)
                 cluster.join((mid, article, record), quote, "")
                 index.add(cluster, record, article)
             cluster.canonical = cluster.members[0][2] if len(members) == 1 else \
@@ -266,7 +266,7 @@ class _Replay:
                 if mid not in self.reasons and self.decide(mid) != label:
                     raise Unreplayable(f"mention {mid} decides otherwise than its stored cluster")
                 article, record = self.cache[mid]
-                quote = merge.norm(record.sources[0].quote) if record.sources else ""
+                quote = merge.compared_quote(record)
                 cluster.join((mid, article, record), quote, self.reasons[mid])
             out.records.append(merge.finish(cluster, order, self.groups, self.related))
         return out
