@@ -110,10 +110,9 @@ def _store_article(store: Store, index: NearDuplicateIndex, item: RawDocument, a
         return store.add_reprint(article, known), "reprint"
     if known is not None:
         return known, "known"
-    if store.article_hash(article.id) is not None:
-        raise InputError(item.origin, f"article id {article.id!r} is already stored with"
-                                      " different text; give the new text a new id")
     links = index.links_for(article)
+    # add_article checks the text, then the id, inside its write transaction: a check of the id
+    # here could see the same text stored by another ingest meanwhile and call it a clash.
     stored_as = store.add_article(article, records, links)
     if stored_as is not None:  # another ingest stored the same text meanwhile
         return stored_as, "known"
