@@ -270,3 +270,22 @@ def test_kill_9_mid_poll_then_restart_loses_nothing_and_stores_nothing_twice(ser
     assert len({a.content_hash for a in store.articles()}) == len(items)
     assert store.connection.execute("SELECT count(*) FROM ledger_pending").fetchone()[0] == 0
     assert _state(store)["wire.xml"]["items_new"] == len(items) - stored
+
+
+def test_links_that_left_the_feed_long_ago_are_forgotten_and_listed_ones_kept(
+        server: FeedServer, extractor: Any, tmp_path: Path) -> None:
+    items = _publish(server, "/wire.xml", [0, 1, 2])
+    store = Store(tmp_path / "watch.db")
+    watcher = Watcher(store, _config(server, ["/wire.xml"]), extractor)
+    watcher.run(threading.Event(), once=True)
+    # Every link was first seen 40 days ago; then the feed moves on: item 0 leaves, 3 arrives.
+    store.connection.execute("UPDATE feed_seen SET seen_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days')")
+    listed = _publish(server, "/wire.xml", [1, 2, 3])
+    summary, = watcher.run(threading.Event(), once=True)
+    assert (summary.new, summary.known) == (1, 2)
+    links = {row[0] for row in store.connection.execute("SELECT url FROM feed_seen")}
+    assert links == {server.base + item["link"] for item in listed}
+    # A link still listed is kept however old, so its page is not fetched again.
+    _publish(server, "/wire.xml", [1, 2, 3])
+    watcher.run(threading.Event(), once=True)
+    assert len(server.requests(items[1]["link"])) == 1

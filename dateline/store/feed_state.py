@@ -80,6 +80,12 @@ def next_due(db: sqlite3.Connection, urls: list[str]) -> datetime | None:
     return min((m for m in moments if m is not None), default=None)
 
 
+# A link that has left its feed is forgotten this long after it was first seen: feeds list their
+# latest items, so it is not offered again; if it is, its page is fetched once more and its text is
+# recognised as already stored. This keeps feed_seen to about a feed's length per feed.
+FORGET_AFTER_DAYS = 30
+
+
 def seen_links(db: sqlite3.Connection) -> set[str]:
     return {row[0] for row in db.execute("SELECT url FROM feed_seen")}
 
@@ -87,3 +93,17 @@ def seen_links(db: sqlite3.Connection) -> set[str]:
 def mark_seen(db: sqlite3.Connection, feed_url: str, links: list[str]) -> None:
     db.executemany("INSERT OR IGNORE INTO feed_seen (url, feed_url) VALUES (?, ?)",
                    [(link, feed_url) for link in links])
+
+
+def forget_departed(db: sqlite3.Connection, feed_url: str, listed: list[str],
+                    days: int = FORGET_AFTER_DAYS) -> int:
+    """Forgets this feed's seen links that it no longer lists and that were first seen more than
+    `days` ago; returns how many."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS listed_now (url TEXT PRIMARY KEY)")
+    db.execute("DELETE FROM listed_now")
+    db.executemany("INSERT OR IGNORE INTO listed_now VALUES (?)", [(link,) for link in listed])
+    cursor = db.execute(
+        "DELETE FROM feed_seen WHERE feed_url = ? AND url NOT IN (SELECT url FROM listed_now)"
+        " AND seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)", (feed_url, f"-{days} days"))
+    db.execute("DELETE FROM listed_now")
+    return cursor.rowcount

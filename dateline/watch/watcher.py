@@ -155,6 +155,7 @@ class Watcher:
         error = "; ".join(f"{origin}: {problem}" for origin, problem in list(rejected.items())[:3]) or None
         with self.store.transaction() as db:
             feed_state.mark_seen(db, feed.url, links)
+            feed_state.forget_departed(db, feed.url, links + seen_before)
             feed_state.record_poll(db, feed.url, "ok", etag=poll.etag, last_modified=poll.last_modified,
                                    new=len(report.new), known=len(report.known) + len(seen_before),
                                    error=error)
