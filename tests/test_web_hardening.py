@@ -167,3 +167,19 @@ def test_trusted_hosts_refuse_a_forged_host(ledger: Path) -> None:
     assert client.get("/review/", headers={"host": "evil.example"}, follow_redirects=False).status_code == 400
     assert allowed_hosts_for("0.0.0.0") is None
     assert allowed_hosts_for("0.0.0.0", ["ledger.example.org"]) == ["ledger.example.org"]
+
+
+def test_server_processes_share_the_count_of_failed_sign_ins(tmp_path: Path) -> None:
+    # `serve --workers 2` runs two processes on one database: each must see the other's failures.
+    from dateline.serve.site import Site
+
+    first, second = Site(str(tmp_path / "shared.db")), Site(str(tmp_path / "shared.db"))
+    for _ in range(FREE_FAILURES):
+        first.throttle.check("alice", "10.0.0.1")
+        first.throttle.failed("alice", "10.0.0.1")
+    with pytest.raises(Throttled):
+        second.throttle.check("alice", "10.0.0.2")
+    with pytest.raises(Throttled):
+        second.throttle.check("bob", "10.0.0.1")
+    second.throttle.succeeded("alice")
+    first.throttle.check("alice", "10.0.0.2")

@@ -54,11 +54,13 @@ class Site:
     _cache: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False)
     _cache_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     ingest_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-    throttle: LoginThrottle = field(default_factory=LoginThrottle, repr=False)
+    throttle: LoginThrottle = field(init=False, repr=False)
     _directory: ActorDirectory | None = field(default=None, repr=False)
     _extractor: Any = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        # Sign-in failures are counted in the database, so all `serve --workers` processes share them.
+        self.throttle = LoginThrottle(connect=lambda: self.db)
         store = Store(self.db_path)  # migrates a new or older file before any worker reads it
         ensure_ledger_index(store)
         store.close()

@@ -2,11 +2,15 @@
 attempt must wait, twice as long after each further failure (up to a cap). A refused attempt is
 not checked at all, so the right password does not work while the wait lasts.
 
+The counts live in the database when the throttle is given one (`dateline serve --workers N`
+runs N processes: each must see the others' failures), in memory otherwise.
+
 Password hashes (argon2, ~50 ms of CPU) are checked in worker threads, at most `HASH_SLOTS` at a
 time, so guessing clients cannot starve the event loop that serves every other request.
 """
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -34,51 +38,68 @@ class Throttled(Exception):
 
 
 @dataclass
-class _Record:
-    failures: int = 0
-    last: float = 0.0
-
-
-@dataclass
 class LoginThrottle:
-    """Failed sign-ins per account name and per client address, in this server process."""
+    """Failed sign-ins per account name and per client address: in the database `connect()`
+    returns (shared by every server process), or in this process when there is none."""
 
-    clock: Callable[[], float] = time.monotonic
-    _records: dict[str, _Record] = field(default_factory=dict)
+    clock: Callable[[], float] = time.time  # wall clock: comparable between processes
+    connect: Callable[[], sqlite3.Connection] | None = None
+    _records: dict[str, tuple[int, float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def check(self, name: str, address: str | None) -> None:
         """Returns nothing when a sign-in may be tried now; raises Throttled otherwise."""
         now = self.clock()
         with self._lock:
-            waits = [self._wait(key, now) for key in self._keys(name, address)]
-        wait = max(waits, default=0.0)
+            records = self._read(self._keys(name, address))
+        wait = max((self._wait(record, now) for record in records.values()), default=0.0)
         if wait > 0:
             raise Throttled(wait)
 
     def failed(self, name: str, address: str | None) -> None:
         now = self.clock()
+        keys = self._keys(name, address)
         with self._lock:
-            if len(self._records) > 100_000:  # a flood of names: drop what is old
-                self._records = {k: r for k, r in self._records.items() if now - r.last < FORGET_SECONDS}
-            for key in self._keys(name, address):
-                record = self._records.setdefault(key, _Record())
-                if now - record.last > FORGET_SECONDS:
-                    record.failures = 0
-                record.failures += 1
-                record.last = now
+            if self.connect is None:
+                if len(self._records) > 100_000:  # a flood of names: drop what is old
+                    self._records = {k: r for k, r in self._records.items() if now - r[1] < FORGET_SECONDS}
+                for key in keys:
+                    failures, last = self._records.get(key, (0, 0.0))
+                    self._records[key] = ((0 if now - last > FORGET_SECONDS else failures) + 1, now)
+                return
+            db = self.connect()
+            with _write(db):
+                db.execute("DELETE FROM login_failures WHERE last < ?", (now - FORGET_SECONDS,))
+                db.executemany(
+                    "INSERT INTO login_failures (key, failures, last) VALUES (?, 1, ?)"
+                    " ON CONFLICT (key) DO UPDATE SET failures = failures + 1, last = excluded.last",
+                    [(key, now) for key in keys])
 
     def succeeded(self, name: str) -> None:
         """Forgets the account's failures (the address keeps its own)."""
         with self._lock:
-            self._records.pop(self._account(name), None)
+            if self.connect is None:
+                self._records.pop(self._account(name), None)
+                return
+            db = self.connect()
+            with _write(db):
+                db.execute("DELETE FROM login_failures WHERE key = ?", (self._account(name),))
 
-    def _wait(self, key: str, now: float) -> float:
-        record = self._records.get(key)
-        if record is None or record.failures < FREE_FAILURES or now - record.last > FORGET_SECONDS:
+    def _read(self, keys: list[str]) -> dict[str, tuple[int, float]]:
+        if self.connect is None:
+            return {key: self._records[key] for key in keys if key in self._records}
+        marks = ",".join("?" * len(keys))
+        rows = self.connect().execute(
+            f"SELECT key, failures, last FROM login_failures WHERE key IN ({marks})", keys)
+        return {row[0]: (int(row[1]), float(row[2])) for row in rows}
+
+    @staticmethod
+    def _wait(record: tuple[int, float], now: float) -> float:
+        failures, last = record
+        if failures < FREE_FAILURES or now - last > FORGET_SECONDS:
             return 0.0
-        wait = min(FIRST_WAIT_SECONDS * 2 ** (record.failures - FREE_FAILURES), MAX_WAIT_SECONDS)
-        return max(0.0, record.last + wait - now)
+        wait = min(FIRST_WAIT_SECONDS * 2 ** (failures - FREE_FAILURES), MAX_WAIT_SECONDS)
+        return max(0.0, last + wait - now)
 
     @staticmethod
     def _account(name: str) -> str:
@@ -89,6 +110,20 @@ class LoginThrottle:
         if address:
             keys.append("address:" + address)
         return keys
+
+
+class _write:
+    """One write transaction on an autocommit connection (the Store's)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, kind: object, *_rest: object) -> None:
+        self.db.execute("ROLLBACK" if kind is not None else "COMMIT")
 
 
 def hashed(function: Callable[[], T]) -> T:
