@@ -17,14 +17,17 @@ from dateline.ingest.sources import iter_documents
 from dateline.model import InputError, RawDocument
 from dateline.pipeline import Extracted, IngestReport, extract_document, ingest_documents
 
-# Documents handed to the cluster ahead of the writer, per worker: enough to keep every worker
-# busy while the writer stores (three tasks each), few enough to bound memory.
-AHEAD_PER_WORKER = 48
-BATCH = 12
-REFILL_TASKS = 3
-# A local cluster runs no dashboard: the workers' statistical profiler (a stack sample every 10 ms)
-# and the frequent memory and system polls would only take CPU from extraction and the writer.
+# Documents a task (see _Batch), and tasks in flight per worker: enough to keep every worker busy
+# while the writer stores, few enough to bound memory (a few MB).
+BATCH = 24
+TASKS_AHEAD = 4
+# A local cluster runs no dashboard: the workers' statistical profiler (a stack sample every 10 ms),
+# the frequent memory and system polls and the event loops' 20 ms health tick (a diagnostic: it
+# only warns of a blocked loop) would only take CPU from extraction and the writer; with a 1 s
+# tick an idle cluster costs this process 8 ms of CPU a second instead of 23, each worker 3
+# instead of 12.
 LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
+                "distributed.admin.tick.interval": "1s",
                 "distributed.worker.memory.monitor-interval": "1s",
                 "distributed.admin.system-monitor.interval": "2s",
                 "distributed.admin.system-monitor.disk": False}
@@ -56,7 +59,8 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
     # Every worker builds its extractor now, all at once (about a second each), rather than
     # when its first task comes: then the work is shared from the first article on.
     client.run(prepare_worker, kb, token)
-    [shared_kb] = client.scatter([kb], broadcast=True)
+    # Scattered under the token: Dask's own hashing of the knowledge base would take 70 ms a run.
+    [shared_kb] = client.scatter({f"dateline-kb-{token}": kb}, broadcast=True, hash=False).values()
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = _Window(client, iter_documents(list(specs)), shared_kb, token, workers)
     window.start()  # the workers begin while the writer sets up (actor book, near-duplicate index)
@@ -119,13 +123,17 @@ class _Window:
     def __init__(self, client: Any, source: Iterator[RawDocument | InputError], kb: Any, token: str,
                  workers: int) -> None:
         self.client, self.source, self.kb, self.token, self.workers = client, source, kb, token, workers
-        self.size = AHEAD_PER_WORKER * workers
-        # Refill once a few tasks' worth has been consumed: with the rest still in flight the
-        # workers never wait, and each refill is one submission of several tasks.
-        self.refill_at = self.size - min(self.size // 2, REFILL_TASKS * BATCH)
+        self.size = TASKS_AHEAD * workers * BATCH  # documents in flight at most
+        # Refilled once half of it is stored: the other half keeps every worker busy meanwhile,
+        # and each refill is one submission of several tasks.
+        self.refill = self.size // 2
         self.buffer: deque[tuple[RawDocument | InputError, _Batch | None, int]] = deque()
         self.taken: deque[tuple[RawDocument, _Batch, int]] = deque()
         self.submitted: deque[_Batch] = deque()  # in flight, in order
+        # Read from the source but not sent yet: one refill's worth more than the window, so that
+        # the end of the source is seen a refill early and the last documents go in small tasks.
+        self.held: deque[RawDocument | InputError] = deque()
+        self.held_documents = 0
         self.ahead = 0
         self.exhausted = False
 
@@ -134,33 +142,36 @@ class _Window:
         self._fill()
 
     def _fill(self) -> None:
-        if self.exhausted or self.ahead > self.refill_at:
+        if self.ahead > self.size - self.refill:
             return
-        read: list[RawDocument | InputError] = []
-        documents: list[RawDocument] = []
-        while self.ahead + len(documents) < self.size:
+        while not self.exhausted and self.held_documents < self.size - self.ahead + self.refill:
             item = next(self.source, None)
             if item is None:
                 self.exhausted = True
-                break
-            read.append(item)
-            if isinstance(item, RawDocument):
-                documents.append(item)
-        # Tasks of BATCH documents; the last ones of the run smaller, so the workers end together.
-        size = BATCH if not self.exhausted else max(1, min(BATCH, -(-len(documents) // (4 * self.workers))))
-        batches = [_Batch(documents[start:start + size]) for start in range(0, len(documents), size)]
-        number = 0
-        for item in read:
-            if isinstance(item, RawDocument):
-                self.buffer.append((item, batches[number // size], number % size))
-                number += 1
             else:
-                self.buffer.append((item, None, 0))
-        self.ahead += len(documents)
-        if batches:  # one submission for them all
-            futures = self.client.map(extract_batch, [batch.items for batch in batches], kb=self.kb,
+                self.held.append(item)
+                self.held_documents += isinstance(item, RawDocument)
+        count = self.held_documents if self.exhausted else min(self.held_documents, self.size - self.ahead)
+        fresh: list[_Batch] = []
+        for size in _task_sizes(count, self.exhausted, self.workers):
+            batch = _Batch([])
+            while len(batch.items) < size:
+                item = self.held.popleft()
+                if isinstance(item, RawDocument):
+                    self.buffer.append((item, batch, len(batch.items)))
+                    batch.items.append(item)
+                else:
+                    self.buffer.append((item, None, 0))
+            fresh.append(batch)
+        if self.exhausted:  # rejected lines after the last document
+            self.buffer.extend((item, None, 0) for item in self.held)
+            self.held.clear()
+        self.held_documents -= count
+        self.ahead += count
+        if fresh:  # one submission for them all
+            futures = self.client.map(extract_batch, [batch.items for batch in fresh], kb=self.kb,
                                       token=self.token, pure=False)
-            for batch, future in zip(batches, futures):
+            for batch, future in zip(fresh, futures):
                 batch.future = future
                 self.submitted.append(batch)
 
@@ -205,6 +216,17 @@ class _Window:
         batch.results = results
         batch.future.release()
         self.submitted.remove(batch)
+
+
+def _task_sizes(count: int, last: bool, workers: int) -> list[int]:
+    """Cuts `count` documents into tasks: of BATCH documents, or for the `last` of a run ever
+    smaller ones (each a share of what is left), so that every worker ends at about the same time."""
+    sizes = []
+    while count > 0:
+        size = min(BATCH, count) if not last else max(1, min(BATCH, -(-count // (2 * workers))))
+        sizes.append(size)
+        count -= size
+    return sizes
 
 
 class _LocalAffiliation:
