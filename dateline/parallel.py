@@ -59,8 +59,9 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
     # Every worker builds its extractor now, all at once (about a second each), rather than
     # when its first task comes: then the work is shared from the first article on.
     client.run(prepare_worker, kb, token)
-    # Scattered under the token: Dask's own hashing of the knowledge base would take 70 ms a run.
-    [shared_kb] = client.scatter({f"dateline-kb-{token}": kb}, broadcast=True, hash=False).values()
+    # Scattered under a key named by the token: Dask would otherwise hash the knowledge base to
+    # name it, 70 ms a run.
+    [shared_kb] = client.scatter({f"dateline-kb-{token}": kb}, broadcast=True).values()
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     window = _Window(client, iter_documents(list(specs)), shared_kb, token, workers)
     window.start()  # the workers begin while the writer sets up (actor book, near-duplicate index)
