@@ -17,13 +17,17 @@ from dateline.ingest.sources import iter_documents
 from dateline.model import InputError, RawDocument
 from dateline.pipeline import Extracted, IngestReport, extract_document, ingest_documents
 
-# Documents handed to the cluster ahead of the writer, per worker: enough to keep every worker
-# busy while the writer stores (three tasks each), few enough to bound memory.
-AHEAD_PER_WORKER = 24
-BATCH = 8
-# A local cluster runs no dashboard: the workers' statistical profiler (a stack sample every 10 ms)
-# and the frequent memory and system polls would only take CPU from extraction and the writer.
+# Documents a task (see _Batch), and tasks in flight per worker: enough to keep every worker busy
+# while the writer stores, few enough to bound memory (a few MB).
+BATCH = 24
+TASKS_AHEAD = 4
+# A local cluster runs no dashboard: the workers' statistical profiler (a stack sample every 10 ms),
+# the frequent memory and system polls and the event loops' 20 ms health tick (a diagnostic: it
+# only warns of a blocked loop) would only take CPU from extraction and the writer; with a 1 s
+# tick an idle cluster costs this process 8 ms of CPU a second instead of 23, each worker 3
+# instead of 12.
 LOCAL_CONFIG = {"distributed.worker.profile.enabled": False,
+                "distributed.admin.tick.interval": "1s",
                 "distributed.worker.memory.monitor-interval": "1s",
                 "distributed.admin.system-monitor.interval": "2s",
                 "distributed.admin.system-monitor.disk": False}
@@ -43,7 +47,8 @@ def connect(workers: int | None, scheduler: str | None) -> tuple[Any, Any]:
                                # Even without a dashboard the scheduler's HTTP server binds a
                                # port: a free one, not 8787 (taken by any other Dask on the host).
                                dashboard_address=":0", silence_logs=50)
-        return Client(cluster), cluster
+        # Results come straight from the workers, not relayed through the scheduler.
+        return Client(cluster, direct_to_workers=True), cluster
 
 
 def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
@@ -54,9 +59,11 @@ def parallel_ingest(store: Any, specs: Iterable[str], kb: Any, client: Any,
     # Every worker builds its extractor now, all at once (about a second each), rather than
     # when its first task comes: then the work is shared from the first article on.
     client.run(prepare_worker, kb, token)
-    [shared_kb] = client.scatter([kb], broadcast=True)
+    # Scattered under a key named by the token: Dask would otherwise hash the knowledge base to
+    # name it, 70 ms a run.
+    [shared_kb] = client.scatter({f"dateline-kb-{token}": kb}, broadcast=True).values()
     workers = max(1, len(client.scheduler_info().get("workers", {})))
-    window = _Window(client, iter_documents(list(specs)), shared_kb, token, AHEAD_PER_WORKER * workers)
+    window = _Window(client, iter_documents(list(specs)), shared_kb, token, workers)
     window.start()  # the workers begin while the writer sets up (actor book, near-duplicate index)
     extractor = _LocalAffiliation(kb)
     return ingest_documents(store, window.items(), extractor, on_document, on_error,  # type: ignore[arg-type]
@@ -77,9 +84,12 @@ def _extractor(kb: Any, token: str) -> Any:
     return extractor
 
 
-def extract_batch(items: list[RawDocument], kb: Any, token: str) -> list[tuple[str, Any, Any]]:
-    """Runs on a worker: cleans and extracts a few documents. Errors travel as plain tuples.
-    (A worker that joined the cluster after the start builds its extractor here.)"""
+def extract_batch(items: list[RawDocument], kb: Any, token: str) -> bytes:
+    """Runs on a worker: cleans and extracts a few documents, and does there everything else about
+    them that needs no store: the records become the rows the store inserts (`MentionRow`). The
+    outcomes travel as one pickle, which Dask passes on as it is; errors as plain tuples. (A worker that joined the cluster after the start builds its extractor here.)"""
+    from dateline.store.db import MentionRow
+
     extractor = _extractor(kb, token)
     out: list[tuple[str, Any, Any]] = []
     for item in items:
@@ -87,58 +97,84 @@ def extract_batch(items: list[RawDocument], kb: Any, token: str) -> list[tuple[s
         if isinstance(outcome, InputError):
             out.append(("error", outcome.origin, outcome.problem))
         else:
-            out.append(("ok", outcome[0], outcome[1]))
-    return out
+            out.append(("ok", outcome[0], [MentionRow.of(record) for record in outcome[1]]))
+    return pickle.dumps(out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _Batch:
-    """Documents sent to the cluster as one task (a task costs the scheduler, the client and the
-    worker a few milliseconds together, a document about 12 ms of extraction: eight documents a
-    task keep that overhead small, and the last tasks short enough to end the run evenly)."""
+    """Documents sent to the cluster as one task. A task costs the scheduler and the client (this
+    process, beside the writer) 2–6 ms of CPU, a document about 11 ms of extraction on a worker:
+    tasks of BATCH documents keep that overhead near 0.2 ms an article (it was 0.8 with tasks of
+    8 sent one by one); the last documents of a run go in smaller tasks so that the workers
+    finish together."""
 
-    def __init__(self) -> None:
-        self.items: list[RawDocument] = []
+    def __init__(self, items: list[RawDocument]) -> None:
+        self.items = items
         self.future: Any = None
         self.results: list[tuple[str, Any, Any]] | None = None
 
 
 class _Window:
-    """Hands documents to the cluster ahead of the writer and gives the outcomes back in order."""
+    """Hands documents to the cluster ahead of the writer and gives the outcomes back in order.
+
+    Round trips to the scheduler are what the writer's process pays for: documents are read
+    ahead in refills of several tasks, submitted together, and the writer collects every
+    finished task in one request when it needs the next one."""
 
     def __init__(self, client: Any, source: Iterator[RawDocument | InputError], kb: Any, token: str,
-                 size: int) -> None:
-        self.client, self.source, self.kb, self.token, self.size = client, source, kb, token, size
+                 workers: int) -> None:
+        self.client, self.source, self.kb, self.token, self.workers = client, source, kb, token, workers
+        self.size = TASKS_AHEAD * workers * BATCH  # documents in flight at most
+        # Refilled once half of it is stored: the other half keeps every worker busy meanwhile,
+        # and each refill is one submission of several tasks.
+        self.refill = self.size // 2
         self.buffer: deque[tuple[RawDocument | InputError, _Batch | None, int]] = deque()
         self.taken: deque[tuple[RawDocument, _Batch, int]] = deque()
-        self.batch = _Batch()
+        self.submitted: deque[_Batch] = deque()  # in flight, in order
+        # Read from the source but not sent yet: one refill's worth more than the window, so that
+        # the end of the source is seen a refill early and the last documents go in small tasks.
+        self.held: deque[RawDocument | InputError] = deque()
+        self.held_documents = 0
         self.ahead = 0
         self.exhausted = False
-
-    def _flush(self) -> None:
-        if self.batch.items:
-            self.batch.future = self.client.submit(extract_batch, self.batch.items, self.kb, self.token,
-                                                   pure=False)
-            self.batch = _Batch()
 
     def start(self) -> None:
         """Hands the first documents to the cluster, ahead of the writer's first request."""
         self._fill()
 
     def _fill(self) -> None:
-        while not self.exhausted and self.ahead < self.size:
+        if self.ahead > self.size - self.refill:
+            return
+        while not self.exhausted and self.held_documents < self.size - self.ahead + self.refill:
             item = next(self.source, None)
             if item is None:
                 self.exhausted = True
-                self._flush()  # the last few documents go out now, not when the writer reaches them
-                break
-            if isinstance(item, RawDocument):
-                self.batch.items.append(item)
-                self.buffer.append((item, self.batch, len(self.batch.items) - 1))
-                self.ahead += 1
-                if len(self.batch.items) >= BATCH:
-                    self._flush()
             else:
-                self.buffer.append((item, None, 0))
+                self.held.append(item)
+                self.held_documents += isinstance(item, RawDocument)
+        count = self.held_documents if self.exhausted else min(self.held_documents, self.size - self.ahead)
+        fresh: list[_Batch] = []
+        for size in _task_sizes(count, self.exhausted, self.workers):
+            batch = _Batch([])
+            while len(batch.items) < size:
+                item = self.held.popleft()
+                if isinstance(item, RawDocument):
+                    self.buffer.append((item, batch, len(batch.items)))
+                    batch.items.append(item)
+                else:
+                    self.buffer.append((item, None, 0))
+            fresh.append(batch)
+        if self.exhausted:  # rejected lines after the last document
+            self.buffer.extend((item, None, 0) for item in self.held)
+            self.held.clear()
+        self.held_documents -= count
+        self.ahead += count
+        if fresh:  # one submission for them all
+            futures = self.client.map(extract_batch, [batch.items for batch in fresh], kb=self.kb,
+                                      token=self.token, pure=False)
+            for batch, future in zip(fresh, futures):
+                batch.future = future
+                self.submitted.append(batch)
 
     def items(self) -> Iterator[RawDocument | InputError]:
         while True:
@@ -147,8 +183,6 @@ class _Window:
                 return
             item, batch, index = self.buffer.popleft()
             if batch is not None:
-                if batch.future is None:
-                    self._flush()
                 self.taken.append((item, batch, index))  # type: ignore[arg-type]
             yield item
 
@@ -157,15 +191,43 @@ class _Window:
             item, batch, index = self.taken.popleft()
             self.ahead -= 1
             if batch.results is None:
-                try:
-                    batch.results = batch.future.result()
-                except Exception as error:  # a worker lost or a bug: these articles only
-                    problem = (f"extraction failed on the cluster ({type(error).__name__}: {error});"
-                               " the article was not stored")
-                    batch.results = [("error", doc.origin, problem) for doc in batch.items]
-                batch.future.release()
-            kind, first, second = batch.results[index]
+                self._collect(batch)
+            kind, first, second = batch.results[index]  # type: ignore[index]
             yield InputError(first, second) if kind == "error" else (first, second)
+
+    def _collect(self, needed: _Batch) -> None:
+        """Fetches the results of `needed` and of every later task already finished, in one request."""
+        batches = [needed] + [b for b in self.submitted if b is not needed and b.future.done()]
+        try:
+            blobs = self.client.gather([b.future for b in batches], errors="skip")
+        except Exception:  # noqa: BLE001 - the needed task failed: its own error is read below
+            blobs = None
+        if blobs is not None and len(blobs) == len(batches):
+            for batch, blob in zip(batches, blobs):
+                self._done(batch, pickle.loads(blob))
+            return
+        try:
+            self._done(needed, pickle.loads(needed.future.result()))
+        except Exception as error:  # a worker lost or a bug: these articles only
+            problem = (f"extraction failed on the cluster ({type(error).__name__}: {error});"
+                       " the article was not stored")
+            self._done(needed, [("error", doc.origin, problem) for doc in needed.items])
+
+    def _done(self, batch: _Batch, results: list[tuple[str, Any, Any]]) -> None:
+        batch.results = results
+        batch.future.release()
+        self.submitted.remove(batch)
+
+
+def _task_sizes(count: int, last: bool, workers: int) -> list[int]:
+    """Cuts `count` documents into tasks: of BATCH documents, or for the `last` of a run ever
+    smaller ones (each a share of what is left), so that every worker ends at about the same time."""
+    sizes = []
+    while count > 0:
+        size = min(BATCH, count) if not last else max(1, min(BATCH, -(-count // (2 * workers))))
+        sizes.append(size)
+        count -= size
+    return sizes
 
 
 class _LocalAffiliation:

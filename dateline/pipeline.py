@@ -10,12 +10,13 @@ from dateline.ingest.prepare import prepare
 from dateline.ingest.sources import iter_documents
 from dateline.ledger import LedgerUpdate, Related, rebuild_ledger, update_ledger
 from dateline.model import Article, InputError, RawDocument, Record
-from dateline.store.db import Store
+from dateline.store.db import MentionRow, Store
 
 __all__ = ["IngestReport", "ingest", "ingest_documents", "rebuild_ledger", "reextract", "update_ledger"]
 
 # What extraction gives for one document: the article and its records, or why it was rejected.
-Extracted = tuple[Article, list[Record]] | InputError
+# (On a Dask worker the records are already made into the rows the store inserts.)
+Extracted = tuple[Article, list[Record]] | tuple[Article, list[MentionRow]] | InputError
 
 
 @dataclass
@@ -101,7 +102,7 @@ def extract_document(item: RawDocument, extractor: Extractor, store: Store | Non
 
 
 def _store_article(store: Store, index: NearDuplicateIndex, item: RawDocument, article: Article,
-                   records: list[Record]) -> tuple[str, str]:
+                   records: list[Record] | list[MentionRow]) -> tuple[str, str]:
     """Stores one article with its records and links; returns (its id, "new"), (the reprint's id,
     "reprint") for the same text from another source, or (the stored article's id, "known")."""
     known = store.article_by_hash(article.content_hash)

@@ -11,13 +11,25 @@ from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from dateline.model import Article, InputError, Record, record_from_dict, record_kind, record_to_dict
 
 # How long a connection waits for another process's write (an ingest's ledger rebuild, a
 # migration) before giving up with "database is locked".
 BUSY_SECONDS = 60.0
+
+
+class MentionRow(NamedTuple):
+    """A record as the store keeps it: its kind and its JSON body. Made where the record is
+    extracted (a Dask worker), so the one writer only inserts it."""
+
+    kind: str
+    body: str
+
+    @classmethod
+    def of(cls, record: Record) -> MentionRow:
+        return cls(record_kind(record), json.dumps(record_to_dict(record), ensure_ascii=False))
 
 
 class StoreError(Exception):
@@ -107,7 +119,7 @@ class Store:
             "SELECT content_hash FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row["content_hash"] if row else None
 
-    def add_article(self, article: Article, mentions: Iterable[Record] = (),
+    def add_article(self, article: Article, mentions: Iterable[Record | MentionRow] = (),
                     links: Iterable[tuple[str, float]] = ()) -> str | None:
         """Stores an article, what was extracted from it and its near-duplicate links, atomically.
 
@@ -183,11 +195,11 @@ class Store:
             self._insert_mentions(db, article_id, mentions)
 
     @staticmethod
-    def _insert_mentions(db: sqlite3.Connection, article_id: str, mentions: Iterable[Record]) -> None:
-        for position, record in enumerate(mentions):
-            db.execute("INSERT INTO mentions (article_id, kind, position, body) VALUES (?,?,?,?)",
-                       (article_id, record_kind(record), position,
-                        json.dumps(record_to_dict(record), ensure_ascii=False)))
+    def _insert_mentions(db: sqlite3.Connection, article_id: str,
+                         mentions: Iterable[Record | MentionRow]) -> None:
+        rows = (row if isinstance(row, MentionRow) else MentionRow.of(row) for row in mentions)
+        db.executemany("INSERT INTO mentions (article_id, kind, position, body) VALUES (?,?,?,?)",
+                       ((article_id, row.kind, position, row.body) for position, row in enumerate(rows)))
 
     def articles(self) -> list[Article]:
         rows = self.connection.execute(
