@@ -293,3 +293,18 @@ def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
                    check=True, capture_output=True, text=True)
     with gzip.open(out, "rt", encoding="utf-8") as new, gzip.open(SHIPPED, "rt", encoding="utf-8") as old:
         assert new.read() == old.read(), "the shipped gazetteer is stale: run scripts/build_gazetteer.py"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Turkish-style romanisations (th → s, dh → z) under a province word, alone or closing a list.
+    ("Demonstrators gathered in Musenna, Babil and Ziqar provinces on Friday.",
+     ["Muthanna", "Babil", "Dhi Qar"]),
+    ("Two soldiers were killed in Selahaddin province.", ["Salah al-Din"]),
+    # Without a province word a close spelling is not taken.
+    ("Musenna said nothing.", []),
+    # A glide between vowels: "Ayin" is "Ayn".
+    ("Shells fell on Ras al-Ayin at dawn.", ["Ras al-Ain"]),
+])
+def test_other_romanisations_where_the_text_vouches_for_a_place(gazetteer: Gazetteer, sentence: str,
+                                                                 expected: list[str]) -> None:
+    assert [m.places[0].name for m in gazetteer.find(sentence)] == expected

@@ -57,6 +57,8 @@ from rapidfuzz import fuzz, process
 from dateline.extract.gazetteer_tokens import (
     _CONNECTORS, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
     cue_after, cue_before, generic_head, organisation_follows, second_half, tokens_of)
+from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, region_word_after, \
+    without_glides
 from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
@@ -144,6 +146,7 @@ class Gazetteer:
         self._stop_initial = self._stop | frozenset(name_key(w[1:]) for w in words if w.startswith("^"))
         self._fuzzy_choices: list[str] | None = None
         self._by_id: dict[str, int] | None = None
+        self._region_spellings: RegionSpellings | None = None
         self._load(Path(places_file))
         for entry in facilities:
             self._add_facility(entry)
@@ -442,7 +445,13 @@ class Gazetteer:
         if not found and len(core) >= 2 and any(not t.key for t in tokens[i + 1:end]):
             # "Ras al-Ayin", "Deir ez-Zour": a name built round the Arabic article is no English
             # word or first name; another romanisation of a sizeable town or district is taken.
-            found = self._spelled_otherwise(core, SIGNIFICANT, ARTICLE_NAME_RATIO)
+            found = self._spelled_otherwise(core, SIGNIFICANT, ARTICLE_NAME_RATIO) or \
+                self._spelled_otherwise(without_glides(core), SIGNIFICANT, ARTICLE_NAME_RATIO)
+        if not found and ((hint is not None and "region" in hint) or region_word_after(tokens, end)):
+            # "Musenna, Qadisiyyah and Ziqar provinces": a province spelled another way.
+            if self._region_spellings is None:
+                self._region_spellings = build_region_spellings(self._exact, self.places)
+            found = self._region_spellings.close(core_key)
         if not found:
             return None
         cue = hint is not None or cue_before(tokens, i)

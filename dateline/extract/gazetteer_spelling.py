@@ -1,0 +1,66 @@
+"""Other romanisations the gazetteer's exact and skeleton keys miss, read only where the text
+vouches for a place.
+
+- Provinces under a province word: Turkish and Persian outlets romanise Arabic names with s for
+  th and z for dh ("Musenna" for Muthanna, "Ziqar" for Dhi Qar, "Selahaddin"); "Musenna,
+  Qadisiyyah and Ziqar provinces" names three first-level units. There are few of them, so a
+  close spelling (after folding th → s, dh → z) of a region's name or alias is safe to take when
+  "province"/"governorate" follows the name or closes the list it stands in.
+- A glide between vowels: "Ras al-Ayin" and "Ra's al 'Ayn", "Dayir" and "Dair": the y or w
+  between two vowels is dropped for a second skeleton.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz
+
+REGION_RATIO = 80        # how close a province's other spelling must be to a region's name
+_REGION_WORDS = frozenset({"province", "muhafazat", "muhafaza", "ostan", "wilayah"})
+_GLIDE = re.compile(r"(?<=[aeiou])[yw](?=[aeiou])")
+_TRANSLIT = (("th", "s"), ("dh", "z"), ("ou", "u"), ("ee", "i"))
+
+
+def _loose(key: str) -> str:
+    text = key.replace(" ", "")
+    for old, new in _TRANSLIT:
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def without_glides(words: list[str]) -> list[str]:
+    """The key words with a y or w between two vowels dropped ("ayin" → "ain")."""
+    return [_GLIDE.sub("", w) for w in words]
+
+
+def region_word_after(tokens: list[Any], end: int) -> bool:
+    """True when a province word follows the name, possibly after the rest of a list of names
+    ("Musenna, Qadisiyyah and Ziqar provinces")."""
+    for token in tokens[end:end + 8]:
+        if token.key in _REGION_WORDS:
+            return True
+        if not (token.cap or token.key in ("and", "or") or not token.key):
+            return False
+    return False
+
+
+class RegionSpellings:
+    """Region names and aliases by a loose key, for close-spelling lookups."""
+
+    def __init__(self, exact: dict[str, list[int]], kinds: list[str]) -> None:
+        self._keys: list[tuple[str, int]] = [(_loose(key), i) for key, ids in exact.items()
+                                             for i in ids if kinds[i] == "region"]
+
+    def close(self, core_key: str) -> set[int]:
+        """The regions whose name or alias is spelled closest to `core_key`, if close enough."""
+        loose = _loose(core_key)
+        if len(loose) < 4:
+            return set()
+        scored = [(fuzz.ratio(loose, key), i) for key, i in self._keys if abs(len(key) - len(loose)) <= 3]
+        best = max((s for s, _ in scored), default=0)
+        return {i for s, i in scored if s == best} if best >= REGION_RATIO else set()
+
+
+def build_region_spellings(exact: dict[str, list[int]], places: Iterable[Any]) -> RegionSpellings:
+    return RegionSpellings(exact, [p.kind for p in places])
