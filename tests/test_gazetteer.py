@@ -308,3 +308,11 @@ def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
 def test_other_romanisations_where_the_text_vouches_for_a_place(gazetteer: Gazetteer, sentence: str,
                                                                  expected: list[str]) -> None:
     assert [m.places[0].name for m in gazetteer.find(sentence)] == expected
+
+
+def test_the_place_word_before_a_list_vouches_for_each_name(gazetteer: Gazetteer) -> None:
+    # "Qudsaya" is another romanisation of Qadsayya (GeoNames Qudsayyā), found only because
+    # "suburbs of" names the list it ends; it is in Rural Damascus, not the Kuwaiti quarter.
+    mentions = gazetteer.find("Shells fell on the Damascus suburbs of Kisweh and Qudsaya overnight.")
+    assert [(m.places[0].name, m.places[0].country) for m in mentions][-1] == ("Qadsayya", "Syria")
+    assert gazetteer.find("Shells fell on Kisweh and Qudsaya overnight.")[-1].text == "Kisweh"

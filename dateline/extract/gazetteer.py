@@ -56,7 +56,7 @@ from rapidfuzz import fuzz, process
 
 from dateline.extract.gazetteer_tokens import (
     _CONNECTORS, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
-    cue_after, cue_before, generic_head, organisation_follows, second_half, tokens_of)
+    cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
 from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, region_word_after, \
     without_glides
 from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
@@ -377,9 +377,9 @@ class Gazetteer:
             countries = {p.country for p in sure}
             top = mention.places[0]
             others = {p.country for m in mentions if m is not mention for p in m.places[:1]}
-            # "Al-Zahraa neighbourhood west of Aleppo": a town abroad (Zahra, Kuwait) loses to
-            # the namesake in the country of the sentence's other places, unless it is a city.
-            abroad = top.kind == "locality" and top.rank < FOREIGN_CITY_RANK and others and \
+            # "Al-Zahraa neighbourhood west of Aleppo": a town or quarter abroad (Zahra, Kuwait)
+            # loses to the namesake in the country of the sentence's other places, unless a city.
+            abroad = top.kind in ("locality", "neighbourhood") and top.rank < FOREIGN_CITY_RANK and others and \
                 top.country not in others and any(p.country in others for p in mention.places[1:])
             if len(mention.places) > 1 and (top.rank < SIGNIFICANT or abroad) and (admin1s or countries):
                 ordered = sorted(mention.places, key=lambda p: ((p.country, p.admin1) not in admin1s,
@@ -454,7 +454,7 @@ class Gazetteer:
             found = self._region_spellings.close(core_key)
         if not found:
             return None
-        cue = hint is not None or cue_before(tokens, i)
+        cue = hint is not None or cue_before(tokens, i) or cue_before(tokens, list_start(tokens, i))
         run_start, run_end = self._capitalised_run(tokens, i, end)
         word_after = cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
@@ -503,8 +503,10 @@ class Gazetteer:
         "the village of X"); "area" or "district" alone do not."""
         if hint is not None:
             return bool(hint & {"locality", "neighbourhood"}) and "county" not in hint
+        # "the towns of Derbasia and Meshref": the word before a list names each of its names.
+        i = list_start(tokens, i)
         return cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
-            "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb")
+            "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb", "suburbs")
 
     def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO) -> set[int]:
         """Towns and quarters (districts too, from `min_rank` up) whose consonant skeleton and

@@ -104,6 +104,21 @@ def cue_before(tokens: list[_Token], i: int) -> bool:
     return k >= 0 and tokens[k].key in _LOCALITY_CUES
 
 
+def list_start(tokens: list[_Token], i: int) -> int:
+    """Returns where the list of names that the name at `i` ends or continues begins ("the towns
+    of Derbasia and Meshref", "the villages of A, B and C": the index of A), else `i`."""
+    k = i - 1
+    if k < 0 or (tokens[k].key not in ("and", "or") and tokens[i].joined):
+        return i
+    start = i
+    while k >= 0 and i - k <= 12 and not tokens[k].possessive and (
+            tokens[k].cap or not tokens[k].key or (tokens[k].key in ("and", "or") and not tokens[k].cap)):
+        if tokens[k].cap:
+            start = k
+        k -= 1
+    return start
+
+
 def cue_after(tokens: list[_Token], end: int) -> bool:
     """True when a place word follows, possibly after a list of names ("X and Y villages")."""
     for token in tokens[end:end + 6]:
