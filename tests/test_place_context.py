@@ -116,3 +116,22 @@ def test_a_quarter_of_a_city_is_placed_in_that_city_not_at_a_namesake_elsewhere(
 def test_a_quarter_the_gazetteer_knows_keeps_its_own_place(gazetteer: Gazetteer) -> None:
     assert _place_of(gazetteer, "A roadside bomb hit a patrol in the Mashtal neighborhood of Baghdad.") == \
         ("Mashtal", "Baghdad", 1)
+
+
+def _where(gazetteer: Gazetteer, sentence: str) -> list[tuple[str, str, bool]]:
+    from dateline.extract.places import usable_mentions
+    mentions, _launch = usable_mentions(sentence, gazetteer.find(sentence), [])
+    return [(c.place.name, c.place.admin1, c.near) for c in choose_places(sentence, mentions, gazetteer.contains)]
+
+
+def test_a_village_known_only_far_from_its_reference_town_is_placed_at_the_town(gazetteer: Gazetteer) -> None:
+    # The gazetteer's Jawza lies in Babil, far from Tikrit: the text's Jawza is another village.
+    name, admin1, near = _where(gazetteer, "Gunmen attacked the village of Jawza, west of Tikrit.")[0]
+    assert (name, admin1, near) == ("Jawza", "Salah al-Din", True)
+    # Without the reference town a Jawza the gazetteer knows (elsewhere) stands.
+    assert _where(gazetteer, "Gunmen attacked the village of Jawza on Monday.")[0][1] != "Salah al-Din"
+
+
+def test_a_village_known_near_its_reference_town_keeps_its_own_place(gazetteer: Gazetteer) -> None:
+    # Al-Kiswah is some 15 km south of Damascus: the gazetteer's own record stands.
+    assert _where(gazetteer, "Shells fell on Kisweh, south of Damascus.")[0][:2] == ("Kisweh", "Rural Damascus")

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.extract.place_phrases import CAPITAL_PHRASE
+from dateline.extract.place_reference import STAND_IN_NOTE, stand_ins
 from dateline.extract.placenames import TOKEN, key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
@@ -140,6 +141,7 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
 
     With `departure` (an ordered departure, a withdrawal) "from X" names where it happened."""
     kept, launch_country = [], None
+    mentions = stand_ins(window, mentions)
     tail = _REPORTING_TAIL.search(window)
     opening = _PLACE_LINE.match(window)
     if opening is not None and any(m.start >= opening.end() for m in mentions):
@@ -337,6 +339,7 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, id(mp[0]) not in parts,
                                                     mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
-        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes
+        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes \
+            or place.note == STAND_IN_NOTE
         choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
     return choices

@@ -1,0 +1,68 @@
+"""A village told by a reference town: "the village of Ziwan near Al Bab", "Shiha and Jawza, west
+of Tikrit", "Hasana village west of Maar Tahroma town".
+
+The text says the village lies near the reference town. When every place the gazetteer knows by
+the village's name in the town's country lies far from the town (a namesake in another province),
+the gazetteer does not know this village: it keeps its own name and takes
+the town's coordinates and admin units, as near the town (ACLED's geo_precision 2, as its coders
+place a village they cannot find).
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from typing import Any
+
+STAND_IN_NOTE = "placed at the reference town the text gives"
+FAR_KM = 75.0   # farther than this from the town the text puts it near, a namesake is another place
+_TOWN_KINDS = ("locality", "neighbourhood", "county", "facility", "airport")
+# What stands between the village (or the last of a list of villages) and the reference town.
+_REFERENCE_BETWEEN = re.compile(
+    r"^\s*(?:village|town|area|hamlet|neighbou?rhood)?\s*,?\s*(?:(?:just|some|about|around)\s+)?(?:"
+    r"near|outside|close\s+to|in\s+the\s+vicinity\s+of|on\s+the\s+outskirts\s+of|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+"
+    r"(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$", re.I)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?$", re.I)
+
+
+def _km(a: Any, b: Any) -> float:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _unknown_near(mention: Any, town: Any) -> bool:
+    """True when no candidate of the mention in the town's country lies near the town."""
+    top = mention.places[0]
+    if top.kind not in ("locality", "neighbourhood") or top.rank >= 50_000:
+        return False    # a sizeable town is the town, wherever the text puts it
+    home = [c for c in mention.places if c.country == town.country]
+    # A village known only in another country than the town may be the town's namesake abroad
+    # ("Riyad" the Kirkuk village, not Riyadh): then nothing is sure, and the village stands.
+    return bool(home) and all(_km(c, town) > FAR_KM for c in home)
+
+
+def stand_ins(window: str, mentions: list[Any]) -> list[Any]:
+    """Returns the mentions with each village the text puts near a reference town, and that the
+    gazetteer knows only far from it, replaced by a stand-in at the town (module docstring)."""
+    out = list(mentions)
+    for index in range(1, len(mentions)):
+        town_mention = mentions[index]
+        town = town_mention.places[0] if town_mention.places else None
+        if town is None or town.kind not in _TOWN_KINDS:
+            continue
+        previous = mentions[index - 1]
+        if not previous.places or not _REFERENCE_BETWEEN.match(window[previous.end:town_mention.start]):
+            continue
+        # "Shiha and Jawza, west of Tikrit": every village of the list is near the town.
+        first = index - 1
+        while first > 0 and _LIST_GAP.match(window[mentions[first - 1].end:mentions[first].start]):
+            first -= 1
+        for k in range(first, index):
+            if out[k].places and _unknown_near(out[k], town):
+                stand_in = dataclasses.replace(town, kind="locality", note=STAND_IN_NOTE)
+                out[k] = dataclasses.replace(out[k], places=(stand_in,))
+    return out
