@@ -316,3 +316,7 @@ def test_the_place_word_before_a_list_vouches_for_each_name(gazetteer: Gazetteer
     mentions = gazetteer.find("Shells fell on the Damascus suburbs of Kisweh and Qudsaya overnight.")
     assert [(m.places[0].name, m.places[0].country) for m in mentions][-1] == ("Qadsayya", "Syria")
     assert gazetteer.find("Shells fell on Kisweh and Qudsaya overnight.")[-1].text == "Kisweh"
+
+
+def test_the_feminine_ending_without_its_h_finds_a_town_not_a_hamlet(gazetteer: Gazetteer) -> None:
+    assert [m.places[0].name for m in gazetteer.find("Militants attacked Qayyara on Monday.")] == ["Al Qayyarah"]

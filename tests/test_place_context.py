@@ -135,3 +135,9 @@ def test_a_village_known_only_far_from_its_reference_town_is_placed_at_the_town(
 def test_a_village_known_near_its_reference_town_keeps_its_own_place(gazetteer: Gazetteer) -> None:
     # Al-Kiswah is some 15 km south of Damascus: the gazetteer's own record stands.
     assert _where(gazetteer, "Shells fell on Kisweh, south of Damascus.")[0][:2] == ("Kisweh", "Rural Damascus")
+
+
+def test_a_comma_then_a_named_district_places_the_name_in_that_district(gazetteer: Gazetteer) -> None:
+    # One event in the district the text names, not a second event at a namesake elsewhere.
+    chosen = _where(gazetteer, "Gunmen raided a house in the area of Jumhuriya, Dujayl district, at night.")
+    assert [(name, admin1) for name, admin1, _near in chosen] == [("Jumhuriya", "Salah al-Din")]

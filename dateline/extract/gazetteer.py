@@ -57,8 +57,8 @@ from rapidfuzz import fuzz, process
 from dateline.extract.gazetteer_tokens import (
     _CONNECTORS, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
     cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
-from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, region_word_after, \
-    without_glides
+from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
+    region_word_after, without_glides
 from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
@@ -438,7 +438,8 @@ class Gazetteer:
         # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
         spelled = False
-        if not found and self._place_word_around(tokens, i, end, hint):
+        run_start, run_end = self._capitalised_run(tokens, i, end)
+        if not found and self._place_word_around(tokens, i, end, hint) and run_end <= end:
             # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
             # for a name, so another romanisation of a town or quarter may be taken.
             found, spelled = self._spelled_otherwise(core), True
@@ -453,9 +454,12 @@ class Gazetteer:
                 self._region_spellings = build_region_spellings(self._exact, self.places)
             found = self._region_spellings.close(core_key)
         if not found:
+            # "Qayyara" for "Qayyarah": the final h of the feminine ending is left out; taken
+            # for towns of some size only.
+            found = {x for x in self._exact.get(final_h_variant(core_key), ()) if self.places[x].rank >= TINY}
+        if not found:
             return None
         cue = hint is not None or cue_before(tokens, i) or cue_before(tokens, list_start(tokens, i))
-        run_start, run_end = self._capitalised_run(tokens, i, end)
         word_after = cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
         # "Kafr Sousa", "Tal Hamis": the words after a hill/village/well word are the rest of a

@@ -6,6 +6,7 @@ vouches for a place.
   Qadisiyyah and Ziqar provinces" names three first-level units. There are few of them, so a
   close spelling (after folding th → s, dh → z) of a region's name or alias is safe to take when
   "province"/"governorate" follows the name or closes the list it stands in.
+- The feminine ending without its h: "Qayyara" for "Qayyarah", "Mutaibija" for "Mutaibijah".
 - A glide between vowels: "Ras al-Ayin" and "Ra's al 'Ayn", "Dayir" and "Dair": the y or w
   between two vowels is dropped for a second skeleton.
 """
@@ -32,6 +33,12 @@ def _loose(key: str) -> str:
 def without_glides(words: list[str]) -> list[str]:
     """The key words with a y or w between two vowels dropped ("ayin" → "ain")."""
     return [_GLIDE.sub("", w) for w in words]
+
+
+def final_h_variant(key: str) -> str:
+    """The key with an h after the final vowel of its last word ("qayyara" → "qayyarah"), as the
+    gazetteer's romanisations write the feminine ending, or "" for a short word or another ending."""
+    return key + "h" if len(key) >= 5 and key.endswith(("a", "e")) else ""
 
 
 def region_word_after(tokens: list[Any], end: int) -> bool:

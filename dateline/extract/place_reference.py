@@ -3,7 +3,7 @@ of Tikrit", "Hasana village west of Maar Tahroma town".
 
 The text says the village lies near the reference town. When every place the gazetteer knows by
 the village's name in the town's country lies far from the town (a namesake in another province),
-the gazetteer does not know this village: it keeps its own name and takes
+or all lie abroad (unless the town's own name is ambiguous with a place there), the gazetteer does not know this village: it keeps its own name and takes
 the town's coordinates and admin units, as near the town (ACLED's geo_precision 2, as its coders
 place a village they cannot find).
 """
@@ -34,15 +34,20 @@ def _km(a: Any, b: Any) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def _unknown_near(mention: Any, town: Any) -> bool:
+def _unknown_near(mention: Any, town_mention: Any) -> bool:
     """True when no candidate of the mention in the town's country lies near the town."""
+    town = town_mention.places[0]
     top = mention.places[0]
     if top.kind not in ("locality", "neighbourhood") or top.rank >= 50_000:
         return False    # a sizeable town is the town, wherever the text puts it
     home = [c for c in mention.places if c.country == town.country]
-    # A village known only in another country than the town may be the town's namesake abroad
-    # ("Riyad" the Kirkuk village, not Riyadh): then nothing is sure, and the village stands.
-    return bool(home) and all(_km(c, town) > FAR_KM for c in home)
+    if not home:
+        # A village known only abroad: the town is the anchor, unless the town's name has a
+        # namesake in the village's country ("Sayyid Hamid, southwest of Riyad in Kirkuk": the
+        # Kirkuk village Riyad, not Riyadh), when neither reading is sure and the village stands.
+        abroad = {c.country for c in mention.places}
+        return not any(c.country in abroad for c in town_mention.places[1:])
+    return all(_km(c, town) > FAR_KM for c in home)
 
 
 def stand_ins(window: str, mentions: list[Any]) -> list[Any]:
@@ -62,7 +67,7 @@ def stand_ins(window: str, mentions: list[Any]) -> list[Any]:
         while first > 0 and _LIST_GAP.match(window[mentions[first - 1].end:mentions[first].start]):
             first -= 1
         for k in range(first, index):
-            if out[k].places and _unknown_near(out[k], town):
+            if out[k].places and _unknown_near(out[k], town_mention):
                 stand_in = dataclasses.replace(town, kind="locality", note=STAND_IN_NOTE)
                 out[k] = dataclasses.replace(out[k], places=(stand_in,))
     return out

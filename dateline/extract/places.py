@@ -228,6 +228,7 @@ _INSIDE = re.compile(r"^\s*,?\s*(?:in|inside|within|of)\s+(?:the\s+)?(?:(?:regio
                      r"countryside|outskirts|area)\s+of\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
 
 
+_UNIT_WORD = re.compile(r"\b(?:district|province|governorate|sub-?district|qada|nahiya)$", re.I)
 _QUARTER = re.compile(r"^\s*(?:neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west)(?:ern)?\s+)?(?:city\s+of\s+)?$", re.I)
 _QUARTER_WORD = re.compile(r"\b(?:neighbou?rhood|quarter|suburb)$", re.I)
@@ -244,7 +245,9 @@ def _holder_of_namesake(window: str, mention: Any, mentions: list[Any], contains
         between = window[mention.end:other.start]
         quarter = bool(_QUARTER.match(between)) or (_QUARTER_WORD.search(mention.text) is not None
                                                     and _INSIDE.match(between) is not None)
-        if not quarter and not _INSIDE.match(between):
+        # "the area of Jumhuriya, Dujayl district": a comma, then the named district or province.
+        named_unit = bool(_UNIT_WORD.search(other.text)) and between.strip() == ","
+        if not quarter and not _INSIDE.match(between) and not named_unit:
             continue
         holder = other.places[0]
         if holder.kind == "country" or not holder.admin1:
@@ -321,7 +324,8 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         between = window[previous[0].end:current[0].start]
         # "X, Anbar" is an apposition naming the province, not a second place.
         apposition = (not re.search(r"\band\b|\bas well as\b", between, re.I)
-                      or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country")
+                      or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country") \
+            or (between.strip() == "," and current[1].kind == "county" and bool(_UNIT_WORD.search(current[0].text)))
         if _COORDINATED.match(between) and not apposition:
             groups.append([current])
         else:
