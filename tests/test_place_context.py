@@ -141,3 +141,16 @@ def test_a_comma_then_a_named_district_places_the_name_in_that_district(gazettee
     # One event in the district the text names, not a second event at a namesake elsewhere.
     chosen = _where(gazetteer, "Gunmen raided a house in the area of Jumhuriya, Dujayl district, at night.")
     assert [(name, admin1) for name, admin1, _near in chosen] == [("Jumhuriya", "Salah al-Din")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two drones struck the Khor Mor gas field in Chamchamal late on Friday.",
+    "Two drones struck Chamchamal's Khor Mor gas field late on Friday.",
+])
+def test_an_unknown_facility_takes_the_place_that_holds_it(gazetteer: Gazetteer, sentence: str) -> None:
+    assert _where(gazetteer, sentence) == [("Khor Mor gas field", "Sulaymaniyah", True)]
+
+
+def test_a_known_facility_or_a_town_alone_is_not_renamed(gazetteer: Gazetteer) -> None:
+    assert _where(gazetteer, "Rockets hit Ain al-Asad air base in Anbar.")[0][0] == "Ain al-Asad Air Base"
+    assert _where(gazetteer, "Two drones struck Chamchamal late on Friday.")[0][0] == "Chamchamal"

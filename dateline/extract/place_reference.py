@@ -1,4 +1,6 @@
-"""A village told by a reference town: "the village of Ziwan near Al Bab", "Shiha and Jawza, west
+"""Places the gazetteer does not know, told by a place it does.
+
+A village told by a reference town: "the village of Ziwan near Al Bab", "Shiha and Jawza, west
 of Tikrit", "Hasana village west of Maar Tahroma town".
 
 The text says the village lies near the reference town. When every place the gazetteer knows by
@@ -6,6 +8,11 @@ the village's name in the town's country lies far from the town (a namesake in a
 or all lie abroad (unless the town's own name is ambiguous with a place there), the gazetteer does not know this village: it keeps its own name and takes
 the town's coordinates and admin units, as near the town (ACLED's geo_precision 2, as its coders
 place a village they cannot find).
+
+A named facility told by the place it lies in: "the Khor Mor gas field in Chamchamal",
+"Chamchamal's Khor Mor gas field" (gas and oil fields, refineries, dams, crossings, heights and
+bases that no open source lists): the event is at the facility, under its name, with the
+coordinates and admin units of the place that holds it, as near it.
 """
 from __future__ import annotations
 
@@ -71,3 +78,42 @@ def stand_ins(window: str, mentions: list[Any]) -> list[Any]:
                 stand_in = dataclasses.replace(town, kind="locality", note=STAND_IN_NOTE)
                 out[k] = dataclasses.replace(out[k], places=(stand_in,))
     return out
+
+
+# "the Khor Mor gas field in Chamchamal", "Chamchamal's Khor Mor gas field": a named facility the
+# gazetteer does not know, told by the place it lies in.
+_NAME_WORD = r"(?:(?:al|el|Al|El)-)?[A-Z](?:[\w-]|['’](?!s\b))*"
+_FEATURE = re.compile(r"(?<![\w’'-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3})\s+"
+                      r"(gas\s+field|oil\s*field|gas\s+plant|refinery|border\s+crossing|crossing|dam|Heights|"
+                      r"air\s*base|military\s+base|base)\b")
+_FEATURE_THEN_HOLDER = re.compile(r"^\s*,?\s*(?:in|near|outside|of|at|inside)\s+(?:the\s+)?"
+                                  r"(?:[\w’'-]+\s+){0,4}?(?:(?:in|of)\s+(?:the\s+)?)?$")
+_HOLDER_THEN_FEATURE = re.compile(r"^\s*(?:['’]s\s+|,\s+(?:the\s+)?|\s+(?:district|province|governorate)['’]s\s+)"
+                                  r"(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
+_FEATURE_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "us", "u.s.", "iraqi", "syrian"})
+
+
+def named_feature(window: str, mention: Any, place: Any, mentions: list[Any]) -> Any | None:
+    """The chosen place renamed after the facility the gazetteer does not know that the text puts
+    in it ("the Khor Mor gas field in Chamchamal" → "Khor Mor gas field" at Chamchamal), else None.
+    Only for places below a country, and only when no gazetteer mention covers the facility."""
+    if place.kind in ("country", "facility", "airport"):
+        return None
+    for match in _FEATURE.finditer(window):
+        name = match.group(1)
+        words = name.split()
+        while words and words[0].lower() in _FEATURE_WORDS:
+            words = words[1:]
+        if not words:
+            continue
+        if any(m.start < match.end() and match.start(1) < m.end and m is not mention and
+               m.places and m.places[0].kind in ("facility", "airport") for m in mentions):
+            continue   # the gazetteer knows it
+        if any(m.start <= match.start(1) and match.end() <= m.end for m in mentions):
+            continue   # inside a found name
+        after = mention.start >= match.end() and _FEATURE_THEN_HOLDER.match(window[match.end():mention.start])
+        before = mention.end <= match.start(1) and _HOLDER_THEN_FEATURE.match(window[mention.end:match.start(1)])
+        if after or before:
+            label = " ".join(words) + " " + " ".join(match.group(2).split())
+            return dataclasses.replace(place, name=label, kind="facility", note=STAND_IN_NOTE)
+    return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.extract.place_phrases import CAPITAL_PHRASE
-from dateline.extract.place_reference import STAND_IN_NOTE, stand_ins
+from dateline.extract.place_reference import STAND_IN_NOTE, named_feature, stand_ins
 from dateline.extract.placenames import TOKEN, key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
@@ -345,5 +345,8 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes \
             or place.note == STAND_IN_NOTE
+        feature = named_feature(window, mention, place, mentions)
+        if feature is not None:
+            place, near = feature, True
         choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
     return choices
