@@ -320,3 +320,17 @@ def test_the_place_word_before_a_list_vouches_for_each_name(gazetteer: Gazetteer
 
 def test_the_feminine_ending_without_its_h_finds_a_town_not_a_hamlet(gazetteer: Gazetteer) -> None:
     assert [m.places[0].name for m in gazetteer.find("Militants attacked Qayyara on Monday.")] == ["Al Qayyarah"]
+
+
+def test_a_town_word_makes_a_place_of_a_stop_word(gazetteer: Gazetteer) -> None:
+    # "Dana" is a first name on its own, but "the town of Dana" is the town in Idlib.
+    assert gazetteer.find("Dana said the town was quiet.") == []
+    found = gazetteer.find("A car bomb exploded in the town of Dana on Monday.")
+    assert [(m.places[0].country, m.places[0].admin1) for m in found] == [("Syria", "Idlib")]
+
+
+def test_a_place_word_after_a_longer_unknown_name_does_not_vouch_for_its_end(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("Regime forces took Sarja Sharqiya village in Idleb governorate.")
+    assert [m.places[0].kind for m in found] == ["region"]
+    # An adjective before the name is no part of it.
+    assert gazetteer.find("Shells hit the Syrian Abu Kamal city.")[0].places[0].name == "Abu Kamal"

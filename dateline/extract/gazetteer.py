@@ -55,7 +55,7 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz, process
 
 from dateline.extract.gazetteer_tokens import (
-    _CONNECTORS, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
+    _CONNECTORS, _DEMONYM, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
     cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
 from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
     region_word_after, without_glides
@@ -430,7 +430,10 @@ class Gazetteer:
         core, hint = split_descriptors(words)
         core_key = " ".join(core)
         stop = self._stop_initial if tokens[i].sentence_start else self._stop
-        if key in stop or core_key in stop or not core or core_key in DESCRIPTORS:
+        if not core or core_key in DESCRIPTORS:
+            return None
+        if (key in stop or core_key in stop) and not (hint is None and self._place_word_around(tokens, i, end, None)):
+            # "Dana" is a first name, but "the town of Dana" is the town.
             return None
         span = tokens[i:end]
         acronym = all(t.caps or not t.key for t in span) and sum(len(t.key) for t in span) <= 4
@@ -468,6 +471,10 @@ class Gazetteer:
         # "Khor Mor gas field": a town named by the first word of an unknown field is not the field.
         if run_end > end and any(t.key in ("field", "oil field", "gas field") for t in tokens[end:run_end + 2]):
             found = {x for x in found if x in self._curated}
+        # "Sarja Sharqiya village": the place word names the whole capitalised run, not its end
+        # (an adjective before it, "Syrian Abu Kamal city", is no part of the name).
+        named_whole = hint is not None and run_start < i and not any(
+            _DEMONYM.search(t.key) or t.key in _TITLES for t in tokens[run_start:i])
         in_organisation = organisation_follows(tokens, end)
         sentence_initial = tokens[i].sentence_start and end == i + 1 and hint is None
         locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
@@ -476,7 +483,7 @@ class Gazetteer:
             place = self.places[x]
             if x in self._curated and not (in_organisation and place.kind in ("locality", "county", "region")):
                 kept.append(x)
-            elif in_organisation or (partial and word_after) or headed:
+            elif in_organisation or (partial and (word_after or named_whole)) or headed:
                 # "Quds Force", "State Department"; "the Hama Agha and Birdya villages" names
                 # villages called "Hama Agha", not Hama.
                 continue
