@@ -334,3 +334,10 @@ def test_a_place_word_after_a_longer_unknown_name_does_not_vouch_for_its_end(gaz
     assert [m.places[0].kind for m in found] == ["region"]
     # An adjective before the name is no part of it.
     assert gazetteer.find("Shells hit the Syrian Abu Kamal city.")[0].places[0].name == "Abu Kamal"
+
+
+def test_after_in_a_whole_name_spelled_very_like_a_town_is_the_town(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("A man was shot dead by security forces in Qodsayya on Monday.")
+    assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Qadsayya", "Rural Damascus")]
+    # Without the preposition, exact names only.
+    assert gazetteer.find("Qodsayya residents said the shelling stopped.") == []

@@ -71,6 +71,8 @@ SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
 SPELLING_RATIO = 70   # how close another romanisation must be, for a name a place word vouches for
 ARTICLE_NAME_RATIO = 80   # ... and for a name built round the Arabic article ("Ras al-Ayin")
+LOCATIVE_SPELLING_RATIO = 85   # ... and for a whole name after "in"/"near" with no place word
+_SPELLING_LOCATIVES = frozenset({"in", "near", "outside", "at"})
 FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
@@ -456,6 +458,11 @@ class Gazetteer:
             if self._region_spellings is None:
                 self._region_spellings = build_region_spellings(self._exact, self.places)
             found = self._region_spellings.close(core_key)
+        if not found and i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _SPELLING_LOCATIVES \
+                and not tokens[i - 1].cap and run_start == i and run_end == end and not tokens[end - 1].possessive:
+            # "killed by security forces in Qodsayya": after "in" or "near", a whole capitalised
+            # name spelled very like a sizeable town (same skeleton) is that town.
+            found = self._spelled_otherwise(core, SIGNIFICANT, LOCATIVE_SPELLING_RATIO)
         if not found:
             # "Qayyara" for "Qayyarah": the final h of the feminine ending is left out; taken
             # for towns of some size only.
