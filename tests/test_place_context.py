@@ -154,3 +154,10 @@ def test_an_unknown_facility_takes_the_place_that_holds_it(gazetteer: Gazetteer,
 def test_a_known_facility_or_a_town_alone_is_not_renamed(gazetteer: Gazetteer) -> None:
     assert _where(gazetteer, "Rockets hit Ain al-Asad air base in Anbar.")[0][0] == "Ain al-Asad Air Base"
     assert _where(gazetteer, "Two drones struck Chamchamal late on Friday.")[0][0] == "Chamchamal"
+
+
+def test_an_unknown_quarter_of_a_city_is_written_at_the_city(gazetteer: Gazetteer) -> None:
+    name, admin1, near = _where(gazetteer, "A car bomb exploded in the al-Siyahi neighborhood of Qamishli city.")[0]
+    assert (name.lower(), admin1, near) == ("al-siyahi", "Hasakah", True)
+    # "the HTS-held town of X": an adjective before a place word is no name.
+    assert _where(gazetteer, "Rebels attacked the HTS-held district of Idlib.")[0][0] != "HTS-held"

@@ -9,10 +9,11 @@ or all lie abroad (unless the town's own name is ambiguous with a place there), 
 the town's coordinates and admin units, as near the town (ACLED's geo_precision 2, as its coders
 place a village they cannot find).
 
-A named facility told by the place it lies in: "the Khor Mor gas field in Chamchamal",
-"Chamchamal's Khor Mor gas field" (gas and oil fields, refineries, dams, crossings, heights and
-bases that no open source lists): the event is at the facility, under its name, with the
-coordinates and admin units of the place that holds it, as near it.
+A named facility or quarter told by the place it lies in: "the Khor Mor gas field in Chamchamal",
+"Chamchamal's Khor Mor gas field", "the al-Hilaliya neighborhood of Qamishlo" (gas and oil
+fields, refineries, dams, crossings, heights, bases, quarters and sub-districts that no open
+source lists): the event is there, under its name, with the coordinates and admin units of the
+place that holds it, as near it.
 """
 from __future__ import annotations
 
@@ -85,7 +86,10 @@ def stand_ins(window: str, mentions: list[Any]) -> list[Any]:
 _NAME_WORD = r"(?:(?:al|el|Al|El)-)?[A-Z](?:[\w-]|['’](?!s\b))*"
 _FEATURE = re.compile(r"(?<![\w’'-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,3})\s+"
                       r"(gas\s+field|oil\s*field|gas\s+plant|refinery|border\s+crossing|crossing|dam|Heights|"
-                      r"air\s*base|military\s+base|base)\b")
+                      r"air\s*base|military\s+base|base|neighbou?rhood|quarter|sub-?district|district)\b")
+# Heads that name a populated place: the name alone is written, as a quarter or a village.
+_PLACE_HEADS = {"neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
+                "district": "neighbourhood", "sub-district": "locality", "subdistrict": "locality"}
 _FEATURE_THEN_HOLDER = re.compile(r"^\s*,?\s*(?:in|near|outside|of|at|inside)\s+(?:the\s+)?"
                                   r"(?:[\w’'-]+\s+){0,4}?(?:(?:in|of)\s+(?:the\s+)?)?$")
 _HOLDER_THEN_FEATURE = re.compile(r"^\s*(?:['’]s\s+|,\s+(?:the\s+)?|\s+(?:district|province|governorate)['’]s\s+)"
@@ -104,8 +108,8 @@ def named_feature(window: str, mention: Any, place: Any, mentions: list[Any]) ->
         words = name.split()
         while words and words[0].lower() in _FEATURE_WORDS:
             words = words[1:]
-        if not words:
-            continue
+        if not words or re.search(r"[\w’']-(?!(?:al|el|ad|ash|as|az|ar|at|an)-)[a-z]{3,}", " ".join(words)):
+            continue   # "the HTS-held town": an adjective, not a name
         if any(m.start < match.end() and match.start(1) < m.end and m is not mention and
                m.places and m.places[0].kind in ("facility", "airport") for m in mentions):
             continue   # the gazetteer knows it
@@ -114,6 +118,11 @@ def named_feature(window: str, mention: Any, place: Any, mentions: list[Any]) ->
         after = mention.start >= match.end() and _FEATURE_THEN_HOLDER.match(window[match.end():mention.start])
         before = mention.end <= match.start(1) and _HOLDER_THEN_FEATURE.match(window[mention.end:match.start(1)])
         if after or before:
-            label = " ".join(words) + " " + " ".join(match.group(2).split())
-            return dataclasses.replace(place, name=label, kind="facility", note=STAND_IN_NOTE)
+            head = " ".join(match.group(2).split())
+            kind = _PLACE_HEADS.get(head.lower(), "facility")
+            if kind != "facility" and (place.kind not in ("locality", "county") if kind == "neighbourhood"
+                                       else place.kind == "neighbourhood"):
+                continue   # a quarter lies in a town or district; a village in more than a quarter
+            label = " ".join(words) if kind != "facility" else " ".join(words) + " " + head
+            return dataclasses.replace(place, name=label, kind=kind, note=STAND_IN_NOTE)
     return None

@@ -346,7 +346,6 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes \
             or place.note == STAND_IN_NOTE
         feature = named_feature(window, mention, place, mentions)
-        if feature is not None:
-            place, near = feature, True
-        choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
+        written = _as_written(place, mention.text) if feature is None else feature
+        choices.append(PlaceChoice(written, mention.start, mention.text, near or feature is not None, chain))
     return choices
