@@ -161,3 +161,11 @@ def test_an_unknown_quarter_of_a_city_is_written_at_the_city(gazetteer: Gazettee
     assert (name.lower(), admin1, near) == ("al-siyahi", "Hasakah", True)
     # "the HTS-held town of X": an adjective before a place word is no name.
     assert _where(gazetteer, "Rebels attacked the HTS-held district of Idlib.")[0][0] != "HTS-held"
+
+
+def test_a_reference_town_places_an_event_the_clause_puts_only_in_a_country(gazetteer: Gazetteer) -> None:
+    sentence = "Troops repelled an attack by militants who infiltrated from Syria into Iraq, west of Mosul."
+    assert [(name, near) for name, _admin1, near in _where(gazetteer, sentence)] == [("Mosul", True)]
+    # With a town named first, the reference town is only a reference.
+    sentence = "Militants attacked Tarmiyah, north of Baghdad."
+    assert [name for name, _admin1, _near in _where(gazetteer, sentence)] == ["At Tarmiyah"]

@@ -165,7 +165,7 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
         if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
             launch_country = mention.places[0].country if mention.places else None
             continue
-        if _REFERENCE.search(before) and mentions.index(mention) > 0:
+        if _REFERENCE.search(before) and any(k.places and k.places[0].kind != "country" for k in kept):
             continue
         # A country, or a capital standing for its government ("Tehran's first attack on
         # Israel", "backed by Damascus"), named as a party is not where the event happened.
