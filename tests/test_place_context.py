@@ -169,3 +169,8 @@ def test_a_reference_town_places_an_event_the_clause_puts_only_in_a_country(gaze
     # With a town named first, the reference town is only a reference.
     sentence = "Militants attacked Tarmiyah, north of Baghdad."
     assert [name for name, _admin1, _near in _where(gazetteer, sentence)] == ["At Tarmiyah"]
+
+
+def test_a_nationality_or_an_acronym_before_base_is_no_facility_name(gazetteer: Gazetteer) -> None:
+    assert [name for name, _a, _n in _where(gazetteer, "Rockets hit a PMF base in Jurf al-Sakhar.")] == \
+        ["Jurf al-Sakhar"]

@@ -94,6 +94,7 @@ _FEATURE_THEN_HOLDER = re.compile(r"^\s*,?\s*(?:in|near|outside|of|at|inside)\s+
                                   r"(?:[\w’'-]+\s+){0,4}?(?:(?:in|of)\s+(?:the\s+)?)?$")
 _HOLDER_THEN_FEATURE = re.compile(r"^\s*(?:['’]s\s+|,\s+(?:the\s+)?|\s+(?:district|province|governorate)['’]s\s+)"
                                   r"(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
+_ADJECTIVE = re.compile(r"(?:ish|ian|ean|ese|i|an)$")   # "Turkish", "Iraqi", "American"
 _FEATURE_WORDS = frozenset({"the", "a", "an", "this", "that", "its", "their", "us", "u.s.", "iraqi", "syrian"})
 
 
@@ -108,6 +109,9 @@ def named_feature(window: str, mention: Any, place: Any, mentions: list[Any]) ->
         words = name.split()
         while words and words[0].lower() in _FEATURE_WORDS:
             words = words[1:]
+        head = " ".join(match.group(2).split())
+        if words and head.lower() not in _PLACE_HEADS and all(_ADJECTIVE.search(w) or w.isupper() for w in words):
+            continue   # "the Turkish military base", "a PMF base": no name
         if not words or re.search(r"[\w’']-(?!(?:al|el|ad|ash|as|az|ar|at|an)-)[a-z]{3,}", " ".join(words)):
             continue   # "the HTS-held town": an adjective, not a name
         if any(m.start < match.end() and match.start(1) < m.end and m is not mention and
@@ -118,7 +122,6 @@ def named_feature(window: str, mention: Any, place: Any, mentions: list[Any]) ->
         after = mention.start >= match.end() and _FEATURE_THEN_HOLDER.match(window[match.end():mention.start])
         before = mention.end <= match.start(1) and _HOLDER_THEN_FEATURE.match(window[mention.end:match.start(1)])
         if after or before:
-            head = " ".join(match.group(2).split())
             kind = _PLACE_HEADS.get(head.lower(), "facility")
             if kind != "facility" and (place.kind not in ("locality", "county") if kind == "neighbourhood"
                                        else place.kind == "neighbourhood"):
