@@ -341,3 +341,9 @@ def test_after_in_a_whole_name_spelled_very_like_a_town_is_the_town(gazetteer: G
     assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Qadsayya", "Rural Damascus")]
     # Without the preposition, exact names only.
     assert gazetteer.find("Qodsayya residents said the shelling stopped.") == []
+
+
+def test_a_village_without_its_final_h_needs_a_preposition_or_a_place_word(gazetteer: Gazetteer) -> None:
+    # GeoNames writes Ba'shiqah; the news writes Bashiqa.
+    assert [m.places[0].admin1 for m in gazetteer.find("Rockets fell near Bashiqa overnight.")] == ["Nineveh"]
+    assert gazetteer.find("Bashiqa residents fled.") == []

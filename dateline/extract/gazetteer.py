@@ -464,9 +464,9 @@ class Gazetteer:
             # name spelled very like a sizeable town (same skeleton) is that town.
             found = self._spelled_otherwise(core, SIGNIFICANT, LOCATIVE_SPELLING_RATIO)
         if not found:
-            # "Qayyara" for "Qayyarah": the final h of the feminine ending is left out; taken
-            # for towns of some size only.
-            found = {x for x in self._exact.get(final_h_variant(core_key), ()) if self.places[x].rank >= TINY}
+            # "Qayyara" for "Qayyarah": the final h of the feminine ending is left out (a
+            # village still needs a place word or a preposition, as under its own spelling).
+            found = set(self._exact.get(final_h_variant(core_key), ()))
         if not found:
             return None
         cue = hint is not None or cue_before(tokens, i) or cue_before(tokens, list_start(tokens, i))
@@ -508,7 +508,7 @@ class Gazetteer:
                     f" {name_key(place.parent)} " not in sentence_keys:
                 continue
             elif place.kind == "locality" and place.rank < TINY and not (cue or word_after) and \
-                    not (locative and not partial and self._primary[x] == core_key):
+                    not (locative and not partial and self._primary[x] in (core_key, final_h_variant(core_key))):
                 continue
             else:
                 kept.append(x)
