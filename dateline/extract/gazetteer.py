@@ -58,7 +58,7 @@ from dateline.extract.gazetteer_tokens import (
     _CONNECTORS, _DEMONYM, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
     cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
 from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
-    region_word_after, without_glides
+    other_spellings
 from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
@@ -71,8 +71,6 @@ SENTENCE_START_RANK = 50_000   # a one-word name opening a sentence must be this
 SHORT_NAME_RANK = 20_000   # a name of ≤ 3 letters must name a place more significant than this
 SPELLING_RATIO = 70   # how close another romanisation must be, for a name a place word vouches for
 ARTICLE_NAME_RATIO = 80   # ... and for a name built round the Arabic article ("Ras al-Ayin")
-LOCATIVE_SPELLING_RATIO = 85   # ... and for a whole name after "in"/"near" with no place word
-_SPELLING_LOCATIVES = frozenset({"in", "near", "outside", "at"})
 FOREIGN_CITY_RANK = 100_000   # a town abroad below this loses to a namesake in the sentence's country
 
 # Facility-table kinds that are really populated places or admin units.
@@ -442,31 +440,15 @@ class Gazetteer:
         # Exact keys only: consonant skeletons of person names ("al-Kadhimi", "Saadi") and
         # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
-        spelled = False
         run_start, run_end = self._capitalised_run(tokens, i, end)
         if not found and self._place_word_around(tokens, i, end, hint) and run_end <= end:
             # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
             # for a name, so another romanisation of a town or quarter may be taken.
-            found, spelled = self._spelled_otherwise(core), True
-        if not found and len(core) >= 2 and any(not t.key for t in tokens[i + 1:end]):
-            # "Ras al-Ayin", "Deir ez-Zour": a name built round the Arabic article is no English
-            # word or first name; another romanisation of a sizeable town or district is taken.
-            found = self._spelled_otherwise(core, SIGNIFICANT, ARTICLE_NAME_RATIO) or \
-                self._spelled_otherwise(without_glides(core), SIGNIFICANT, ARTICLE_NAME_RATIO)
-        if not found and ((hint is not None and "region" in hint) or region_word_after(tokens, end)):
-            # "Musenna, Qadisiyyah and Ziqar provinces": a province spelled another way.
+            found = self._spelled_otherwise(core)
+        if not found:
             if self._region_spellings is None:
                 self._region_spellings = build_region_spellings(self._exact, self.places)
-            found = self._region_spellings.close(core_key)
-        if not found and i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _SPELLING_LOCATIVES \
-                and not tokens[i - 1].cap and run_start == i and run_end == end and not tokens[end - 1].possessive:
-            # "killed by security forces in Qodsayya": after "in" or "near", a whole capitalised
-            # name spelled very like a sizeable town (same skeleton) is that town.
-            found = self._spelled_otherwise(core, SIGNIFICANT, LOCATIVE_SPELLING_RATIO)
-        if not found:
-            # "Qayyara" for "Qayyarah": the final h of the feminine ending is left out (a
-            # village still needs a place word or a preposition, as under its own spelling).
-            found = set(self._exact.get(final_h_variant(core_key), ()))
+            found = other_spellings(self, tokens, i, end, core, hint, run_start == i and run_end == end)
         if not found:
             return None
         cue = hint is not None or cue_before(tokens, i) or cue_before(tokens, list_start(tokens, i))
