@@ -347,3 +347,11 @@ def test_a_village_without_its_final_h_needs_a_preposition_or_a_place_word(gazet
     # GeoNames writes Ba'shiqah; the news writes Bashiqa.
     assert [m.places[0].admin1 for m in gazetteer.find("Rockets fell near Bashiqa overnight.")] == ["Nineveh"]
     assert gazetteer.find("Bashiqa residents fled.") == []
+
+
+def test_a_plural_province_word_closing_a_list_makes_each_name_a_province(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("Rebels attacked army posts in Aleppo and Idlib provinces on Friday.")
+    assert [(m.places[0].kind, m.places[0].admin1) for m in found] == [("region", "Aleppo"), ("region", "Idlib")]
+    # A singular word after the last name names that one only: Baghdad stays the city.
+    found = gazetteer.find("Bombs went off in Baghdad and Anbar province on Friday.")
+    assert [m.places[0].kind for m in found] == ["locality", "region"]

@@ -58,7 +58,7 @@ from dateline.extract.gazetteer_tokens import (
     _CONNECTORS, _DEMONYM, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
     cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
 from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
-    other_spellings
+    other_spellings, region_word_after
 from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
@@ -496,6 +496,8 @@ class Gazetteer:
                 kept.append(x)
         if not kept:
             return None
+        if hint is None and region_word_after(tokens, end, plural=True):
+            hint = frozenset({"region"})   # "Aleppo and Idlib provinces": the provinces, not the cities
         return self._ranked(kept, {key, core_key}, hint, None)
 
     def _place_word_around(self, tokens: list[_Token], i: int, end: int, hint: frozenset[str] | None) -> bool:

@@ -45,12 +45,13 @@ def final_h_variant(key: str) -> str:
     return key + "h" if len(key) >= 5 and key.endswith(("a", "e")) else ""
 
 
-def region_word_after(tokens: list[Any], end: int) -> bool:
+def region_word_after(tokens: list[Any], end: int, plural: bool = False) -> bool:
     """True when a province word follows the name, possibly after the rest of a list of names
-    ("Musenna, Qadisiyyah and Ziqar provinces")."""
+    ("Musenna, Qadisiyyah and Ziqar provinces"); with `plural`, only a plural word closing a list
+    ("Aleppo and Idlib provinces", not "Baghdad and Anbar province")."""
     for token in tokens[end:end + 8]:
         if token.key in _REGION_WORDS:
-            return True
+            return not plural or (token.plural and token is not tokens[end])
         if not (token.cap or token.key in ("and", "or") or not token.key):
             return False
     return False

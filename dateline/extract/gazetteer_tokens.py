@@ -44,6 +44,7 @@ class _Token:
     caps: bool            # all capitals ("ERBIL", "PMF")
     sentence_start: bool
     arabic_article: bool  # "al"/"el", never an English word
+    plural: bool = False  # a plural place word ("provinces", "governorates")
 
 
 def tokens_of(text: str) -> list[_Token]:
@@ -61,7 +62,7 @@ def tokens_of(text: str) -> list[_Token]:
         sentence_start = previous_end < 0 or bool(_SENTENCE_END.search(gap))
         tokens.append(_Token(start, end, token_key(word), word[:1].isupper(), joined, joined and "-" in gap,
                              possessive, word.isupper() and len(word) > 1, sentence_start,
-                             word.lower() in ("al", "el")))
+                             word.lower() in ("al", "el"), word.lower().endswith("s") and word.lower() != token_key(word)))
         previous_end = match.end()
     return tokens
 
