@@ -129,3 +129,12 @@ def test_a_later_sentence_with_an_event_of_its_own_gives_no_place(extractor: Ext
             "said.\n\nOn Wednesday, a roadside bomb hit an army patrol during an operation in Salahuddin province.")
     killed = next(e for e in _events(extractor, text, date(2024, 5, 9)) if e.event_date == "2024-05-07")
     assert killed.admin1 is None
+
+
+def test_a_small_town_abroad_gives_way_to_a_namesake_in_the_actors_country(extractor: Extractor) -> None:
+    # Zaafarana is a town in Egypt; the Syrian army's shelling is at the Syrian village of the name.
+    [event] = _events(extractor, "The Syrian army shelled the village of al-Zaafaranah on Monday, killing a girl.")
+    assert (event.country, event.admin1) == ("Syria", "Homs")
+    # With no actor of another country, the ranking by size is unchanged.
+    [alone] = _events(extractor, "A girl was killed by shelling on the village of al-Zaafaranah on Monday.")
+    assert alone.country == "Egypt"

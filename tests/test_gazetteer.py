@@ -293,3 +293,65 @@ def test_build_script_reproduces_the_shipped_file(tmp_path: Path) -> None:
                    check=True, capture_output=True, text=True)
     with gzip.open(out, "rt", encoding="utf-8") as new, gzip.open(SHIPPED, "rt", encoding="utf-8") as old:
         assert new.read() == old.read(), "the shipped gazetteer is stale: run scripts/build_gazetteer.py"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Turkish-style romanisations (th → s, dh → z) under a province word, alone or closing a list.
+    ("Demonstrators gathered in Musenna, Babil and Ziqar provinces on Friday.",
+     ["Muthanna", "Babil", "Dhi Qar"]),
+    ("Two soldiers were killed in Selahaddin province.", ["Salah al-Din"]),
+    # Without a province word a close spelling is not taken.
+    ("Musenna said nothing.", []),
+    # A glide between vowels: "Ayin" is "Ayn".
+    ("Shells fell on Ras al-Ayin at dawn.", ["Ras al-Ain"]),
+])
+def test_other_romanisations_where_the_text_vouches_for_a_place(gazetteer: Gazetteer, sentence: str,
+                                                                 expected: list[str]) -> None:
+    assert [m.places[0].name for m in gazetteer.find(sentence)] == expected
+
+
+def test_the_place_word_before_a_list_vouches_for_each_name(gazetteer: Gazetteer) -> None:
+    # "Qudsaya" is another romanisation of Qadsayya (GeoNames Qudsayyā), found only because
+    # "suburbs of" names the list it ends; it is in Rural Damascus, not the Kuwaiti quarter.
+    mentions = gazetteer.find("Shells fell on the Damascus suburbs of Kisweh and Qudsaya overnight.")
+    assert [(m.places[0].name, m.places[0].country) for m in mentions][-1] == ("Qadsayya", "Syria")
+    assert gazetteer.find("Shells fell on Kisweh and Qudsaya overnight.")[-1].text == "Kisweh"
+
+
+def test_the_feminine_ending_without_its_h_finds_a_town_not_a_hamlet(gazetteer: Gazetteer) -> None:
+    assert [m.places[0].name for m in gazetteer.find("Militants attacked Qayyara on Monday.")] == ["Al Qayyarah"]
+
+
+def test_a_town_word_makes_a_place_of_a_stop_word(gazetteer: Gazetteer) -> None:
+    # "Dana" is a first name on its own, but "the town of Dana" is the town in Idlib.
+    assert gazetteer.find("Dana said the town was quiet.") == []
+    found = gazetteer.find("A car bomb exploded in the town of Dana on Monday.")
+    assert [(m.places[0].country, m.places[0].admin1) for m in found] == [("Syria", "Idlib")]
+
+
+def test_a_place_word_after_a_longer_unknown_name_does_not_vouch_for_its_end(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("Regime forces took Sarja Sharqiya village in Idleb governorate.")
+    assert [m.places[0].kind for m in found] == ["region"]
+    # An adjective before the name is no part of it.
+    assert gazetteer.find("Shells hit the Syrian Abu Kamal city.")[0].places[0].name == "Abu Kamal"
+
+
+def test_after_in_a_whole_name_spelled_very_like_a_town_is_the_town(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("A man was shot dead by security forces in Qodsayya on Monday.")
+    assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Qadsayya", "Rural Damascus")]
+    # Without the preposition, exact names only.
+    assert gazetteer.find("Qodsayya residents said the shelling stopped.") == []
+
+
+def test_a_village_without_its_final_h_needs_a_preposition_or_a_place_word(gazetteer: Gazetteer) -> None:
+    # GeoNames writes Ba'shiqah; the news writes Bashiqa.
+    assert [m.places[0].admin1 for m in gazetteer.find("Rockets fell near Bashiqa overnight.")] == ["Nineveh"]
+    assert gazetteer.find("Bashiqa residents fled.") == []
+
+
+def test_a_plural_province_word_closing_a_list_makes_each_name_a_province(gazetteer: Gazetteer) -> None:
+    found = gazetteer.find("Rebels attacked army posts in Aleppo and Idlib provinces on Friday.")
+    assert [(m.places[0].kind, m.places[0].admin1) for m in found] == [("region", "Aleppo"), ("region", "Idlib")]
+    # A singular word after the last name names that one only: Baghdad stays the city.
+    found = gazetteer.find("Bombs went off in Baghdad and Anbar province on Friday.")
+    assert [m.places[0].kind for m in found] == ["locality", "region"]

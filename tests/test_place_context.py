@@ -116,3 +116,61 @@ def test_a_quarter_of_a_city_is_placed_in_that_city_not_at_a_namesake_elsewhere(
 def test_a_quarter_the_gazetteer_knows_keeps_its_own_place(gazetteer: Gazetteer) -> None:
     assert _place_of(gazetteer, "A roadside bomb hit a patrol in the Mashtal neighborhood of Baghdad.") == \
         ("Mashtal", "Baghdad", 1)
+
+
+def _where(gazetteer: Gazetteer, sentence: str) -> list[tuple[str, str, bool]]:
+    from dateline.extract.places import usable_mentions
+    mentions, _launch = usable_mentions(sentence, gazetteer.find(sentence), [])
+    return [(c.place.name, c.place.admin1, c.near) for c in choose_places(sentence, mentions, gazetteer.contains)]
+
+
+def test_a_village_known_only_far_from_its_reference_town_is_placed_at_the_town(gazetteer: Gazetteer) -> None:
+    # The gazetteer's Jawza lies in Babil, far from Tikrit: the text's Jawza is another village.
+    name, admin1, near = _where(gazetteer, "Gunmen attacked the village of Jawza, west of Tikrit.")[0]
+    assert (name, admin1, near) == ("Jawza", "Salah al-Din", True)
+    # Without the reference town a Jawza the gazetteer knows (elsewhere) stands.
+    assert _where(gazetteer, "Gunmen attacked the village of Jawza on Monday.")[0][1] != "Salah al-Din"
+
+
+def test_a_village_known_near_its_reference_town_keeps_its_own_place(gazetteer: Gazetteer) -> None:
+    # Al-Kiswah is some 15 km south of Damascus: the gazetteer's own record stands.
+    assert _where(gazetteer, "Shells fell on Kisweh, south of Damascus.")[0][:2] == ("Kisweh", "Rural Damascus")
+
+
+def test_a_comma_then_a_named_district_places_the_name_in_that_district(gazetteer: Gazetteer) -> None:
+    # One event in the district the text names, not a second event at a namesake elsewhere.
+    chosen = _where(gazetteer, "Gunmen raided a house in the area of Jumhuriya, Dujayl district, at night.")
+    assert [(name, admin1) for name, admin1, _near in chosen] == [("Jumhuriya", "Salah al-Din")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Two drones struck the Khor Mor gas field in Chamchamal late on Friday.",
+    "Two drones struck Chamchamal's Khor Mor gas field late on Friday.",
+])
+def test_an_unknown_facility_takes_the_place_that_holds_it(gazetteer: Gazetteer, sentence: str) -> None:
+    assert _where(gazetteer, sentence) == [("Khor Mor gas field", "Sulaymaniyah", True)]
+
+
+def test_a_known_facility_or_a_town_alone_is_not_renamed(gazetteer: Gazetteer) -> None:
+    assert _where(gazetteer, "Rockets hit Ain al-Asad air base in Anbar.")[0][0] == "Ain al-Asad Air Base"
+    assert _where(gazetteer, "Two drones struck Chamchamal late on Friday.")[0][0] == "Chamchamal"
+
+
+def test_an_unknown_quarter_of_a_city_is_written_at_the_city(gazetteer: Gazetteer) -> None:
+    name, admin1, near = _where(gazetteer, "A car bomb exploded in the al-Siyahi neighborhood of Qamishli city.")[0]
+    assert (name.lower(), admin1, near) == ("al-siyahi", "Hasakah", True)
+    # "the HTS-held town of X": an adjective before a place word is no name.
+    assert _where(gazetteer, "Rebels attacked the HTS-held district of Idlib.")[0][0] != "HTS-held"
+
+
+def test_a_reference_town_places_an_event_the_clause_puts_only_in_a_country(gazetteer: Gazetteer) -> None:
+    sentence = "Troops repelled an attack by militants who infiltrated from Syria into Iraq, west of Mosul."
+    assert [(name, near) for name, _admin1, near in _where(gazetteer, sentence)] == [("Mosul", True)]
+    # With a town named first, the reference town is only a reference.
+    sentence = "Militants attacked Tarmiyah, north of Baghdad."
+    assert [name for name, _admin1, _near in _where(gazetteer, sentence)] == ["At Tarmiyah"]
+
+
+def test_a_nationality_or_an_acronym_before_base_is_no_facility_name(gazetteer: Gazetteer) -> None:
+    assert [name for name, _a, _n in _where(gazetteer, "Rockets hit a PMF base in Jurf al-Sakhar.")] == \
+        ["Jurf al-Sakhar"]

@@ -167,3 +167,37 @@ def _mentioned_place(fact: Any, country: str | None) -> tuple[Any, str]:
         if _MENTION_THEN_PLACE.search(fact.text[max(0, mention.start - 160):mention.start]):
             return top, mention.text
     return None, ""
+
+
+def prefer_actor_countries(facts: list[Any]) -> list[Any]:
+    """Returns the facts with a small town abroad put after its namesake in a country of the
+    article's actors, when the article names the town's country nowhere else: "Regime forces
+    shelled the village of al-Zaafaranah" is the Syrian village, not the Egyptian town; "PMF
+    forces searched Jawza" the Iraqi one. Actors' countries come from the knowledge base."""
+    actor_countries = {a.actor.country for f in facts for a in f.actors
+                       if a.actor.country and not a.actor.country_from_context}
+    if not actor_countries:
+        return facts
+    out = []
+    for fact in facts:
+        mentions = []
+        for mention in fact.places:
+            top = mention.places[0] if mention.places else None
+            if top is not None and _yields_to_actors(top, mention, facts, actor_countries):
+                home = [p for p in mention.places if p.country in actor_countries]
+                rest = [p for p in mention.places if p.country not in actor_countries]
+                mention = replace(mention, places=tuple(home + rest))
+            mentions.append(mention)
+        out.append(replace(fact, places=mentions))
+    return out
+
+
+def _yields_to_actors(top: Any, mention: Any, facts: list[Any], actor_countries: set[str]) -> bool:
+    if top.country in actor_countries or top.kind not in ("locality", "neighbourhood") \
+            or top.rank >= FOREIGN_TOWN_RANK or top.rank == CURATED_RANK:
+        return False
+    if not any(p.country in actor_countries for p in mention.places[1:]):
+        return False
+    # The town's country named elsewhere in the article (as a country, a region or another town).
+    return not any(m is not mention and m.places and m.places[0].country == top.country
+                   for f in facts for m in f.places)

@@ -20,7 +20,8 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
-                                             place_from_later_mention, place_unplaced_interceptions)
+                                             place_from_later_mention, place_unplaced_interceptions,
+                                             prefer_actor_countries)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
 from dateline.extract.model_frames import model_frame
@@ -103,7 +104,7 @@ class Extractor:
     def extract(self, article: Article) -> list[Record]:
         """Returns every record the article tells, in reading order."""
         sentences = split_glued(split_sentences(article.text), article.text)
-        facts = [self._facts(article, s) for s in sentences]
+        facts = prefer_actor_countries([self._facts(article, s) for s in sentences])
         support = country_support(facts)
         main = main_country(facts, support)
         # Namesakes abroad give way to places in the countries the article is about.

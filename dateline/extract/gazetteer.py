@@ -55,8 +55,10 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz, process
 
 from dateline.extract.gazetteer_tokens import (
-    _CONNECTORS, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
-    cue_after, cue_before, generic_head, organisation_follows, second_half, tokens_of)
+    _CONNECTORS, _DEMONYM, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
+    cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
+from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
+    other_spellings, region_word_after
 from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
@@ -144,6 +146,7 @@ class Gazetteer:
         self._stop_initial = self._stop | frozenset(name_key(w[1:]) for w in words if w.startswith("^"))
         self._fuzzy_choices: list[str] | None = None
         self._by_id: dict[str, int] | None = None
+        self._region_spellings: RegionSpellings | None = None
         self._load(Path(places_file))
         for entry in facilities:
             self._add_facility(entry)
@@ -374,9 +377,9 @@ class Gazetteer:
             countries = {p.country for p in sure}
             top = mention.places[0]
             others = {p.country for m in mentions if m is not mention for p in m.places[:1]}
-            # "Al-Zahraa neighbourhood west of Aleppo": a town abroad (Zahra, Kuwait) loses to
-            # the namesake in the country of the sentence's other places, unless it is a city.
-            abroad = top.kind == "locality" and top.rank < FOREIGN_CITY_RANK and others and \
+            # "Al-Zahraa neighbourhood west of Aleppo": a town or quarter abroad (Zahra, Kuwait)
+            # loses to the namesake in the country of the sentence's other places, unless a city.
+            abroad = top.kind in ("locality", "neighbourhood") and top.rank < FOREIGN_CITY_RANK and others and \
                 top.country not in others and any(p.country in others for p in mention.places[1:])
             if len(mention.places) > 1 and (top.rank < SIGNIFICANT or abroad) and (admin1s or countries):
                 ordered = sorted(mention.places, key=lambda p: ((p.country, p.admin1) not in admin1s,
@@ -427,26 +430,28 @@ class Gazetteer:
         core, hint = split_descriptors(words)
         core_key = " ".join(core)
         stop = self._stop_initial if tokens[i].sentence_start else self._stop
-        if key in stop or core_key in stop or not core or core_key in DESCRIPTORS:
+        if not core or core_key in DESCRIPTORS:
+            return None
+        if (key in stop or core_key in stop) and not (hint is None and self._place_word_around(tokens, i, end, None)):
+            # "Dana" is a first name, but "the town of Dana" is the town.
             return None
         span = tokens[i:end]
         acronym = all(t.caps or not t.key for t in span) and sum(len(t.key) for t in span) <= 4
         # Exact keys only: consonant skeletons of person names ("al-Kadhimi", "Saadi") and
         # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
-        spelled = False
-        if not found and self._place_word_around(tokens, i, end, hint):
+        run_start, run_end = self._capitalised_run(tokens, i, end)
+        if not found and self._place_word_around(tokens, i, end, hint) and run_end <= end:
             # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
             # for a name, so another romanisation of a town or quarter may be taken.
-            found, spelled = self._spelled_otherwise(core), True
-        if not found and len(core) >= 2 and any(not t.key for t in tokens[i + 1:end]):
-            # "Ras al-Ayin", "Deir ez-Zour": a name built round the Arabic article is no English
-            # word or first name; another romanisation of a sizeable town or district is taken.
-            found = self._spelled_otherwise(core, SIGNIFICANT, ARTICLE_NAME_RATIO)
+            found = self._spelled_otherwise(core)
+        if not found:
+            if self._region_spellings is None:
+                self._region_spellings = build_region_spellings(self._exact, self.places)
+            found = other_spellings(self, tokens, i, end, core, hint, run_start == i and run_end == end)
         if not found:
             return None
-        cue = hint is not None or cue_before(tokens, i)
-        run_start, run_end = self._capitalised_run(tokens, i, end)
+        cue = hint is not None or cue_before(tokens, i) or cue_before(tokens, list_start(tokens, i))
         word_after = cue_after(tokens, run_end)
         partial = run_start < i or run_end > end
         # "Kafr Sousa", "Tal Hamis": the words after a hill/village/well word are the rest of a
@@ -455,6 +460,10 @@ class Gazetteer:
         # "Khor Mor gas field": a town named by the first word of an unknown field is not the field.
         if run_end > end and any(t.key in ("field", "oil field", "gas field") for t in tokens[end:run_end + 2]):
             found = {x for x in found if x in self._curated}
+        # "Sarja Sharqiya village": the place word names the whole capitalised run, not its end
+        # (an adjective before it, "Syrian Abu Kamal city", is no part of the name).
+        named_whole = hint is not None and run_start < i and not any(
+            _DEMONYM.search(t.key) or t.key in _TITLES for t in tokens[run_start:i])
         in_organisation = organisation_follows(tokens, end)
         sentence_initial = tokens[i].sentence_start and end == i + 1 and hint is None
         locative = i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _LOCATIVE and not tokens[i - 1].cap
@@ -463,7 +472,7 @@ class Gazetteer:
             place = self.places[x]
             if x in self._curated and not (in_organisation and place.kind in ("locality", "county", "region")):
                 kept.append(x)
-            elif in_organisation or (partial and word_after) or headed:
+            elif in_organisation or (partial and (word_after or named_whole)) or headed:
                 # "Quds Force", "State Department"; "the Hama Agha and Birdya villages" names
                 # villages called "Hama Agha", not Hama.
                 continue
@@ -481,12 +490,14 @@ class Gazetteer:
                     f" {name_key(place.parent)} " not in sentence_keys:
                 continue
             elif place.kind == "locality" and place.rank < TINY and not (cue or word_after) and \
-                    not (locative and not partial and self._primary[x] == core_key):
+                    not (locative and not partial and self._primary[x] in (core_key, final_h_variant(core_key))):
                 continue
             else:
                 kept.append(x)
         if not kept:
             return None
+        if hint is None and region_word_after(tokens, end, plural=True):
+            hint = frozenset({"region"})   # "Aleppo and Idlib provinces": the provinces, not the cities
         return self._ranked(kept, {key, core_key}, hint, None)
 
     def _place_word_around(self, tokens: list[_Token], i: int, end: int, hint: frozenset[str] | None) -> bool:
@@ -494,8 +505,10 @@ class Gazetteer:
         "the village of X"); "area" or "district" alone do not."""
         if hint is not None:
             return bool(hint & {"locality", "neighbourhood"}) and "county" not in hint
+        # "the towns of Derbasia and Meshref": the word before a list names each of its names.
+        i = list_start(tokens, i)
         return cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
-            "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb")
+            "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb", "suburbs")
 
     def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO) -> set[int]:
         """Towns and quarters (districts too, from `min_rank` up) whose consonant skeleton and

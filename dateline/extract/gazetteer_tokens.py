@@ -44,6 +44,7 @@ class _Token:
     caps: bool            # all capitals ("ERBIL", "PMF")
     sentence_start: bool
     arabic_article: bool  # "al"/"el", never an English word
+    plural: bool = False  # a plural place word ("provinces", "governorates")
 
 
 def tokens_of(text: str) -> list[_Token]:
@@ -61,7 +62,7 @@ def tokens_of(text: str) -> list[_Token]:
         sentence_start = previous_end < 0 or bool(_SENTENCE_END.search(gap))
         tokens.append(_Token(start, end, token_key(word), word[:1].isupper(), joined, joined and "-" in gap,
                              possessive, word.isupper() and len(word) > 1, sentence_start,
-                             word.lower() in ("al", "el")))
+                             word.lower() in ("al", "el"), word.lower().endswith("s") and word.lower() != token_key(word)))
         previous_end = match.end()
     return tokens
 
@@ -102,6 +103,21 @@ def cue_before(tokens: list[_Token], i: int) -> bool:
     if k >= 0 and tokens[k].key == "of":
         k -= 1
     return k >= 0 and tokens[k].key in _LOCALITY_CUES
+
+
+def list_start(tokens: list[_Token], i: int) -> int:
+    """Returns where the list of names that the name at `i` ends or continues begins ("the towns
+    of Derbasia and Meshref", "the villages of A, B and C": the index of A), else `i`."""
+    k = i - 1
+    if k < 0 or (tokens[k].key not in ("and", "or") and tokens[i].joined):
+        return i
+    start = i
+    while k >= 0 and i - k <= 12 and not tokens[k].possessive and (
+            tokens[k].cap or not tokens[k].key or (tokens[k].key in ("and", "or") and not tokens[k].cap)):
+        if tokens[k].cap:
+            start = k
+        k -= 1
+    return start
 
 
 def cue_after(tokens: list[_Token], end: int) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dateline.extract.place_phrases import CAPITAL_PHRASE
+from dateline.extract.place_reference import STAND_IN_NOTE, named_feature, stand_ins
 from dateline.extract.placenames import TOKEN, key_tokens, name_key, split_descriptors
 
 # ACLED geo_precision by the kind of place the location names.
@@ -140,6 +141,7 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
 
     With `departure` (an ordered departure, a withdrawal) "from X" names where it happened."""
     kept, launch_country = [], None
+    mentions = stand_ins(window, mentions)
     tail = _REPORTING_TAIL.search(window)
     opening = _PLACE_LINE.match(window)
     if opening is not None and any(m.start >= opening.end() for m in mentions):
@@ -163,7 +165,7 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
         if launches and not _TOWARD_TARGET.search(window[launches[-1]:mention.start]):
             launch_country = mention.places[0].country if mention.places else None
             continue
-        if _REFERENCE.search(before) and mentions.index(mention) > 0:
+        if _REFERENCE.search(before) and any(k.places and k.places[0].kind != "country" for k in kept):
             continue
         # A country, or a capital standing for its government ("Tehran's first attack on
         # Israel", "backed by Damascus"), named as a party is not where the event happened.
@@ -226,6 +228,7 @@ _INSIDE = re.compile(r"^\s*,?\s*(?:in|inside|within|of)\s+(?:the\s+)?(?:(?:regio
                      r"countryside|outskirts|area)\s+of\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)
 
 
+_UNIT_WORD = re.compile(r"\b(?:district|province|governorate|sub-?district|qada|nahiya)$", re.I)
 _QUARTER = re.compile(r"^\s*(?:neighbou?rhood|quarter|suburb)\s+(?:of|in)\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west)(?:ern)?\s+)?(?:city\s+of\s+)?$", re.I)
 _QUARTER_WORD = re.compile(r"\b(?:neighbou?rhood|quarter|suburb)$", re.I)
@@ -242,7 +245,9 @@ def _holder_of_namesake(window: str, mention: Any, mentions: list[Any], contains
         between = window[mention.end:other.start]
         quarter = bool(_QUARTER.match(between)) or (_QUARTER_WORD.search(mention.text) is not None
                                                     and _INSIDE.match(between) is not None)
-        if not quarter and not _INSIDE.match(between):
+        # "the area of Jumhuriya, Dujayl district": a comma, then the named district or province.
+        named_unit = bool(_UNIT_WORD.search(other.text)) and between.strip() == ","
+        if not quarter and not _INSIDE.match(between) and not named_unit:
             continue
         holder = other.places[0]
         if holder.kind == "country" or not holder.admin1:
@@ -319,7 +324,8 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         between = window[previous[0].end:current[0].start]
         # "X, Anbar" is an apposition naming the province, not a second place.
         apposition = (not re.search(r"\band\b|\bas well as\b", between, re.I)
-                      or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country")
+                      or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country") \
+            or (between.strip() == "," and current[1].kind == "county" and bool(_UNIT_WORD.search(current[0].text)))
         if _COORDINATED.match(between) and not apposition:
             groups.append([current])
         else:
@@ -337,6 +343,9 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, id(mp[0]) not in parts,
                                                     mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
-        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes
-        choices.append(PlaceChoice(_as_written(place, mention.text), mention.start, mention.text, near, chain))
+        near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes \
+            or place.note == STAND_IN_NOTE
+        feature = named_feature(window, mention, place, mentions)
+        written = _as_written(place, mention.text) if feature is None else feature
+        choices.append(PlaceChoice(written, mention.start, mention.text, near or feature is not None, chain))
     return choices
