@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
-                                    role_of)
+                                    role_of, settle)
 from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
@@ -163,7 +163,7 @@ class EventBuilder:
             following = [h.start for h in frame.hits if mention.end <= h.start <= mention.end + 25
                          and not re.search(r"[,;(]", facts.text[mention.end:h.start])]
             anchor = min(following) if following else frame.primary.start
-            cue = role_of(facts.text, mention.start, mention.end, anchor)
+            cue = settle(role_of(facts.text, mention.start, mention.end, anchor), mention.actor)
             # A nationality adjective that names no party ("Iraqi borders") is dropped, except as
             # the speaker ("Iranian state media reported that its forces…").
             if cue.role != SPEAKER and not names_a_party(facts.text, mention):
