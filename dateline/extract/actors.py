@@ -61,6 +61,13 @@ _FUNCTION_WORDS = frozenset({
 _BRACKET_OPEN = re.compile(r"\s*[(\[]")
 _BRACKET_FILLER = re.compile(r"[\s,;]*(?:(?:or|aka|also known as|known as|formerly|the)[\s,;]+)*", re.I)
 _APPOSITION = re.compile(r"\s*(?:,\s*)?(?:(?:an?|the)\s+)?")
+# "drones, believed to be Israeli": a demonym as the predicate names whose they were.
+# Only of arms and strikes: "a commander, believed to be Turkish" is a person's nationality.
+BELIEVED_TO_BE = re.compile(
+    r"\b(?:drones?|UAVs?|missiles?|rockets?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|strikes?|"
+    r"airstrikes?|attacks?|raids?|shells?|bombs?),?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?"
+    r"(?:widely\s+)?(?:believed|thought|suspected|said|reported|presumed|understood|assumed)\s+to\s+"
+    r"(?:be|have\s+been)\s+(?:an?\s+)?$", re.I)
 _ARMED_TYPES = frozenset({"militia", "rebel", "terrorist"})
 
 
@@ -363,7 +370,7 @@ class ActorBook:
                        and following.norm not in _PLACE_NOUNS and not following.norm.isdigit()
                        and re.fullmatch(r"\s+", text[end:following.start]) is not None)
         adjectives = [s for s in surfaces if s.how == "adjective"]
-        if adjectives and before_noun:
+        if adjectives and (before_noun or BELIEVED_TO_BE.search(text[max(0, start - 60):start])):
             return max(adjectives, key=lambda s: s.order)
         states = [s for s in surfaces if s.how == "context"]
         if not states:

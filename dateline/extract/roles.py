@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.actors import BELIEVED_TO_BE
+
 AGENT = "agent"
 TARGET = "target"
 VICTIM = "victim"
@@ -132,7 +134,15 @@ def names_a_party(sentence: str, mention: Any) -> bool:
     after = sentence[mention.end:mention.end + 40]
     if _NON_STATE_AFTER.match(after):
         return False
+    if BELIEVED_TO_BE.search(sentence[max(0, mention.start - 60):mention.start]):
+        return True     # "drones, believed to be Israeli": whose drones they were
     return bool(_FORCE_WORDS.match(after))
+
+
+_STRIKE_BELIEVED = re.compile(
+    r"(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|shelling|explosions?|blasts?)"
+    r",?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?(?:widely\s+)?(?:believed|thought|suspected|said|"
+    r"reported|presumed|understood|assumed)\s+to\s+(?:be|have\s+been)\s+(?:an?\s+)?", re.I)
 
 
 @dataclass(frozen=True)
@@ -145,6 +155,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
     """Returns the role of the actor mention `sentence[start:end]` relative to a trigger."""
     before = sentence[max(0, start - 60):start]
     after = sentence[end:end + 60]
+    if start > trigger_start and _STRIKE_BELIEVED.fullmatch(sentence[trigger_start:start]):
+        return RoleCue(AGENT, "agent: whose the strike was believed to be ('a strike, believed to be Turkish')")
     if _CLAIMS_AS_AGENT.match(after):
         return RoleCue(AGENT, "agent: claimed the attack as its own ('said it launched', 'claimed')")
     if _OWNER_OF_SUPPLIES.search(before):
