@@ -68,6 +68,11 @@ BELIEVED_TO_BE = re.compile(
     r"airstrikes?|attacks?|raids?|shells?|bombs?),?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?"
     r"(?:widely\s+)?(?:believed|thought|suspected|said|reported|presumed|understood|assumed)\s+to\s+"
     r"(?:be|have\s+been)\s+(?:an?\s+)?$", re.I)
+_DESCRIBES_GROUP = re.compile(
+    r"\s+(?:(?:paramilitary|militia|armed|Shi[a'’]?(?:ite)?|Sunni|Kurdish|Islamist|jihadist|militant|rebel|opposition|"
+    r"pro-[\w-]+|[\w]+-(?:backed|aligned|allied|led)|umbrella|elite|powerful|hardline)\s+){1,2}", re.I)
+_MEMBERS_FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_STATE_TYPES = frozenset({"state_military", "government", "police"})
 _ARMED_TYPES = frozenset({"militia", "rebel", "terrorist"})
 
 
@@ -423,7 +428,12 @@ class ActorBook:
                 return False
             return mention.how in ("context", "adjective") or self.is_part_of(after.actor, mention.actor)
         if mention.how == "adjective":
-            return re.fullmatch(r"\s+", gap) is not None
+            # "Iraqi PMF", "the Iraqi paramilitary Hashd": a nationality describing the group named next.
+            return re.fullmatch(r"\s+", gap) is not None or (
+                _DESCRIBES_GROUP.fullmatch(gap) is not None and after.actor.type not in _STATE_TYPES)
+        if mention.actor.country_from_context and mention.text[:1].islower() and _MEMBERS_FROM.fullmatch(gap) \
+                and not after.actor.generic and after.actor.name != mention.actor.name:
+            return True     # "soldiers from the National Defense Forces": whose soldiers they were
         return mention.actor.generic and _names_group(after) and _APPOSITION.fullmatch(gap) is not None
 
     @staticmethod
