@@ -72,13 +72,6 @@ def test_a_nationality_before_descriptors_describes_the_group(extractor: Extract
     assert event.actor2 == "Popular Mobilization Forces"
 
 
-def test_an_authority_opening_an_inquiry_is_not_the_attacker(extractor: Extractor) -> None:
-    text = ("Prime Minister Mohammed Shia al-Sudani has directed the formation of a committee into the drone attack "
-            "that targeted the Khor Mor gas field on Friday.")
-    [event] = _events(extractor, text)
-    assert event.actor1 == "Unidentified Armed Group (Iraq)"
-
-
 def test_a_speakers_bracketed_acronym_keeps_it_a_speaker(extractor: Extractor) -> None:
     text = "Syrian Democratic Forces (SDF) said Turkish drones struck a car near Qamishli on Friday."
     [event] = _events(extractor, text)
