@@ -134,17 +134,3 @@ def test_a_drone_strike_or_an_armed_party_near_leaves_the_target_open(extractor:
 def test_the_armed_words_cover_forces_and_bases_not_people() -> None:
     assert ARMED_WORDS.search("air defence units are stationed at the airbase")
     assert not ARMED_WORDS.search("killing three people, including a child")
-
-
-def test_by_right_after_the_trigger_beats_an_actor_before_it(extractor: Extractor) -> None:
-    text = ("The US military carried out air strikes on Iraq after a drone attack by Iran-aligned militants on Monday "
-            "wounded three US troops at a base in Erbil.")
-    events = _events(extractor, text, date(2023, 12, 26))
-    drone = next(e for e in events if e.actor2 == "Military Forces of the United States")
-    assert drone.actor1 == "Unidentified Armed Group (Iraq)"
-
-
-def test_supported_by_describes_the_agent_not_names_it(extractor: Extractor) -> None:
-    text = "Regime forces supported by loyalist militias recaptured the village of Hajeb from HTS on Monday."
-    [event] = _events(extractor, text)
-    assert event.actor1 == "Military Forces of Syria"

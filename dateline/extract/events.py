@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
-                                    explicit_agents, role_of, settle)
+                                    role_of, settle)
 from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
@@ -436,7 +436,7 @@ class EventBuilder:
         if self._trigger_name == "curfew":
             return self._authority(roles, country)
         agents = [(a, r) for a, r in roles if r.role == AGENT]
-        chosen = _most_specific(explicit_agents(agents) or agents, self.actors)
+        chosen = _most_specific(agents, self.actors)
         speakers = [a for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
         if chosen is None and speakers and sub == "Disrupted weapons use" and \
                 getattr(speakers[0].actor, "type", "") in ("state_military", "government", "police"):

@@ -59,7 +59,7 @@ _REPORTED_BY = re.compile(
     r"reviewed|filmed|photographed)\s+by\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
 _BEFORE_DESCRIPTOR = re.compile(
     r"\b(?:backed|supported|funded|armed|trained|sponsored|linked|tied|allied|aligned|affiliated|"
-    r"connected|close|loyal|belonging|blamed|blames|blame)\s+(?:by|to|with|on)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
+    r"connected|close|loyal|belonging|blamed|blames|blame)\s+(?:by|to|with|on)\s+(?:the\s+)?$"
     r"|\b(?:network|coalition|umbrella)\s+of\s+(?:\w+\s+){0,4}$", re.I)
 _BEFORE_TARGET = re.compile(
     r"(?:\b(?:against|on|at|targeting|targeted|target|targets|hit|hitting|struck|striking|"
@@ -139,8 +139,6 @@ def names_a_party(sentence: str, mention: Any) -> bool:
     return bool(_FORCE_WORDS.match(after))
 
 
-# "a drone attack by Iran-aligned militants", "an attack carried out by the Islamic State".
-_TRIGGER_BY = re.compile(r"[\w-]+(?:\s+[\w-]+){0,2}\s+by\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?", re.I)
 _STRIKE_BELIEVED = re.compile(
     r"(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|shelling|explosions?|blasts?)"
     r",?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?(?:widely\s+)?(?:believed|thought|suspected|said|"
@@ -173,8 +171,6 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(DESCRIPTOR, "descriptor: 'backed by/affiliated with' before")
     if _REPORTED_BY.search(before):
         return RoleCue(SPEAKER, "speaker: 'released/reported by' names who made the report")
-    if start > trigger_start and _TRIGGER_BY.fullmatch(sentence[trigger_start:start]):
-        return RoleCue(AGENT, "agent: 'by' right after the trigger ('a drone attack by', 'shot down by')")
     if _BEFORE_AGENT.search(before):
         return RoleCue(AGENT, "agent: 'by' before the actor")
     if _COUNT_BEFORE.search(before) and _VICTIM_NOUN_AFTER.match(after):
@@ -205,13 +201,6 @@ def settle(cue: RoleCue, actor: Any) -> RoleCue:
     if cue.role == AGENT and getattr(actor, "type", "") == "civilians":
         return RoleCue(VICTIM, cue.rule.replace("agent: ", "", 1) + "; civilians never attack (ACLED): a victim")
     return cue
-
-
-def explicit_agents(agents: list[tuple[Any, RoleCue]]) -> list[tuple[Any, RoleCue]]:
-    """The agents the grammar names outright ("a drone attack by Iran-aligned militants", "X
-    claimed it"): they beat an actor that only stands before the trigger ("The US military
-    struck … after a drone attack by militants"), even when they are only described."""
-    return [(m, cue) for m, cue in agents if cue.rule.startswith(("agent: 'by' right after", "agent: claimed"))]
 
 
 def pick(mentions: list[tuple[Any, RoleCue]], roles: tuple[str, ...]) -> tuple[Any, RoleCue] | None:
