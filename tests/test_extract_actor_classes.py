@@ -134,3 +134,11 @@ def test_a_drone_strike_or_an_armed_party_near_leaves_the_target_open(extractor:
 def test_the_armed_words_cover_forces_and_bases_not_people() -> None:
     assert ARMED_WORDS.search("air defence units are stationed at the airbase")
     assert not ARMED_WORDS.search("killing three people, including a child")
+
+
+def test_towns_taken_in_a_campaign_are_taken_from_the_enemy_it_named(extractor: Extractor) -> None:
+    text = ("On Monday, rebel groups launched an offensive against Syrian government troops in Idlib province.\n\n"
+            "By Thursday they had captured the towns of Saraqib and Maarat al-Numan.")
+    events = _events(extractor, text, date(2024, 12, 6))
+    taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert taken and all(e.actor2 == "Military Forces of Syria" for e in taken)

@@ -44,6 +44,8 @@ def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int]) ->
                 _carry_attacker(event, earlier)
         elif event.sub_event_type == "Disrupted weapons use" and _left_open(event, "actor2"):
             _carry_launcher(event, ordered, here, sentence_of)
+        if event.sub_event_type in _TERRITORY and not event.actor2:
+            _carry_loser(event, earlier)
 
 
 def _last_group(earlier: list[EventRecord], event: EventRecord) -> EventRecord | None:
@@ -139,6 +141,23 @@ def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
     span = lead.evidence["actor1"].span if "actor1" in lead.evidence else None
     event.evidence["actor1"] = Evidence(lead.actor1, span, "discourse: the attacker of the article's earlier "
                                         f"{event.sub_event_type.lower()} (this sentence names none)")
+
+
+def _carry_loser(event: EventRecord, earlier: list[EventRecord]) -> None:
+    """"They captured Hama and Homs" after "militants launched an offensive against government
+    troops": towns taken in the same campaign were taken from the enemy the article named for the
+    same attacker's fighting (the nearest earlier battle of that attacker, or of attackers the
+    article left unnamed, within days)."""
+    fights = [e for e in earlier if e.event_type == "Battles" and _named(e.actor2)
+              and (e.actor1 == event.actor1 or str(e.actor1).startswith("Unidentified"))
+              and e.actor2 != event.actor1 and _days_apart(e, event) <= _SAME_STRIKES_DAYS]
+    if not fights:
+        return
+    lead = fights[-1]
+    event.actor2 = lead.actor2
+    span = lead.evidence["actor2"].span if "actor2" in lead.evidence else None
+    event.evidence["actor2"] = Evidence(lead.actor2, span, "discourse: territory taken in the campaign the article "
+                                        "told earlier is taken from the enemy it named (this sentence names none)")
 
 
 def _carry_launcher(event: EventRecord, ordered: list[EventRecord], here: int,
