@@ -142,3 +142,19 @@ def test_towns_taken_in_a_campaign_are_taken_from_the_enemy_it_named(extractor: 
     events = _events(extractor, text, date(2024, 12, 6))
     taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert taken and all(e.actor2 == "Military Forces of Syria" for e in taken)
+
+
+def test_a_party_blamed_for_the_attacks_told_before_is_their_attacker(extractor: Extractor) -> None:
+    text = ("On Wednesday, a drone strike on a car near Penjwen killed two people.\n\n"
+            "On Saturday, a drone strike near Ranya killed a man.\n\n"
+            "Turkey has been blamed for both.")
+    events = _events(extractor, text, date(2024, 9, 5))
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert len(strikes) == 2 and all(e.actor1 == "Military Forces of Turkey" for e in strikes)
+
+
+def test_a_generic_party_blamed_leaves_the_attacker_unidentified(extractor: Extractor) -> None:
+    text = ("On Wednesday, rockets struck near the Ain al-Asad air base.\n\n"
+            "Iran-backed groups have been blamed for the attack.")
+    events = _events(extractor, text, date(2024, 9, 5))
+    assert events and all(e.actor1 == "Unidentified Armed Group (Iraq)" for e in events)
