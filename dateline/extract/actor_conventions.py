@@ -23,6 +23,9 @@ from typing import Any
 
 from dateline.model import Evidence
 
+# The rule text roles.role_of gives the first side of "clashes between A and B".
+BETWEEN_FIRST = "agent: the first side of 'clashes between A and B'"
+
 ALLIED_SYRIAN_RUSSIAN = "Allied Syrian and/or Russian Forces"
 _UNSURE_OF = frozenset({"Military Forces of Russia", "Unidentified Armed Group (Syria)"})
 _HESITATION = re.compile(
@@ -108,10 +111,32 @@ def default_actor2(record: Any) -> None:
         found[1], None, f"ACLED convention: no target named; {found[2]} name {found[1]} (KB actor2_default)")
 
 
+_STATE_FORCES = ("Military Forces of", "Police Forces of")
+
+
+def state_side_first(record: Any) -> None:
+    """"Clashes between YPG fighters and Turkish forces": ACLED names the state's forces first
+    (actor1 in 183 of 200 ACLED 2018 train battles whose note says "between" and pits a state's
+    forces against a non-state party; 539 of 724 such battles in all)."""
+    evidence = record.evidence.get("actor1")
+    if evidence is None or evidence.rule != BETWEEN_FIRST or record.event_type != "Battles":
+        return
+    if not str(record.actor2 or "").startswith(_STATE_FORCES) or str(record.actor1).startswith(_STATE_FORCES):
+        return
+    first, second = record.actor1, record.actor2
+    first_evidence, second_evidence = record.evidence["actor1"], record.evidence["actor2"]
+    record.actor1, record.actor2 = second, first
+    record.evidence["actor1"] = Evidence(second, second_evidence.span, second_evidence.rule +
+                                         "; ACLED names the state's forces of a clash first")
+    record.evidence["actor2"] = Evidence(first, first_evidence.span, first_evidence.rule +
+                                         "; ACLED names the state's forces of a clash first")
+
+
 def apply_conventions(record: Any) -> None:
     """Renames the attacker of an event as ACLED would when its report hesitates between two
     states, and names the standing enemy when no target is named (see the module docstring);
     records the words and the rule as the actor's evidence."""
+    state_side_first(record)
     default_actor2(record)
     if getattr(record, "country", None) != "Syria":
         return

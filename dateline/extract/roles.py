@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dateline.extract.actor_conventions import BETWEEN_FIRST
 from dateline.extract.actors import BELIEVED_TO_BE
 
 AGENT = "agent"
@@ -139,6 +140,11 @@ def names_a_party(sentence: str, mention: Any) -> bool:
     return bool(_FORCE_WORDS.match(after))
 
 
+# "fighting between Kurdish units of the SDF and Turkish troops": both sides are parties.
+_FIGHTING_BETWEEN = r"\b(?:clash\w*|fight\w*|battles?|skirmish\w*|confrontations?|firefights?|gunfights?|" \
+    r"exchanges?\s+of\s+fire|hostilities|war)\s+(?:[\w’'-]+\s+){0,3}?between\s+"
+_FIRST_SIDE = re.compile(_FIGHTING_BETWEEN + r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.I)
+_SECOND_SIDE = re.compile(_FIGHTING_BETWEEN + r"[^.;:,]{2,100}?\s+(?:and|&)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 _STRIKE_BELIEVED = re.compile(
     r"(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|shelling|explosions?|blasts?)"
     r",?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?(?:widely\s+)?(?:believed|thought|suspected|said|"
@@ -157,6 +163,10 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
     after = sentence[end:end + 60]
     if start > trigger_start and _STRIKE_BELIEVED.fullmatch(sentence[trigger_start:start]):
         return RoleCue(AGENT, "agent: whose the strike was believed to be ('a strike, believed to be Turkish')")
+    if start > trigger_start and _FIRST_SIDE.search(sentence[max(0, start - 100):start]):
+        return RoleCue(AGENT, BETWEEN_FIRST)
+    if start > trigger_start and _SECOND_SIDE.search(sentence[max(0, start - 160):start]):
+        return RoleCue(TARGET, "target: the second side of 'clashes between A and B'")
     if _CLAIMS_AS_AGENT.match(after):
         return RoleCue(AGENT, "agent: claimed the attack as its own ('said it launched', 'claimed')")
     if _OWNER_OF_SUPPLIES.search(before):
