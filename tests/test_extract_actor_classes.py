@@ -175,3 +175,24 @@ def test_a_clash_between_two_groups_keeps_the_order_of_the_text(extractor: Extra
     text = "Clashes erupted on Tuesday between Arab tribal fighters and the Syrian Democratic Forces near Hajin in Deir ez-Zor."
     [event] = _events(extractor, text, date(2023, 8, 30))
     assert (event.actor1, event.actor2) == ("Tribal Militia (Syria)", "Syrian Democratic Forces")
+
+
+def test_the_states_a_report_hesitates_between_are_not_the_target(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Syrian or Russian warplanes carried out raids on the town of Hbit with no injuries "
+                                 "or fatalities reported.", date(2018, 2, 10))
+    assert event.actor1 == "Allied Syrian and/or Russian Forces"
+    assert event.actor2 is None
+
+
+def test_a_party_coordinated_with_the_target_is_a_target_too() -> None:
+    from dateline.extract.actors import ActorBook
+    from dateline.extract.roles import AGENT, TARGET, RoleCue, share_coordinated
+    book = ActorBook.from_kb(load_knowledge_base())
+    text = "Israeli jets struck Hezbollah and IRGC positions near Damascus."
+    mentions = book.find(text)
+    roles = [(mentions[0], RoleCue(AGENT, "agent")), (mentions[1], RoleCue(TARGET, "target")),
+             (mentions[2], RoleCue(AGENT, "agent: actor before the trigger"))]
+    shared = share_coordinated(text, roles)
+    assert [m.actor.name for m in mentions] == ["Military Forces of Israel", "Hezbollah",
+                                                "Islamic Revolutionary Guard Corps"]
+    assert [cue.role for _m, cue in shared] == [AGENT, TARGET, TARGET]

@@ -154,3 +154,8 @@ def apply_conventions(record: Any) -> None:
     record.evidence["actor1"] = Evidence(
         ALLIED_SYRIAN_RUSSIAN, hesitation.group(),
         "ACLED convention: an air strike in Syria its report attributes to the regime or Russia, unsure which")
+    if record.actor2 == "Military Forces of Russia":
+        # "Syrian or Russian warplanes": Russia, hesitated over, is the attacker too, not the target.
+        record.actor2 = None
+        record.evidence["actor2"] = Evidence(None, None, "no target named (the states the report hesitates "
+                                             "between are the attacker)")

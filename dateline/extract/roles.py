@@ -213,6 +213,23 @@ def settle(cue: RoleCue, actor: Any) -> RoleCue:
     return cue
 
 
+_COORDINATED = re.compile(r"\s*,?\s+(?:and|or|and/or|&)\s+")
+
+
+def share_coordinated(text: str, roles: list[tuple[Any, RoleCue]]) -> list[tuple[Any, RoleCue]]:
+    """"Syrian or Russian warplanes", "US and Iraqi forces": a party coordinated with the one
+    before it has the same role (the second side of "clashes between A and B" excepted)."""
+    out = list(roles)
+    for index in range(1, len(out)):
+        (first, first_cue), (second, second_cue) = out[index - 1], out[index]
+        if first_cue.role not in (AGENT, TARGET, VICTIM) or second_cue.role == first_cue.role \
+                or second_cue.role not in (AGENT, TARGET, VICTIM) or "between A and B" in second_cue.rule:
+            continue
+        if _COORDINATED.fullmatch(text[first.end:second.start]):
+            out[index] = (second, RoleCue(first_cue.role, first_cue.rule + "; coordinated with the party before it"))
+    return out
+
+
 def pick(mentions: list[tuple[Any, RoleCue]], roles: tuple[str, ...]) -> tuple[Any, RoleCue] | None:
     """Returns the best mention with one of `roles`: a named actor beats a generic one."""
     candidates = [(m, cue) for m, cue in mentions if cue.role in roles]
