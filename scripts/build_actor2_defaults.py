@@ -13,8 +13,8 @@ groups, civilians, rioters, protesters) have no standing enemy and are skipped, 
 protests (their actor2 is whoever intervened). Both names are mapped to the names of the
 shipped actor KB (dateline/data/kb/actors*.toml); a group whose names it lacks is dropped.
 
-`[[victims_default]]` entries say whom ACLED names as the target of a deadly attack whose note
-names no armed party (nearly always the civilians of the country, for remote violence).
+`[[victims_default]]` entries say whom ACLED names as the target of an attack that killed or hurt
+people and whose note names no armed party (nearly always the civilians of the country).
 """
 from __future__ import annotations
 
@@ -107,22 +107,34 @@ def build(rows: list[dict[str, str]], kb: list[tuple[str, list[str]]]) -> list[d
     return out
 
 
+# The attack verb a note's subject (the attacker) comes before: "Regime forces shelled …".
+_ATTACK_VERB = re.compile(r"\b(?:shelled|struck|fired|carried\s+out|conducted|bombed|targeted|launched|dropped|hit|"
+                          r"shelling|attacked|detonated|exploded)\b")
+
+
+def _after_attacker(note: str) -> str:
+    """The note without the attacker's own words (what comes before its first attack verb), as the
+    extractor leaves out the words it read the attacker from."""
+    verb = _ATTACK_VERB.search(note)
+    return note[verb.start():] if verb else note
+
+
 def build_victims(rows: list[dict[str, str]]) -> list[dict[str, object]]:
-    """Whom ACLED codes as actor2 of a deadly remote attack whose note names no armed party among
-    the people there (ARMED_WORDS of dateline.extract.actor_conventions): kept when one class
+    """Whom ACLED codes as actor2 of an attack that killed or hurt people whose note names no armed party
+    besides the attacker (ARMED_WORDS of dateline.extract.actor_conventions): kept when one class
     ("Civilians (<country>)") has at least MIN_SHARE of such rows."""
     sys.path.insert(0, str(REPO))
-    from dateline.extract.actor_conventions import ARMED_WORDS
+    from dateline.extract.actor_conventions import ARMED_WORDS, people_hurt
     out = []
     for kind, (event_type, _sub) in KINDS.items():
-        chosen = [r for r in rows if r["event_type"] == kind and int(r["fatalities"] or 0) > 0
-                  and not ARMED_WORDS.search(r["notes"])]
+        chosen = [r for r in rows if r["event_type"] == kind and people_hurt(r["notes"], int(r["fatalities"] or 0), None)
+                  and not ARMED_WORDS.search(_after_attacker(r["notes"]))]
         civilians = sum(1 for r in chosen if acled_name(r["actor2"]) == f"Civilians ({r['country']})")
         if len(chosen) < MIN_ROWS or civilians / len(chosen) < MIN_SHARE:
             continue
         out.append({"event_type": event_type, "actor2": "Civilians ({country})",
-                    "source": f"ACLED 2018 train rows: {civilians} of {len(chosen)} deadly '{kind}' rows whose "
-                              f"note names no armed party name the civilians of the country"})
+                    "source": f"ACLED 2018 train rows: {civilians} of {len(chosen)} '{kind}' rows that killed or "
+                              f"hurt people and whose note names no armed party but the attacker name the civilians of the country"})
     return out
 
 

@@ -48,6 +48,18 @@ ARMED_WORDS = re.compile(
     r"SDF|QSD|YPG|PMU|PMF|Hashd|IS|ISIS|ISIL|Daesh|HTS|PKK|Houthis?|AQAP)\b", re.I)
 
 
+_HURT = re.compile(r"\b(?:injur\w*|wound\w*|hurt)\b", re.I)
+_NONE_HURT = re.compile(r"\b(?:no|neither|nor|without|not)\s+(?:\w+\s+){0,2}(?:injur|wound|casualt|hurt)", re.I)
+
+
+def people_hurt(text: str, fatalities: int | None, injured: int | None) -> bool:
+    """True when people were killed or hurt: a figure above 0, or words saying someone was injured
+    ("injuring several people") that are not a denial ("no injuries were reported")."""
+    if (fatalities or 0) > 0 or (injured or 0) > 0:
+        return True
+    return bool(_HURT.search(text)) and not _NONE_HURT.search(text)
+
+
 _TARGETED = re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.I)
 
 
@@ -60,16 +72,20 @@ def _victims_defaults() -> dict[str, tuple[str, str]]:
 
 
 def name_victims(events: list[Any], sentences: list[str], sentence_of: dict[int, int]) -> None:
-    """Fills an empty actor2 of a deadly attack with the class ACLED's coders name for victims
-    when neither its sentence nor the sentences around it name an armed party (the civilians of
-    the country; KB victims_default, measured on ACLED train notes)."""
+    """Fills an empty actor2 of an attack that killed or hurt people with the class ACLED names
+    for victims when its sentence and the sentences around it name no armed party but the attacker
+    (the civilians of the country; KB victims_default, measured on ACLED train notes)."""
     table = _victims_defaults()
     for record in events:
-        if record.actor2 or not (record.fatalities or 0) > 0 or record.event_type not in table:
+        own = " ".join(source.quote for source in record.sources)
+        if record.actor2 or record.event_type not in table or not people_hurt(own, record.fatalities, record.injured):
             continue
         index = sentence_of.get(id(record))
         around = sentences[max(0, index - 1):index + 2] if index is not None else []
         context = " ".join([*around, *(source.quote for source in record.sources)])
+        attacker = record.evidence["actor1"].span if "actor1" in record.evidence else None
+        if attacker:
+            context = context.replace(attacker, " ")     # the attacker's own words ("Regime forces")
         if ARMED_WORDS.search(context) or _TARGETED.search(context) or "drone" in (record.weapons or []):
             # An armed party nearby may be who was hit; a drone strike that kills people in a car is
             # a targeted killing whose victims the words leave unknown (ACLED's train notes have no

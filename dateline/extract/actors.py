@@ -35,7 +35,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|In|near|at|inside|outside|across|throughout|into|from|to|toward|towards|around|over|"
     r"within|of|via|through|on|onto|against|targeting|targeted|hit|hitting|struck|striking|shelled|"
     r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|north-?east|"
-    r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
+    r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:(?:Rural|Greater|Old|Outer|Upper|Lower|Metropolitan|New)\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
 _COORDINATED_FORCES = re.compile(
     r"\b(?P<first>[A-Z][a-z]+|U\.?S\.?|UK|[Rr]egime)\s+(?:and|or|and/or|&)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<head>warplanes|war\s+planes|jets|aircraft|helicopters|drones|forces|troops|soldiers|army|"
