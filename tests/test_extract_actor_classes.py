@@ -212,3 +212,11 @@ def test_no_one_hurt_leaves_the_target_open(extractor: Extractor) -> None:
     [event] = _events(extractor, "Regime forces shelled the town of al-Hara, causing material damage. No injuries "
                                  "were reported.", date(2018, 1, 10))
     assert event.actor2 is None
+
+
+def test_unnamed_rebels_keep_acleds_class_name(extractor: Extractor) -> None:
+    # ACLED names unnamed rebels "Opposition Rebels (Syria)" (292 train rows), not an unidentified group.
+    [event] = _events(extractor, "Rebel factions shelled regime positions near Kafr Nabl on Monday.", date(2018, 2, 6))
+    assert event.actor1 == "Opposition Rebels (Syria)"
+    [event] = _events(extractor, "Militias shelled army positions near Kafr Nabl on Monday.", date(2018, 2, 6))
+    assert event.actor1 == "Unidentified Armed Group (Syria)"

@@ -149,7 +149,8 @@ def _carry_loser(event: EventRecord, earlier: list[EventRecord]) -> None:
     same attacker's fighting (the nearest earlier battle of that attacker, or of attackers the
     article left unnamed, within days)."""
     fights = [e for e in earlier if e.event_type == "Battles" and _named(e.actor2)
-              and (e.actor1 == event.actor1 or str(e.actor1).startswith("Unidentified"))
+              and (e.actor1 == event.actor1 or str(e.actor1).startswith("Unidentified")
+                   or str(event.actor1).startswith("Unidentified"))
               and e.actor2 != event.actor1 and _days_apart(e, event) <= _SAME_STRIKES_DAYS]
     if not fights:
         return

@@ -257,6 +257,13 @@ class ActorBook:
         """Returns the ACLED name for an unnamed armed group: "Unidentified Armed Group (Iraq)"."""
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
 
+    def generic_name(self, actor: Actor, country: str | None) -> str:
+        """The record name of a described, unnamed party: ACLED's class for it where it has one
+        ("rebel factions" → "Opposition Rebels (Syria)"), else "Unidentified Armed Group (Syria)"."""
+        if actor.name.startswith("Unidentified") or not actor.country_from_context or not country:
+            return self.unidentified(country)
+        return self.localise(actor, country).name
+
     def ancestors(self, actor: Actor | str) -> list[str]:
         """Returns every group the actor belongs to, nearest first, each once."""
         start = self.get(actor) if isinstance(actor, str) else actor

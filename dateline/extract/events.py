@@ -454,7 +454,7 @@ class EventBuilder:
         mention, cue = chosen
         actor = mention.actor
         if getattr(actor, "generic", False):
-            return self.actors.unidentified(country or actor.country or "Iraq"), mention.text, \
+            return self.actors.generic_name(actor, country or actor.country or "Iraq"), mention.text, \
                 cue.rule + "; generic group → unidentified"
         if event_type != "Strategic developments" and actor.type == "government":
             forces = self.actors.forces_of(actor)
@@ -526,7 +526,7 @@ class EventBuilder:
         if chosen is not None:
             mention, cue = chosen
             if getattr(mention.actor, "generic", False):
-                return self.actors.unidentified(country or "Iraq"), mention.text, cue.rule + \
+                return self.actors.generic_name(mention.actor, country or "Iraq"), mention.text, cue.rule + \
                     "; generic group → unidentified"
             actor = mention.actor
             if actor.country_from_context:
