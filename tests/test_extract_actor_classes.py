@@ -220,3 +220,9 @@ def test_unnamed_rebels_keep_acleds_class_name(extractor: Extractor) -> None:
     assert event.actor1 == "Opposition Rebels (Syria)"
     [event] = _events(extractor, "Militias shelled army positions near Kafr Nabl on Monday.", date(2018, 2, 6))
     assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_regime_before_a_word_for_arms_is_the_syrian_state(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Two civilians were killed by regime shelling on the town of Kafr Nabl on Monday.",
+                      date(2018, 2, 6))
+    assert event.actor1 == "Military Forces of Syria"
