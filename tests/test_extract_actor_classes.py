@@ -226,3 +226,10 @@ def test_regime_before_a_word_for_arms_is_the_syrian_state(extractor: Extractor)
     [event] = _events(extractor, "Two civilians were killed by regime shelling on the town of Kafr Nabl on Monday.",
                       date(2018, 2, 6))
     assert event.actor1 == "Military Forces of Syria"
+
+
+@pytest.mark.parametrize("head", ["shelling", "bombardment", "attacks"])
+def test_a_nationality_before_a_word_for_an_attack_names_its_forces(extractor: Extractor, head: str) -> None:
+    [event] = _events(extractor, f"Medics said the Turkish {head} on Jandaris damaged an ambulance on Monday.",
+                      date(2018, 2, 6))
+    assert event.actor1 == "Military Forces of Turkey"

@@ -114,6 +114,7 @@ _FORCE_WORDS = re.compile(
     r"planes?|drones?|strikes?|airstrikes?|air\s+strikes?|raids?|artillery|personnel|service\s*members|fighters|"
     r"police|policem[ae]n|servicem[ae]n|conscripts?|recruits?|militias?|militiamen|guards?|navy|commandos?|units?|tanks?|helicopters?|officers?|"
     r"bombers?|missiles?|rockets?|convoys?|patrols?|bases?|positions?|security|defen[cs]es?|operations?|"
+    r"shelling|bombardments?|bombings?|barrages?|shells?|fire|attacks?|offensives?|incursions?|assaults?|"
     r"gunboats?|special|coalition|led|backed|government|officials?|authorities|ministry|embassy|consulate|"
     r"[a-z]{1,2}-\d{1,3}[a-z]?s?|reapers?|predators?|apaches?|bayraktars?|sukhois?|migs?)(?![\w-])",
     re.I)
