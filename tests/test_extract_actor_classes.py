@@ -233,3 +233,16 @@ def test_a_nationality_before_a_word_for_an_attack_names_its_forces(extractor: E
     [event] = _events(extractor, f"Medics said the Turkish {head} on Jandaris damaged an ambulance on Monday.",
                       date(2018, 2, 6))
     assert event.actor1 == "Military Forces of Turkey"
+
+
+def test_depots_belonging_to_a_states_force_are_its_target(extractor: Extractor) -> None:
+    text = "Israeli jets struck arms depots belonging to Iran's elite Quds Force near Kisweh on Wednesday."
+    [event] = _events(extractor, text, date(2019, 11, 21))
+    assert (event.actor1, event.actor2) == ("Military Forces of Israel", "Islamic Revolutionary Guard Corps")
+
+
+def test_an_activist_group_is_an_organisation_not_civilians() -> None:
+    from dateline.extract.actors import ActorBook
+    book = ActorBook.from_kb(load_knowledge_base())
+    assert not book.find("the Observatory, an opposition activist group, said the strikes hit Kisweh")
+    assert [m.actor.name for m in book.find("the strikes killed two activists in Kisweh")] == ["Civilians ({country})"]

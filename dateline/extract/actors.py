@@ -71,6 +71,9 @@ BELIEVED_TO_BE = re.compile(
 _DESCRIBES_GROUP = re.compile(
     r"\s+(?:(?:paramilitary|militia|armed|Shi[a'’]?(?:ite)?|Sunni|Kurdish|Islamist|jihadist|militant|rebel|opposition|"
     r"pro-[\w-]+|[\w]+-(?:backed|aligned|allied|led)|umbrella|elite|powerful|hardline)\s+){1,2}", re.I)
+_DESCRIBES_THING = re.compile(
+    r"[\s-]+(?:groups?|networks?|organi[sz]ations?|monitors?|collectives?|agenc(?:y|ies)|committees?|"
+    r"airports?)\b", re.I)
 _MEMBERS_FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 _STATE_TYPES = frozenset({"state_military", "government", "police"})
 _ARMED_TYPES = frozenset({"militia", "rebel", "terrorist"})
@@ -416,6 +419,9 @@ class ActorBook:
                 mention, index = joined
             result.append(mention)
             index += 1
+        # "an opposition activist group", "a civilian airport": a word for people that only
+        # describes an organisation or a thing names no party.
+        result = [m for m in result if not (m.actor.type == "civilians" and _DESCRIBES_THING.match(text, m.end))]
         kept: list[ActorMention] = []
         for position, mention in enumerate(result):
             after = result[position + 1] if position + 1 < len(result) else None

@@ -29,7 +29,7 @@ _TARGET_NOUNS = (r"\b(?:targets?|sites?|positions?|facilities|facility|depots?|(
                  r"infrastructure|warehouses?|storehouses?|convoys?|vehicles?|centers?|centres?|hubs?|stores?|"
                  r"stockpiles?|camps?|compounds?|offices?|buildings?|storage|residences?|airports?|airfields?)")
 _OWNER_QUALIFIERS = r"(?:the\s+|an?\s+)?(?:(?:several|multiple|various|other|two|three|[\w]+-(?:backed|aligned|allied|linked)|" \
-    r"[A-Z][a-z]+(?:ian|i|ish|an)|paramilitary|militant|elite|armed)\s+){0,2}"
+    r"[A-Z][a-z]+(?:ian|i|ish|an)|[A-Z][\w-]*[’']s|paramilitary|militant|elite|armed)\s+){0,2}"
 _OWNER_OF_TARGET = re.compile(
     _TARGET_NOUNS + r"\s+(?:[\w,’'-]+\s+){0,7}?"
     r"(?:linked\s+to|tied\s+to|belonging\s+to|used\s+by|affiliated\s+with|associated\s+with|run\s+by|"
