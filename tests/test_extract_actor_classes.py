@@ -246,3 +246,9 @@ def test_an_activist_group_is_an_organisation_not_civilians() -> None:
     book = ActorBook.from_kb(load_knowledge_base())
     assert not book.find("the Observatory, an opposition activist group, said the strikes hit Kisweh")
     assert [m.actor.name for m in book.find("the strikes killed two activists in Kisweh")] == ["Civilians ({country})"]
+
+
+def test_the_attackers_own_dead_are_not_its_target(extractor: Extractor) -> None:
+    text = "Regime forces clashed with ISIS militants near Palmyra on Monday, killing 4 regime soldiers."
+    [event] = _events(extractor, text, date(2024, 1, 23))
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Islamic State (Syria)")

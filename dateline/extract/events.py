@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
-                                    role_of, settle, share_coordinated)
+                                    role_of, settle, settle_clause)
 from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
@@ -169,7 +169,7 @@ class EventBuilder:
             if cue.role != SPEAKER and not names_a_party(facts.text, mention):
                 continue
             out.append((mention, cue))
-        return share_coordinated(facts.text, out)
+        return settle_clause(facts.text, out)
 
     def _subject_before(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
         """"Syrian militant groups, led by HTS, seized control of Damascus": the clause opens at the

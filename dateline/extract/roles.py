@@ -231,6 +231,16 @@ def share_coordinated(text: str, roles: list[tuple[Any, RoleCue]]) -> list[tuple
     return out
 
 
+def settle_clause(text: str, roles: list[tuple[Any, RoleCue]]) -> list[tuple[Any, RoleCue]]:
+    """The roles of a clause read together: coordinated parties share a role, and the attacker's
+    own dead ("regime forces clashed with IS, killing 4 regime soldiers") are its losses, not
+    its target."""
+    out = share_coordinated(text, roles)
+    agents = {m.actor.name for m, cue in out if cue.role == AGENT}
+    return [(m, RoleCue(DESCRIPTOR, cue.rule + "; the attacker's own losses, not its target"))
+            if cue.role in (TARGET, VICTIM) and m.actor.name in agents else (m, cue) for m, cue in out]
+
+
 def pick(mentions: list[tuple[Any, RoleCue]], roles: tuple[str, ...]) -> tuple[Any, RoleCue] | None:
     """Returns the best mention with one of `roles`: a named actor beats a generic one."""
     candidates = [(m, cue) for m, cue in mentions if cue.role in roles]
