@@ -252,3 +252,9 @@ def test_the_attackers_own_dead_are_not_its_target(extractor: Extractor) -> None
     text = "Regime forces clashed with ISIS militants near Palmyra on Monday, killing 4 regime soldiers."
     [event] = _events(extractor, text, date(2024, 1, 23))
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Islamic State (Syria)")
+
+
+def test_a_military_base_hit_with_no_forces_named_is_the_countrys_military(extractor: Extractor) -> None:
+    text = "A naval base building in the Israeli city of Eilat was lightly damaged by a drone attack on Sunday."
+    [event] = _events(extractor, text, date(2024, 4, 1))
+    assert event.actor2 == "Military Forces of Israel"

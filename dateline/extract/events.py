@@ -60,8 +60,12 @@ _PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstra
                               r"sit-ins?|rall(?:y|ies))\b", re.I)
 _STATE_FORCES = ("state_military", "police", "government")
 # A military site hit with nobody named there: the forces of the country it is in.
-_MILITARY_SITE = re.compile(r"\b(?:military|army)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
+_MILITARY_SITE = re.compile(r"\b(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
                             r"posts?|sites?|installations?|headquarters)\b", re.I)
+# "A naval base building in Eilat was damaged by a drone attack": the site hit is the subject.
+_SITE_HIT = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?"
+                       r"(?:bases?|airports?|airfields?|barracks|positions?|posts?)\b(?=[^.;]{0,80}?\b(?:was|were|came\s+under|"
+                       r"has\s+been|had\s+been)\b)", re.I)
 _SITE_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+)?(?:bases?|air\s*bases?|camps?|military\s+bases?)\b", re.I)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
@@ -566,7 +570,7 @@ class EventBuilder:
             # ACLED codebook: violence against civilians targets civilians by definition.
             return f"Civilians ({country or 'Iraq'})", None, \
                 "violence against civilians: the victims are civilians (ACLED codebook)"
-        site = _MILITARY_SITE.search(self._text, self._trigger_start)
+        site = _MILITARY_SITE.search(self._text, self._trigger_start) or _SITE_HIT.match(self._text)
         if site and country and event_type in ("Explosions/Remote violence", "Battles"):
             forces = self.actors.get(f"Military Forces of {country}")
             if forces is not None:
