@@ -258,3 +258,13 @@ def test_a_military_base_hit_with_no_forces_named_is_the_countrys_military(extra
     text = "A naval base building in the Israeli city of Eilat was lightly damaged by a drone attack on Sunday."
     [event] = _events(extractor, text, date(2024, 4, 1))
     assert event.actor2 == "Military Forces of Israel"
+
+
+@pytest.mark.parametrize("text", [
+    "Regime forces recaptured the town of Tal Sultan after clashes with HTS fighters on Monday.",
+    "Following clashes with HTS fighters, regime forces recaptured the town of Tal Sultan on Monday.",
+])
+def test_ground_won_after_clashes_with_a_party_was_won_from_it(extractor: Extractor, text: str) -> None:
+    [event] = [e for e in _events(extractor, text, date(2018, 2, 6))
+               if e.sub_event_type == "Government regains territory"]
+    assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")

@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
-                                    role_of, settle, settle_clause)
+                                    opponents_of_clashes, role_of, settle, settle_clause)
 from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
@@ -234,6 +234,8 @@ class EventBuilder:
         casualty_owner = self._casualty_owner(choices, casualties, frame)
         if sub_event_type == "Disrupted weapons use":
             roles = _interception_roles(text, roles, primary)
+        if event_type == "Battles" and not any(r.role in (TARGET, VICTIM) for _a, r in roles):
+            roles = roles + opponents_of_clashes(text, facts.actors, frame.start, frame.end)
         for index, choice in enumerate(choices or [None]):
             country = choice.place.country if choice else article_country
             agent = self._agent(roles, event_type, sub_event_type, launch_country or country)

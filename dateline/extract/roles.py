@@ -146,6 +146,10 @@ _FIGHTING_BETWEEN = r"\b(?:clash\w*|fight\w*|battles?|skirmish\w*|confrontations
     r"exchanges?\s+of\s+fire|hostilities|war)\s+(?:[\w’'-]+\s+){0,3}?between\s+"
 _FIRST_SIDE = re.compile(_FIGHTING_BETWEEN + r"(?:the\s+)?(?:[\w’'-]+\s+){0,4}$", re.I)
 _SECOND_SIDE = re.compile(_FIGHTING_BETWEEN + r"[^.;:,]{2,100}?\s+(?:and|&)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
+# "…took control of Sinnara, following clashes with YPG fighters": the side the ground was won from.
+_AFTER_CLASHES = re.compile(
+    r"\b(?:after|following|amid|during|in)\s+(?:\w+\s+){0,2}?(?:clash\w*|fighting|battles?|confrontations?)\s+"
+    r"(?:[\w-]+\s+){0,3}?with\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 _STRIKE_BELIEVED = re.compile(
     r"(?:[\w-]+\s+)?(?:air\s*strikes?|airstrikes?|strikes?|attacks?|raids?|bombings?|shelling|explosions?|blasts?)"
     r",?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?(?:widely\s+)?(?:believed|thought|suspected|said|"
@@ -168,6 +172,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(AGENT, BETWEEN_FIRST)
     if start > trigger_start and _SECOND_SIDE.search(sentence[max(0, start - 160):start]):
         return RoleCue(TARGET, "target: the second side of 'clashes between A and B'")
+    if _AFTER_CLASHES.search(before):
+        return RoleCue(TARGET, "target: the side of 'after/following clashes with X'")
     if _CLAIMS_AS_AGENT.match(after):
         return RoleCue(AGENT, "agent: claimed the attack as its own ('said it launched', 'claimed')")
     if _OWNER_OF_SUPPLIES.search(before):
@@ -239,6 +245,13 @@ def settle_clause(text: str, roles: list[tuple[Any, RoleCue]]) -> list[tuple[Any
     agents = {m.actor.name for m, cue in out if cue.role == AGENT}
     return [(m, RoleCue(DESCRIPTOR, cue.rule + "; the attacker's own losses, not its target"))
             if cue.role in (TARGET, VICTIM) and m.actor.name in agents else (m, cue) for m, cue in out]
+
+
+def opponents_of_clashes(text: str, mentions: list[Any], start: int, end: int) -> list[tuple[Any, RoleCue]]:
+    """The parties a battle with no target was fought against, named outside its clause ("following
+    clashes with YPG fighters, Olive Branch forces captured …")."""
+    return [(m, RoleCue(TARGET, "target: the side of 'after/following clashes with X' (outside the clause)"))
+            for m in mentions if not start <= m.start < end and _AFTER_CLASHES.search(text[max(0, m.start - 100):m.start])]
 
 
 def pick(mentions: list[tuple[Any, RoleCue]], roles: tuple[str, ...]) -> tuple[Any, RoleCue] | None:
