@@ -14,11 +14,20 @@ unidentified, as ACLED codes it. The carried actor is never the event's own targ
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from dateline.model import EventRecord, Evidence
 
 _ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:armed\s+|militant\s+|same\s+)?(?:group|militia|militants|faction|"
                       r"organi[sz]ation|movement|attackers|gunmen)$", re.I)
+_BY_THE_GROUP = re.compile(r"\b(?:fired|launched|sent|flown|dispatched)\s+by\s+(?:the|this|that)\s+(?:armed\s+|militant\s+|same\s+)?"
+                          r"(?:group|militia|militants|faction|organi[sz]ation|movement)\b", re.I)
+_SUBJECT_ANAPHOR = re.compile(
+    r"\s*(?:It|They|The\s+(?:armed\s+|militant\s+|same\s+)?(?:group|militia|militants|faction|organi[sz]ation|movement))"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|then\s+|previously\s+|since\s+)?"
+    r"(?:attempted|launched|fired|claimed|carried\s+out|conducted|targeted|attacked|staged|sent)\b")
+# ACLED's names of a state's own forces: never what "the group" refers to.
+_STATES = ("Military Forces of", "Government of", "Police Forces of", "Coalition Forces", "Allied Syrian")
 _CROWDS = ("Civilians", "Protesters", "Rioters", "Unidentified")
 # Kinds of event whose attacker the article's earlier events of the same kind may name.
 _CARRIED_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
@@ -31,9 +40,32 @@ def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int]) ->
         here = sentence_of.get(id(event), 0)
         earlier = [e for e in ordered[:position] if sentence_of.get(id(e), 0) < here]
         if event.event_type in _CARRIED_TYPES and _left_open(event, "actor1"):
-            _carry_attacker(event, earlier)
+            if not _subject_anaphor(event, earlier):
+                _carry_attacker(event, earlier)
         elif event.sub_event_type == "Disrupted weapons use" and _left_open(event, "actor2"):
             _carry_launcher(event, ordered, here, sentence_of)
+        if event.sub_event_type in _TERRITORY and not event.actor2:
+            _carry_loser(event, earlier)
+
+
+def _last_group(earlier: list[EventRecord], event: EventRecord) -> EventRecord | None:
+    """The latest earlier event whose attacker is a named non-state group."""
+    groups = [e for e in earlier if _named(e.actor1) and not e.actor1.startswith(_STATES) and e.actor1 != event.actor2]
+    return groups[-1] if groups else None
+
+
+def _subject_anaphor(event: EventRecord, earlier: list[EventRecord]) -> bool:
+    """"It has attempted other attacks…", "The group also launched…": the sentence's subject is
+    the group the article named last; True when it filled the attacker so."""
+    quote = event.sources[0].quote if event.sources else ""
+    found = _SUBJECT_ANAPHOR.match(quote)
+    group = _last_group(earlier, event) if found else None
+    if group is None or found is None:
+        return False
+    event.actor1 = group.actor1
+    event.evidence["actor1"] = Evidence(group.actor1, found.group().strip(),
+                                        "discourse: the subject 'it/the group' is the armed group the article named last")
+    return True
 
 
 def _named(actor: str | None) -> bool:
@@ -72,11 +104,26 @@ def _same_kind(event: EventRecord, other: EventRecord) -> bool:
     return mine == theirs and (sub == other_sub or sub == "any")
 
 
+_SAME_STRIKES_DAYS = 10
+
+
+def _days_apart(one: EventRecord, other: EventRecord) -> int:
+    """Days between two events' dates (0 when either is unknown)."""
+    try:
+        return abs((date.fromisoformat(str(one.event_date)) - date.fromisoformat(str(other.event_date))).days)
+    except ValueError:
+        return 0
+
+
 def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
     same_kind = [e for e in earlier if _same_kind(event, e)]
     if not same_kind:
         return
     lead = same_kind[-1]
+    if _days_apart(lead, event) > _SAME_STRIKES_DAYS:
+        # A caption of a 2020 exercise does not tell who attacked in 2023: the details of one
+        # set of strikes fall within days of its lead.
+        return
     # The nearest earlier event of the kind tells whose strikes these are; when its own attacker
     # is unknown (or is this event's target: "US strikes … A US base came under attack"), so is this one's.
     if not _named(lead.actor1) or lead.actor1 == event.actor2:
@@ -96,10 +143,40 @@ def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
                                         f"{event.sub_event_type.lower()} (this sentence names none)")
 
 
+def _carry_loser(event: EventRecord, earlier: list[EventRecord]) -> None:
+    """"They captured Hama and Homs" after "militants launched an offensive against government
+    troops": towns taken in the same campaign were taken from the enemy the article named for the
+    same attacker's fighting (the nearest earlier battle of that attacker, or of attackers the
+    article left unnamed, within days)."""
+    fights = [e for e in earlier if e.event_type == "Battles" and _named(e.actor2)
+              and (e.actor1 == event.actor1 or str(e.actor1).startswith("Unidentified")
+                   or str(event.actor1).startswith("Unidentified"))
+              and e.actor2 != event.actor1 and _days_apart(e, event) <= _SAME_STRIKES_DAYS]
+    if not fights:
+        return
+    lead = fights[-1]
+    event.actor2 = lead.actor2
+    span = lead.evidence["actor2"].span if "actor2" in lead.evidence else None
+    event.evidence["actor2"] = Evidence(lead.actor2, span, "discourse: territory taken in the campaign the article "
+                                        "told earlier is taken from the enemy it named (this sentence names none)")
+
+
 def _carry_launcher(event: EventRecord, ordered: list[EventRecord], here: int,
                     sentence_of: dict[int, int]) -> None:
     """An interception's launcher: the named attacker of a remote attack told within two sentences
     in the same country."""
+    quote = " ".join(source.quote for source in event.sources)
+    if _BY_THE_GROUP.search(quote):
+        # "a drone fired by the group": the group the article last named (whatever it did then).
+        groups = [e for e in ordered if e is not event and _named(e.actor1) and not e.actor1.startswith(_STATES)
+                  and e.actor1 != event.actor1 and sentence_of.get(id(e), 0) < here]
+        if groups:
+            group = groups[-1]
+            event.actor2 = group.actor1
+            span = _BY_THE_GROUP.search(quote).group()  # type: ignore[union-attr]
+            event.evidence["actor2"] = Evidence(group.actor1, span, "discourse: 'the group' is the armed group the "
+                                                "article named last")
+            return
     attacks = [e for e in ordered if e is not event and e.event_type == "Explosions/Remote violence"
                and _named(e.actor1) and e.actor1 != event.actor1 and e.country == event.country
                and abs(sentence_of.get(id(e), 0) - here) <= 2]

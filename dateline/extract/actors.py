@@ -35,7 +35,7 @@ _LOCATIVE = re.compile(
     r"\b(?:in|In|near|at|inside|outside|across|throughout|into|from|to|toward|towards|around|over|"
     r"within|of|via|through|on|onto|against|targeting|targeted|hit|hitting|struck|striking|shelled|"
     r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|north-?east|"
-    r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
+    r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:(?:Rural|Greater|Old|Outer|Upper|Lower|Metropolitan|New)\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
 _COORDINATED_FORCES = re.compile(
     r"\b(?P<first>[A-Z][a-z]+|U\.?S\.?|UK|[Rr]egime)\s+(?:and|or|and/or|&)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<head>warplanes|war\s+planes|jets|aircraft|helicopters|drones|forces|troops|soldiers|army|"
@@ -61,6 +61,21 @@ _FUNCTION_WORDS = frozenset({
 _BRACKET_OPEN = re.compile(r"\s*[(\[]")
 _BRACKET_FILLER = re.compile(r"[\s,;]*(?:(?:or|aka|also known as|known as|formerly|the)[\s,;]+)*", re.I)
 _APPOSITION = re.compile(r"\s*(?:,\s*)?(?:(?:an?|the)\s+)?")
+# "drones, believed to be Israeli": a demonym as the predicate names whose they were.
+# Only of arms and strikes: "a commander, believed to be Turkish" is a person's nationality.
+BELIEVED_TO_BE = re.compile(
+    r"\b(?:drones?|UAVs?|missiles?|rockets?|projectiles?|aircraft|jets?|warplanes?|planes?|helicopters?|strikes?|"
+    r"airstrikes?|attacks?|raids?|shells?|bombs?),?\s+(?:which\s+(?:was|were|is|are)\s+|(?:was|were|is|are)\s+)?"
+    r"(?:widely\s+)?(?:believed|thought|suspected|said|reported|presumed|understood|assumed)\s+to\s+"
+    r"(?:be|have\s+been)\s+(?:an?\s+)?$", re.I)
+_DESCRIBES_GROUP = re.compile(
+    r"\s+(?:(?:paramilitary|militia|armed|Shi[a'’]?(?:ite)?|Sunni|Kurdish|Islamist|jihadist|militant|rebel|opposition|"
+    r"pro-[\w-]+|[\w]+-(?:backed|aligned|allied|led)|umbrella|elite|powerful|hardline)\s+){1,2}", re.I)
+_DESCRIBES_THING = re.compile(
+    r"[\s-]+(?:groups?|networks?|organi[sz]ations?|monitors?|collectives?|agenc(?:y|ies)|committees?|"
+    r"airports?)\b", re.I)
+_MEMBERS_FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_STATE_TYPES = frozenset({"state_military", "government", "police"})
 _ARMED_TYPES = frozenset({"militia", "rebel", "terrorist"})
 
 
@@ -245,6 +260,13 @@ class ActorBook:
         """Returns the ACLED name for an unnamed armed group: "Unidentified Armed Group (Iraq)"."""
         return f"Unidentified Armed Group ({country})" if country else "Unidentified Armed Group"
 
+    def generic_name(self, actor: Actor, country: str | None) -> str:
+        """The record name of a described, unnamed party: ACLED's class for it where it has one
+        ("rebel factions" → "Opposition Rebels (Syria)"), else "Unidentified Armed Group (Syria)"."""
+        if actor.name.startswith("Unidentified") or not actor.country_from_context or not country:
+            return self.unidentified(country)
+        return self.localise(actor, country).name
+
     def ancestors(self, actor: Actor | str) -> list[str]:
         """Returns every group the actor belongs to, nearest first, each once."""
         start = self.get(actor) if isinstance(actor, str) else actor
@@ -363,7 +385,7 @@ class ActorBook:
                        and following.norm not in _PLACE_NOUNS and not following.norm.isdigit()
                        and re.fullmatch(r"\s+", text[end:following.start]) is not None)
         adjectives = [s for s in surfaces if s.how == "adjective"]
-        if adjectives and before_noun:
+        if adjectives and (before_noun or BELIEVED_TO_BE.search(text[max(0, start - 60):start])):
             return max(adjectives, key=lambda s: s.order)
         states = [s for s in surfaces if s.how == "context"]
         if not states:
@@ -397,6 +419,9 @@ class ActorBook:
                 mention, index = joined
             result.append(mention)
             index += 1
+        # "an opposition activist group", "a civilian airport": a word for people that only
+        # describes an organisation or a thing names no party.
+        result = [m for m in result if not (m.actor.type == "civilians" and _DESCRIBES_THING.match(text, m.end))]
         kept: list[ActorMention] = []
         for position, mention in enumerate(result):
             after = result[position + 1] if position + 1 < len(result) else None
@@ -416,7 +441,12 @@ class ActorBook:
                 return False
             return mention.how in ("context", "adjective") or self.is_part_of(after.actor, mention.actor)
         if mention.how == "adjective":
-            return re.fullmatch(r"\s+", gap) is not None
+            # "Iraqi PMF", "the Iraqi paramilitary Hashd": a nationality describing the group named next.
+            return re.fullmatch(r"\s+", gap) is not None or (
+                _DESCRIBES_GROUP.fullmatch(gap) is not None and after.actor.type not in _STATE_TYPES)
+        if mention.actor.country_from_context and mention.text[:1].islower() and _MEMBERS_FROM.fullmatch(gap) \
+                and not after.actor.generic and after.actor.name != mention.actor.name:
+            return True     # "soldiers from the National Defense Forces": whose soldiers they were
         return mention.actor.generic and _names_group(after) and _APPOSITION.fullmatch(gap) is not None
 
     @staticmethod

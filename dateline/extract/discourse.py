@@ -24,7 +24,7 @@ _DENIAL = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+(?:claims|repo
                      re.I)
 # Claims of one attack, not of "most of the attacks".
 _CLAIM = re.compile(
-    r"\bclaim(?:ed|s)?\s+(?:responsibility|credit)\s+for\s+(?!(?:most|many|some|several|all|dozens|scores|"
+    r"\b(?:claim(?:ed|s)?|t(?:ook|akes?|aking)|assum(?:ed|es)|accept(?:ed|s))\s+(?:responsibility|credit)\s+for\s+(?!(?:most|many|some|several|all|dozens|scores|"
     r"a\s+number|the\s+majority)\b)(?:the|this|that|an?|\w+[’']s)\b"
     r"|\bclaimed\s+(?:an?|the|two|three|several)\s+(?:[\w-]+\s+){0,2}(?:attacks?|strikes?|operations?)\b"
     r"|\b(?:said|says|announced|stated)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+(?:had\s+)?"

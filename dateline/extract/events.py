@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
-                                    role_of)
+                                    opponents_of_clashes, role_of, settle, settle_clause)
 from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
@@ -60,8 +60,12 @@ _PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstra
                               r"sit-ins?|rall(?:y|ies))\b", re.I)
 _STATE_FORCES = ("state_military", "police", "government")
 # A military site hit with nobody named there: the forces of the country it is in.
-_MILITARY_SITE = re.compile(r"\b(?:military|army)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
+_MILITARY_SITE = re.compile(r"\b(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
                             r"posts?|sites?|installations?|headquarters)\b", re.I)
+# "A naval base building in Eilat was damaged by a drone attack": the site hit is the subject.
+_SITE_HIT = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?"
+                       r"(?:bases?|airports?|airfields?|barracks|positions?|posts?)\b(?=[^.;]{0,80}?\b(?:was|were|came\s+under|"
+                       r"has\s+been|had\s+been)\b)", re.I)
 _SITE_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+)?(?:bases?|air\s*bases?|camps?|military\s+bases?)\b", re.I)
 _CIVILIAN_VICTIMS = re.compile(
     r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
@@ -163,13 +167,13 @@ class EventBuilder:
             following = [h.start for h in frame.hits if mention.end <= h.start <= mention.end + 25
                          and not re.search(r"[,;(]", facts.text[mention.end:h.start])]
             anchor = min(following) if following else frame.primary.start
-            cue = role_of(facts.text, mention.start, mention.end, anchor)
+            cue = settle(role_of(facts.text, mention.start, mention.end, anchor), mention.actor)
             # A nationality adjective that names no party ("Iraqi borders") is dropped, except as
             # the speaker ("Iranian state media reported that its forces…").
             if cue.role != SPEAKER and not names_a_party(facts.text, mention):
                 continue
             out.append((mention, cue))
-        return out
+        return settle_clause(facts.text, out)
 
     def _subject_before(self, facts: SentenceFacts, frame: Frame) -> list[tuple[Any, RoleCue]]:
         """"Syrian militant groups, led by HTS, seized control of Damascus": the clause opens at the
@@ -230,6 +234,8 @@ class EventBuilder:
         casualty_owner = self._casualty_owner(choices, casualties, frame)
         if sub_event_type == "Disrupted weapons use":
             roles = _interception_roles(text, roles, primary)
+        if event_type == "Battles" and not any(r.role in (TARGET, VICTIM) for _a, r in roles):
+            roles = roles + opponents_of_clashes(text, facts.actors, frame.start, frame.end)
         for index, choice in enumerate(choices or [None]):
             country = choice.place.country if choice else article_country
             agent = self._agent(roles, event_type, sub_event_type, launch_country or country)
@@ -454,7 +460,7 @@ class EventBuilder:
         mention, cue = chosen
         actor = mention.actor
         if getattr(actor, "generic", False):
-            return self.actors.unidentified(country or actor.country or "Iraq"), mention.text, \
+            return self.actors.generic_name(actor, country or actor.country or "Iraq"), mention.text, \
                 cue.rule + "; generic group → unidentified"
         if event_type != "Strategic developments" and actor.type == "government":
             forces = self.actors.forces_of(actor)
@@ -526,7 +532,7 @@ class EventBuilder:
         if chosen is not None:
             mention, cue = chosen
             if getattr(mention.actor, "generic", False):
-                return self.actors.unidentified(country or "Iraq"), mention.text, cue.rule + \
+                return self.actors.generic_name(mention.actor, country or "Iraq"), mention.text, cue.rule + \
                     "; generic group → unidentified"
             actor = mention.actor
             if actor.country_from_context:
@@ -566,7 +572,7 @@ class EventBuilder:
             # ACLED codebook: violence against civilians targets civilians by definition.
             return f"Civilians ({country or 'Iraq'})", None, \
                 "violence against civilians: the victims are civilians (ACLED codebook)"
-        site = _MILITARY_SITE.search(self._text, self._trigger_start)
+        site = _MILITARY_SITE.search(self._text, self._trigger_start) or _SITE_HIT.match(self._text)
         if site and country and event_type in ("Explosions/Remote violence", "Battles"):
             forces = self.actors.get(f"Military Forces of {country}")
             if forces is not None:

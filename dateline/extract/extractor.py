@@ -8,7 +8,9 @@ from typing import Any
 
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
+from dateline.extract.actor_blame import attribute_blame
 from dateline.extract.actor_carry import carry_lead_actors
+from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
@@ -125,7 +127,9 @@ class Extractor:
                 records.append(statement)
         events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
         events = drop_denied_hearsay(events, facts)
+        attribute_blame(events, facts, state.sentence_of, self.actors)
         carry_lead_actors(events, state.sentence_of)
+        name_victims(events, [f.text for f in facts], state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
         date_spans_ending_by(events, facts, state.sentence_of)
