@@ -2,7 +2,6 @@
 for these tests (not copied from any outlet or dev set), with the ACLED convention it follows."""
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
 import pytest
@@ -10,18 +9,10 @@ import pytest
 from dateline.extract.actor_conventions import ARMED_WORDS
 from dateline.extract.extractor import Extractor
 from dateline.extract.kb import load_knowledge_base
-from dateline.model import Article, EventRecord
+from test_extract_roles_types import _events
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.from_kb(load_knowledge_base())
-
-
-def _events(extractor: Extractor, text: str, published: date = date(2024, 5, 9)) -> list[EventRecord]:
-    article = Article(id="t1", text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
-                      published=published, published_method="given")
-    return [r for r in extractor.extract(article) if isinstance(r, EventRecord)]
+# `extractor` is conftest's fixture; `_events` reads a short report published on 2024-05-09.
 
 
 # --- the owner of what was hit is the target, not the agent ----------------------------------

@@ -121,7 +121,8 @@ def _stopwords() -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
-def _distance_km(a: Place, b: Place) -> float:
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places; infinite when either has no coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
@@ -331,7 +332,7 @@ class Gazetteer:
                 and inner.admin1 == outer.admin1:
             # A city's extent grows with its size: ~21 km for Baghdad, ~3 km for a small town.
             radius = 2.0 + 0.008 * math.sqrt(outer.population or outer.rank)
-            return _distance_km(outer, inner) <= radius
+            return distance_km(outer, inner) <= radius
         return False
 
     # ---- finding names in text -----------------------------------------------------------

@@ -18,9 +18,10 @@ place that holds it, as near it.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 from typing import Any
+
+from dateline.extract.gazetteer import distance_km
 
 STAND_IN_NOTE = "placed at the reference town the text gives"
 FAR_KM = 75.0   # farther than this from the town the text puts it near, a namesake is another place
@@ -32,14 +33,6 @@ _REFERENCE_BETWEEN = re.compile(
     r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+of)\s+"
     r"(?:the\s+)?(?:(?:town|city|village|district)\s+of\s+)?$", re.I)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?$", re.I)
-
-
-def _km(a: Any, b: Any) -> float:
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def _unknown_near(mention: Any, town_mention: Any) -> bool:
@@ -55,7 +48,7 @@ def _unknown_near(mention: Any, town_mention: Any) -> bool:
         # Kirkuk village Riyad, not Riyadh), when neither reading is sure and the village stands.
         abroad = {c.country for c in mention.places}
         return not any(c.country in abroad for c in town_mention.places[1:])
-    return all(_km(c, town) > FAR_KM for c in home)
+    return all(distance_km(c, town) > FAR_KM for c in home)
 
 
 def stand_ins(window: str, mentions: list[Any]) -> list[Any]:
