@@ -259,3 +259,15 @@ def test_ground_won_after_clashes_with_a_party_was_won_from_it(extractor: Extrac
     [event] = [e for e in _events(extractor, text, date(2018, 2, 6))
                if e.sub_event_type == "Government regains territory"]
     assert (event.actor1, event.actor2) == ("Military Forces of Syria", "Hayat Tahrir al-Sham")
+
+
+def test_a_town_named_like_a_trigger_word_is_a_place_not_an_attack(extractor: Extractor) -> None:
+    # Hit (Anbar) is named in 17 of ACLED's 2018 notes: "near Hit" or "in central Hit district" is
+    # the place, while a headline's capitalised "Hit" is still the verb.
+    lexicon = extractor.lexicon
+    assert [h.text for h in lexicon.find("A bomb exploded in central Hit district on Monday.")] == ["bomb exploded"]
+    assert [h.text.lower() for h in lexicon.find("Mortars were fired near Hit.")] == ["mortars were fired"]
+    assert "Hit" in [h.text.split()[-1] for h in lexicon.find("Rockets Hit Base In Anbar")]
+    events = _events(extractor, "Rockets struck a base of the Popular Mobilization Forces near Hit"
+                                " in Anbar province on Tuesday, security sources said.")
+    assert len(events) == 1 and events[0].location == "Hit"

@@ -79,7 +79,8 @@ class TriggerLexicon:
     def find(self, sentence: str) -> list[TriggerHit]:
         """Returns the trigger hits of a sentence in order, overlapping hits resolved to the longest."""
         hits = [TriggerHit(m.start(), m.end(), m.group(), trigger)
-                for pattern, trigger in self.triggers for m in pattern.finditer(sentence)]
+                for pattern, trigger in self.triggers for m in pattern.finditer(sentence)
+                if not _names_a_place(sentence, m.start(), m.group())]
         return _non_overlapping(hits)
 
     def find_weapons(self, text: str) -> list[WeaponHit]:
@@ -93,6 +94,17 @@ class TriggerLexicon:
 # second half counts on its own ("missile-and-drone attack") except after a negating prefix
 # ("anti-aircraft", "counter-attack").
 _LEFT = r"(?<![\w])(?<!anti-)(?<!Anti-)(?<!counter-)(?<!Counter-)(?<!non-)(?<!pre-)"
+
+
+# A capitalised trigger word after a place preposition is a place's name: "in Hit", "the town of Hit"
+# (Anbar), not a verb. Headlines in title case ("Rockets Hit Base") have no preposition before it.
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|near|at|of|from|outside|around|towards?|into|between)\s+"
+                                r"(?:(?:central|(?:north|south|east|west)(?:ern)?)\s+)?$")
+
+
+def _names_a_place(sentence: str, start: int, words: str) -> bool:
+    return (" " not in words and words[:1].isupper() and words[1:].islower()
+            and _PLACE_PREPOSITION.search(sentence[max(0, start - 30):start]) is not None)
 
 
 def _compile(patterns: list[str], name: str) -> re.Pattern[str]:
