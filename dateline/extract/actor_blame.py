@@ -19,7 +19,10 @@ from typing import Any
 from dateline.model import EventRecord, Evidence
 
 _COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_ATTACKS = r"(?:[\w-]+\s+){0,2}(?:attacks?|strikes?|air\s*strikes?|bombings?|blasts?|explosions?|killings?|assassinations?|raids?)"
+_NOUNS = ("attack", "strike", "bombing", "blast", "explosion", "killing", "assassination", "raid")
+_ATTACKS = r"(?:[\w-]+\s+){0,2}(?:air\s*)?(?:" + "|".join(_NOUNS) + r")s?"
+# One attack: "it", "this/that …", or a singular noun ("the strike").
+_ONE = re.compile(r"it|.*\b(?:this|that)\b.*|.*(?:" + "|".join(_NOUNS) + r")")
 # "Turkey has been blamed for all three", "Israel is widely blamed for the strike".
 _BLAMED_FOR = re.compile(
     r"\s*(?:[’']s\s+)?(?:(?:is|was|were|are|has|have|had)\s+(?:been\s+)?)(?:widely\s+|also\s+|largely\s+)?blamed\s+for\s+"
@@ -71,8 +74,7 @@ def _blame(fact: Any) -> tuple[Any, re.Match[str], int] | None:
             count = int(number) if number.isdigit() else _COUNTS.get(number.lower(), 0)
         elif words.startswith("both"):
             count = 2
-        elif words in ("it",) or re.search(r"\b(?:this|that)\b|(?:attack|strike|bombing|blast|explosion|killing|"
-                                           r"assassination|raid)$", words):
+        elif _ONE.fullmatch(words):
             count = 1
         else:
             count = 0

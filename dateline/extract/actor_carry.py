@@ -18,12 +18,14 @@ from datetime import date
 
 from dateline.model import EventRecord, Evidence
 
-_ANAPHOR = re.compile(r"^(?:the|this|that)\s+(?:armed\s+|militant\s+|same\s+)?(?:group|militia|militants|faction|"
-                      r"organi[sz]ation|movement|attackers|gunmen)$", re.I)
-_BY_THE_GROUP = re.compile(r"\b(?:fired|launched|sent|flown|dispatched)\s+by\s+(?:the|this|that)\s+(?:armed\s+|militant\s+|same\s+)?"
-                          r"(?:group|militia|militants|faction|organi[sz]ation|movement)\b", re.I)
+# "the (armed) group", "this militia": words that refer back to a group named before.
+_GROUP_NOUN = r"(?:armed\s+|militant\s+|same\s+)?(?:group|militia|militants|faction|organi[sz]ation|movement)"
+_ANAPHOR = re.compile(rf"^(?:the|this|that)\s+(?:{_GROUP_NOUN}|(?:armed\s+|militant\s+|same\s+)?(?:attackers|gunmen))$",
+                      re.I)
+_BY_THE_GROUP = re.compile(rf"\b(?:fired|launched|sent|flown|dispatched)\s+by\s+(?:the|this|that)\s+{_GROUP_NOUN}\b",
+                           re.I)
 _SUBJECT_ANAPHOR = re.compile(
-    r"\s*(?:It|They|The\s+(?:armed\s+|militant\s+|same\s+)?(?:group|militia|militants|faction|organi[sz]ation|movement))"
+    rf"\s*(?:It|They|The\s+{_GROUP_NOUN})"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|later\s+|then\s+|previously\s+|since\s+)?"
     r"(?:attempted|launched|fired|claimed|carried\s+out|conducted|targeted|attacked|staged|sent)\b")
 # ACLED's names of a state's own forces: never what "the group" refers to.

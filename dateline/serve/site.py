@@ -60,7 +60,7 @@ class Site:
 
     def __post_init__(self) -> None:
         # Sign-in failures are counted in the database, so all `serve --workers` processes share them.
-        self.throttle = LoginThrottle(connect=lambda: self.db)
+        self.throttle = LoginThrottle(store=self.store)
         store = Store(self.db_path)  # migrates a new or older file before any worker reads it
         ensure_ledger_index(store)
         store.close()

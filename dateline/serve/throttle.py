@@ -10,7 +10,6 @@ time, so guessing clients cannot starve the event loop that serves every other r
 """
 from __future__ import annotations
 
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -18,6 +17,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from starlette.concurrency import run_in_threadpool
+
+from dateline.store.db import Store
 
 T = TypeVar("T")
 
@@ -39,11 +40,11 @@ class Throttled(Exception):
 
 @dataclass
 class LoginThrottle:
-    """Failed sign-ins per account name and per client address: in the database `connect()`
+    """Failed sign-ins per account name and per client address: in the database `store()`
     returns (shared by every server process), or in this process when there is none."""
 
     clock: Callable[[], float] = time.time  # wall clock: comparable between processes
-    connect: Callable[[], sqlite3.Connection] | None = None
+    store: Callable[[], Store] | None = None
     _records: dict[str, tuple[int, float]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -60,15 +61,14 @@ class LoginThrottle:
         now = self.clock()
         keys = self._keys(name, address)
         with self._lock:
-            if self.connect is None:
+            if self.store is None:
                 if len(self._records) > 100_000:  # a flood of names: drop what is old
                     self._records = {k: r for k, r in self._records.items() if now - r[1] < FORGET_SECONDS}
                 for key in keys:
                     failures, last = self._records.get(key, (0, 0.0))
                     self._records[key] = ((0 if now - last > FORGET_SECONDS else failures) + 1, now)
                 return
-            db = self.connect()
-            with _write(db):
+            with self.store().transaction() as db:
                 db.execute("DELETE FROM login_failures WHERE last < ?", (now - FORGET_SECONDS,))
                 db.executemany(
                     "INSERT INTO login_failures (key, failures, last) VALUES (?, 1, ?)"
@@ -78,18 +78,17 @@ class LoginThrottle:
     def succeeded(self, name: str) -> None:
         """Forgets the account's failures (the address keeps its own)."""
         with self._lock:
-            if self.connect is None:
+            if self.store is None:
                 self._records.pop(self._account(name), None)
                 return
-            db = self.connect()
-            with _write(db):
+            with self.store().transaction() as db:
                 db.execute("DELETE FROM login_failures WHERE key = ?", (self._account(name),))
 
     def _read(self, keys: list[str]) -> dict[str, tuple[int, float]]:
-        if self.connect is None:
+        if self.store is None:
             return {key: self._records[key] for key in keys if key in self._records}
         marks = ",".join("?" * len(keys))
-        rows = self.connect().execute(
+        rows = self.store().connection.execute(
             f"SELECT key, failures, last FROM login_failures WHERE key IN ({marks})", keys)
         return {row[0]: (int(row[1]), float(row[2])) for row in rows}
 
@@ -110,20 +109,6 @@ class LoginThrottle:
         if address:
             keys.append("address:" + address)
         return keys
-
-
-class _write:
-    """One write transaction on an autocommit connection (the Store's)."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
-
-    def __exit__(self, kind: object, *_rest: object) -> None:
-        self.db.execute("ROLLBACK" if kind is not None else "COMMIT")
 
 
 def hashed(function: Callable[[], T]) -> T:

@@ -99,11 +99,9 @@ def forget_departed(db: sqlite3.Connection, feed_url: str, listed: list[str],
                     days: int = FORGET_AFTER_DAYS) -> int:
     """Forgets this feed's seen links that it no longer lists and that were first seen more than
     `days` ago; returns how many."""
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS listed_now (url TEXT PRIMARY KEY)")
-    db.execute("DELETE FROM listed_now")
-    db.executemany("INSERT OR IGNORE INTO listed_now VALUES (?)", [(link,) for link in listed])
-    cursor = db.execute(
-        "DELETE FROM feed_seen WHERE feed_url = ? AND url NOT IN (SELECT url FROM listed_now)"
-        " AND seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)", (feed_url, f"-{days} days"))
-    db.execute("DELETE FROM listed_now")
-    return cursor.rowcount
+    still_listed = set(listed)
+    departed = [(row[0],) for row in db.execute(
+        "SELECT url FROM feed_seen WHERE feed_url = ? AND seen_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?)",
+        (feed_url, f"-{days} days")) if row[0] not in still_listed]
+    db.executemany("DELETE FROM feed_seen WHERE url = ?", departed)
+    return len(departed)
