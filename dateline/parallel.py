@@ -87,7 +87,8 @@ def _extractor(kb: Any, token: str) -> Any:
 def extract_batch(items: list[RawDocument], kb: Any, token: str) -> bytes:
     """Runs on a worker: cleans and extracts a few documents, and does there everything else about
     them that needs no store: the records become the rows the store inserts (`MentionRow`). The
-    outcomes travel as one pickle, which Dask passes on as it is; errors as plain tuples. (A worker that joined the cluster after the start builds its extractor here.)"""
+    outcomes travel as one pickle, which Dask passes on as it is; errors as plain tuples. (A
+    worker that joined the cluster after the start builds its extractor here.)"""
     from dateline.store.db import MentionRow
 
     extractor = _extractor(kb, token)
