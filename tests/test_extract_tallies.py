@@ -72,3 +72,13 @@ def test_one_events_figure_is_not_a_tally(extractor: Extractor) -> None:
                                "and injured nine soldiers.") == []
     assert _tallies(extractor, "Several attacks have targeted the base in recent months.") == []
     assert _tallies(extractor, "Two drones attacked the airport on Monday.") == []
+
+
+def test_a_combined_casualty_figure_is_a_tally_only_across_several_events(extractor: Extractor) -> None:
+    # With no period in the sentence, "killed or injured" spans the strikes it names ...
+    [several] = _tallies(extractor, "Officials said more than 30 fighters were killed or injured as a result "
+                                    "of the overnight strikes on the depots.")
+    assert several.value == 30 and "killed or injured" in several.metric
+    # ... but one attack's toll, broken down into dead and wounded, stays that attack's.
+    assert _tallies(extractor, "The guards at the checkpoint suffered seven casualties (three dead and four "
+                               "wounded) after gunmen launched a surprise assault on their post.") == []

@@ -49,6 +49,10 @@ _PERIOD = re.compile(
 _ONE_EVENT = re.compile(r"\b(?:the|a|an|this|that|Saturday's|Sunday's|Monday's|Tuesday's|Wednesday's|"
                         r"Thursday's|Friday's)\s+(?:[\w-]+\s+){0,2}?(?:attack|strike|airstrike|explosion|"
                         r"blast|bombing|shelling|ambush|fight|clash|raid)\b(?!s)", re.I)
+# Several events told at once: with no period, a combined figure spans them ("killed or injured as
+# a result of the strikes"); "six casualties … after the attack" is that one attack's toll.
+_MANY_EVENTS = re.compile(r"\b(?:attacks|strikes|airstrikes|air\s+strikes|explosions|blasts|bombings|"
+                          r"shellings|ambushes|clashes|raids|operations)\b", re.I)
 # Nouns of things hit or taken count only with a verb of hitting or taking ("recaptured 27 towns").
 _THING_VERB = re.compile(r"\b(?:hit|struck|strikes?|targeted|targeting|destroyed|destroying|captured|"
                          r"recaptured|seized|took|taken|attacked|bombed|shelled|raided|overran)\b", re.I)
@@ -85,6 +89,8 @@ def find_tallies(fact: Any, actors: Any, article: Article,
     ordinal = _ORDINAL.search(text)
     casualties = numbers.find_casualties(text, vague=False)
     if not _AGGREGATE.search(text) and not ordinal:
+        if not _MANY_EVENTS.search(text) or _ONE_EVENT.search(text):
+            return []
         return _records(fact, article, text, _combined(text, casualties, events, set()))
     readings: list[tuple[int, str, int, str, str]] = []  # (position, metric, value, qualifier, words)
     taken: set[int] = set()
