@@ -124,3 +124,29 @@ def test_a_day_with_no_earlier_day_told_stays_a_day(extractor: Extractor) -> Non
     text = "By March 12, Islamic State fighters had seized the town of Qayyarah, local officials said."
     [seized] = events_of(extractor, text, date(2024, 3, 20))
     assert (seized.event_date, seized.date_precision) == ("2024-03-12", "day")
+
+
+def test_last_week_and_the_past_weekend_date_a_plural_clause(extractor: Extractor) -> None:
+    # A calendar range named against the publication is the clause's own time: a plural trigger
+    # with it is an event, not generic activity (a Thursday; the week before is 26 Feb - 3 Mar).
+    text = ("Drones attacked a US base in eastern Syria on Tuesday. Militants fired rockets at US bases "
+            "in Iraq last week, officials said.")
+    events = events_of(extractor, text, date(2024, 3, 7))
+    assert [(e.event_date, e.date_precision, e.country) for e in events] == [
+        ("2024-03-05", "day", "Syria"), ("2024-02-29", "range", "Iraq")]
+    [weekend] = events_of(extractor, "US forces carried out airstrikes on militia depots in Iraq over the "
+                                     "past weekend.", date(2024, 3, 7))
+    assert (weekend.event_date, weekend.date_precision) == ("2024-03-02", "range")
+    assert weekend.evidence["event_date"].rule == "own: relative-weekend"
+
+
+def test_the_time_of_another_event_the_clause_names_is_not_its_own(extractor: Extractor) -> None:
+    extractor.frame_log = []
+    try:
+        events_of(extractor, "Several soldiers were injured on Monday in a rocket attack at an air base in western "
+                             "Iraq. The attack comes at a fraught time, as officials brace for a response to the "
+                             "killing last week of a senior commander in Beirut.", date(2024, 3, 7))
+        [later] = [c for c in extractor.frame_log if c["sentence"].startswith("The attack comes")]
+    finally:
+        extractor.frame_log = None
+    assert later["own_date"] is False

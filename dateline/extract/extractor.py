@@ -274,8 +274,10 @@ class Extractor:
         fact = facts[index]
         other = other_event_start(fact.text, frame.hits, frame.primary)
         if other is not None:
-            # The places of another event the clause names are not this event's.
-            fact = replace(fact, places=[p for p in fact.places if p.start < other])
+            # The places and times of another event the clause names ("…in response to the
+            # killing last week of a commander in Tehran") are not this event's.
+            fact = replace(fact, places=[p for p in fact.places if p.start < other],
+                           times=[t for t in fact.times if t.start < other])
         window = fact.text[frame.start:frame.end]
         casualties = numbers.find_casualties(window, vague=False)
         if casualties is not None and casualties.killed is None and casualties.injured is None:
@@ -291,7 +293,7 @@ class Extractor:
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            ("relative" not in when[2].rule or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
+            (_calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -435,6 +437,19 @@ def _no_time_of_its_own(event: EventRecord) -> bool:
     """True for an event undated, or dated only by the sentence before its own."""
     evidence = event.evidence.get("event_date")
     return event.event_date is None or (evidence is not None and evidence.rule.startswith("previous sentence:"))
+
+
+# Calendar units named against the publication ("last week", "over the past weekend", "last
+# month"): a range the clause's event happened in, unlike "a day later" (counted from another
+# event) or a period ("in recent years").
+_CALENDAR_RANGES = frozenset({"relative-week", "relative-weekend", "relative-month"})
+
+
+def _calendar_time(rule: str) -> bool:
+    """True when a date rule ("own: relative-week") names a time of the clause's own: any rule
+    but words relative to another event or to the day of publication, save a calendar unit."""
+    name = rule.rsplit(":", 1)[-1].strip().split(",")[0].split(";")[0].strip()
+    return "relative" not in rule or name in _CALENDAR_RANGES
 
 
 def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
