@@ -21,6 +21,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
+from dateline.extract.event_split import fold_listed_places
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
@@ -186,9 +187,12 @@ class Extractor:
                 # "The drone hit the living quarters of Tower 22": more about an event told before
                 # (of any type when its subject is "the operation", "the raid": a name of any event).
                 generic = _definite_subject(text, frame.primary)
-                antecedents = [fold_into_antecedent(e, earlier, any_type=generic) for e in built]
+                # "The strikes hit depots in Kisweh and Qudsaya": each further place it lists is
+                # an event of its own, a copy of the one told before.
+                antecedents, further = fold_listed_places(text, built, earlier, any_type=generic)
                 if all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
+                    told.extend(further)
                     continue
             if self._definite(text, frame) and all(e.date_precision == "day" for e in built):
                 # "Rockets landed in the Green Zone. … The rockets, which were fired late on

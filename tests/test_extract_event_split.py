@@ -1,0 +1,38 @@
+"""A detail sentence listing several places of an event told before: one event a place (texts
+written for these tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_support import events_of
+
+from dateline.extract.extractor import Extractor
+
+THURSDAY = date(2024, 3, 7)
+
+
+def test_each_further_place_a_detail_lists_is_an_event_of_its_own(extractor: Extractor) -> None:
+    text = ("Turkish warplanes bombed PKK positions in northern Iraq on Monday, killing four fighters.\n\n"
+            "The strikes targeted hideouts in Zakho, Amadiya and Sidakan, officials said.")
+    events = events_of(extractor, text, THURSDAY)
+    assert [e.location for e in events] == ["Zakho", "Amadiya", "Sidakan"]
+    assert {(e.event_date, e.sub_event_type, e.actor1, e.actor2) for e in events} == {
+        ("2024-03-04", "Air/drone strike", "Military Forces of Turkey", "Kurdistan Workers' Party")}
+    # The toll the lead gives stays with the event it completes; its copies have none.
+    assert [e.fatalities for e in events] == [4, None, None]
+    assert "one of several places" in events[2].evidence["location"].rule
+    assert all(len(e.sources) == 2 for e in events)  # the lead and the detail
+
+
+def test_a_detail_naming_places_of_a_suburb_list_splits_the_event(extractor: Extractor) -> None:
+    text = ("Israeli jets struck Iranian targets in Syria on Tuesday, the army said.\n\n"
+            "The strikes hit arms depots in the suburbs of Kisweh and Qudsaya, a monitor said.")
+    events = events_of(extractor, text, THURSDAY)
+    assert [(e.location, e.event_date) for e in events] == [("Kisweh", "2024-03-05"), ("Qudsaya", "2024-03-05")]
+
+
+def test_a_place_that_says_where_another_lies_is_no_second_event(extractor: Extractor) -> None:
+    text = ("Rockets struck a US base in Iraq on Tuesday, officials said.\n\n"
+            "The rockets hit Camp Taji, north of Baghdad, a spokesman said.")
+    [event] = events_of(extractor, text, THURSDAY)
+    assert event.location == "Camp Taji"
