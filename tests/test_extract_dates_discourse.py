@@ -150,3 +150,12 @@ def test_the_time_of_another_event_the_clause_names_is_not_its_own(extractor: Ex
     finally:
         extractor.frame_log = None
     assert later["own_date"] is False
+
+
+def test_a_clause_told_as_the_outcome_of_another_takes_its_time(extractor: Extractor) -> None:
+    text = ("Early last month, a drone attack in Syria killed a US contractor, leading to US airstrikes "
+            "against militia targets, officials said.")
+    attack, reply = events_of(extractor, text, date(2024, 3, 7))
+    assert attack.actor2 == "Civilians (United States)" and reply.actor1 == "Military Forces of the United States"
+    assert (reply.event_date, reply.date_precision) == (attack.event_date, "range") == ("2024-02-05", "range")
+    assert "the clause it follows from" in reply.evidence["event_date"].rule

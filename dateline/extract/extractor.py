@@ -81,6 +81,10 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?:^|\b(?:that|said|says|added|confirmed|announced|stated)\s+|[,;:]\s+|^\W*)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,2}(?:operations?|raids?|"
     r"attacks?|strikes?|airstrikes?|assaults?|offensives?|bombardments?|barrages?|ambush(?:es)?)\s+"
     r"(?:(?!\b(?:who|which|that|after|when|while)\b)[^,;:.])*$")
+# ", leading to US airstrikes", ", prompting a wave of arrests": a clause told as the outcome of
+# the one before it.
+_CONSEQUENCE = re.compile(r"\W*(?:leading\s+to|prompting|triggering|sparking|provoking|which\s+(?:led\s+to|"
+                          r"prompted|triggered|sparked|provoked))\b", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -371,6 +375,9 @@ class Extractor:
         if absolute:
             best = min(absolute, key=lambda t: abs(t.start - primary.start))
             return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
+        cause = self._cause_time(text, frame, frames, usable)
+        if cause is not None:
+            return cause
         outside = [t for t in usable if t.date is not None and not getattr(t, "relative_to_event", False)
                    and not any(f is not frame and f.start <= t.start < f.end for f in frames)]
         if outside:
@@ -386,6 +393,25 @@ class Extractor:
                 return best.date, best.precision, Evidence(
                     best.date.isoformat(), best.text, f"previous sentence: {best.rule}")
         return None, "unknown", Evidence(None, None, "no time words for this event")
+
+    @staticmethod
+    def _cause_time(text: str, frame: Frame, frames: list[Frame],
+                    usable: list[Any]) -> tuple[date | None, str, Evidence] | None:
+        """"At the end of March, a drone attack killed a contractor, leading to US airstrikes":
+        a clause told as the outcome of the clause before it happened at that clause's time."""
+        if not _CONSEQUENCE.match(text, frame.start, frame.end):
+            return None
+        before = [f for f in frames if f.end <= frame.start + 1]
+        if not before:
+            return None
+        cause = before[-1]
+        times = [t for t in usable if t.date is not None and not t.relative_to_event
+                 and cause.start <= t.start < cause.end]
+        if not times:
+            return None
+        best = min(times, key=lambda t: abs(t.start - cause.primary.start))
+        return best.date, best.precision, Evidence(best.date.isoformat(), best.text,
+                                                   f"own: {best.rule}; the time of the clause it follows from")
 
     @staticmethod
     def _event_time(text: str, expr: Any) -> bool:
