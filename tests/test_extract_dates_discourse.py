@@ -159,3 +159,19 @@ def test_a_clause_told_as_the_outcome_of_another_takes_its_time(extractor: Extra
     assert attack.actor2 == "Civilians (United States)" and reply.actor1 == "Military Forces of the United States"
     assert (reply.event_date, reply.date_precision) == (attack.event_date, "range") == ("2024-02-05", "range")
     assert "the clause it follows from" in reply.evidence["event_date"].rule
+
+
+def test_a_day_set_before_another_event_noun_dates_that_event(extractor: Extractor) -> None:
+    # "The February 16 attack prompted…": the day is the attack's, not the airstrikes' it prompted.
+    extractor.frame_log = []
+    try:
+        events = events_of(extractor, "Rockets struck a base in Iraq on Tuesday. The February 16 attack prompted "
+                                      "the United States to carry out airstrikes against a target in Syria.",
+                           date(2024, 3, 7))
+        [later] = [c for c in extractor.frame_log if c["sentence"].startswith("The February")]
+    finally:
+        extractor.frame_log = None
+    assert later["own_date"] is False
+    assert all(e.event_date != "2024-02-16" for e in events)
+    [tuesday] = events_of(extractor, "The Tuesday rocket attack on the base killed two soldiers.", date(2024, 3, 7))
+    assert (tuesday.event_date, tuesday.date_precision) == ("2024-03-05", "day")

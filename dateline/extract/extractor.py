@@ -351,7 +351,8 @@ class Extractor:
         event told before."""
         text = fact.text
         primary = frame.primary
-        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)]
+        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)
+                  and not _dates_another_noun(text, t, frame)]
         # "…early on Monday, just two | days after drones attacked…": a relative expression the
         # clause break cut in two belongs to the clause it opens.
         own = [t for t in usable if (frame.start <= t.start < frame.end
@@ -487,6 +488,21 @@ def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
     return when[1] == "day" and "counted from the event told before" in when[2].rule and \
         bool(re.search(r"\b(?:\d+|an?|one|two|three|four|five|six|seven)\s+days?\b|\bthe\s+(?:next|following|previous)\s+day\b|"
                        r"\bthe\s+day\s+(?:before|after)\b", when[2].span or "", re.I))
+
+
+_ATTRIBUTIVE_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}$")
+
+
+def _dates_another_noun(text: str, expr: Any, frame: Frame) -> bool:
+    """"The February 16 attack prompted US airstrikes", "Monday's bombing led to arrests": a day
+    set before another event noun of the clause dates that event, not the clause's own."""
+    attributive = expr.text.lower().startswith("the ") or expr.text.endswith(("'s", "’s")) or \
+        bool(re.search(r"\b(?:the|a|an|this|that|last)\s+$", text[max(0, expr.start - 8):expr.start], re.I))
+    if not attributive:
+        return False
+    return any(hit is not frame.primary and hit.is_noun and hit.start >= expr.end
+               and _ATTRIBUTIVE_GAP.fullmatch(text, expr.end, hit.start) is not None
+               for hit in frame.hits)
 
 
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.:]*$", re.I)
