@@ -36,3 +36,14 @@ def test_a_place_that_says_where_another_lies_is_no_second_event(extractor: Extr
             "The rockets hit Camp Taji, north of Baghdad, a spokesman said.")
     [event] = events_of(extractor, text, THURSDAY)
     assert event.location == "Camp Taji"
+
+
+def test_another_attack_told_beside_an_event_is_one_of_its_kind_at_its_time(extractor: Extractor) -> None:
+    text = "Militants fired two rockets at a US base in Iraq on Sunday, along with another attack in Syria, officials said."
+    rockets, other = events_of(extractor, text, THURSDAY)
+    assert (rockets.country, other.country) == ("Iraq", "Syria")
+    assert (other.event_date, other.date_precision) == ("2024-03-03", "day")
+    assert other.sub_event_type == rockets.sub_event_type == "Shelling/artillery/missile attack"
+    # The attacker stays unidentified, of the country where the other attack was.
+    assert (other.actor1, other.actor2) == ("Unidentified Armed Group (Syria)", "Military Forces of the United States")
+    assert "another of the kind" in other.evidence["event_type"].rule

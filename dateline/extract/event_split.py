@@ -1,4 +1,5 @@
-"""A detail sentence that lists several places of an event told before: one event a place.
+"""Events told together with others: a detail sentence that lists several places of an event
+told before (one event a place), and "another attack" told beside an event (one of its kind).
 
 "Israeli jets struck near Damascus on Wednesday. … The strikes hit depots in Kisweh and Qudsaya."
 The definite mention ("The strikes") tells more about the event told before, and the builder
@@ -46,6 +47,37 @@ def fold_listed_places(text: str, built: list[EventRecord], earlier: list[EventR
     return antecedents, copies
 
 
+# "…, along with another attack in Syria", "a second attack", "a similar attack": an event of
+# the kind just told, named by a word that gives no kind of its own.
+_ANOTHER = re.compile(r"\b(?:another|a\s+second|a\s+third|a\s+further|a\s+similar|one\s+more)\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def like_the_one_told(clause_before_trigger: str, vague: bool, built: list[EventRecord],
+                      told: list[EventRecord]) -> None:
+    """"Militants fired rockets at the base, along with another attack in Syria": the events of a
+    vague trigger (`vague`: a word that needs a weapon to have a kind) named as "another" of the
+    event its sentence just told take that event's type, weapons and actors (an unidentified group
+    of that event's country stays of its own)."""
+    if not vague or not told or not built or not _ANOTHER.search(clause_before_trigger[-40:]):
+        return
+    model = told[-1]
+    local = f"({model.country})" if model.country else None
+    for event in built:
+        event.event_type, event.sub_event_type = model.event_type, model.sub_event_type
+        event.weapons = list(model.weapons)
+        for name in ("actor1", "actor2"):
+            theirs = getattr(model, name)
+            if theirs and local and theirs.endswith(local) and event.country != model.country:
+                theirs = theirs[: -len(local)] + f"({event.country})" if theirs.startswith("Unidentified") else None
+            setattr(event, name, theirs)
+            if name in model.evidence:
+                event.evidence[name] = model.evidence[name]
+        told_type = event.evidence.get("event_type")
+        if told_type is not None:
+            event.evidence["event_type"] = Evidence(model.sub_event_type, told_type.span,
+                                                    f"{told_type.rule}; another of the kind its sentence told before")
+
+
 def _listed(text: str, built: list[EventRecord]) -> list[bool]:
     """For each record, whether its place's name follows the previous record's as the next name
     of a list."""
@@ -82,4 +114,4 @@ def _at_place(antecedent: EventRecord, listed: EventRecord) -> EventRecord:
     return twin
 
 
-__all__ = ["fold_listed_places"]
+__all__ = ["fold_listed_places", "like_the_one_told"]

@@ -21,7 +21,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
-from dateline.extract.event_split import fold_listed_places
+from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
@@ -82,9 +82,9 @@ _DEFINITE_SUBJECT = re.compile(
     r"attacks?|strikes?|airstrikes?|assaults?|offensives?|bombardments?|barrages?|ambush(?:es)?)\s+"
     r"(?:(?!\b(?:who|which|that|after|when|while)\b)[^,;:.])*$")
 # ", leading to US airstrikes", ", prompting a wave of arrests": a clause told as the outcome of
-# the one before it.
+# the one before it; ", along with another attack in Syria": one told beside it.
 _CONSEQUENCE = re.compile(r"\W*(?:leading\s+to|prompting|triggering|sparking|provoking|which\s+(?:led\s+to|"
-                          r"prompted|triggered|sparked|provoked))\b", re.I)
+                          r"prompted|triggered|sparked|provoked)|along\s+with|alongside|together\s+with)\b", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -176,6 +176,8 @@ class Extractor:
                 # clause set off by commas completes the event its sentence just told.
                 attach_clause_casualties(text, frame, told)
                 continue
+            like_the_one_told(text[frame.start:frame.primary.start], frame.primary.trigger.needs_weapon,
+                              built, told)
             mention = names_told_event(text, frame.primary.start)
             if mention is not None:
                 # "condemned tonight's rocket attacks on Erbil", "Monday's attack and the US
