@@ -47,18 +47,3 @@ def test_another_attack_told_beside_an_event_is_one_of_its_kind_at_its_time(extr
     # The attacker stays unidentified, of the country where the other attack was.
     assert (other.actor1, other.actor2) == ("Unidentified Armed Group (Syria)", "Military Forces of the United States")
     assert "another of the kind" in other.evidence["event_type"].rule
-
-
-def test_a_detail_at_another_town_than_the_event_told_is_another_event(extractor: Extractor) -> None:
-    text = ("Turkish drones struck a vehicle in Zakho on Monday.\n\n"
-            "The strikes also hit a farm in Amadiya, killing two shepherds, officials said.")
-    zakho, amadiya = events_of(extractor, text, THURSDAY)
-    assert (zakho.location, amadiya.location) == ("Zakho", "Amadiya")
-    assert zakho.event_date == amadiya.event_date == "2024-03-04"
-    assert (zakho.fatalities, amadiya.fatalities) == (None, 2)
-
-
-def test_a_detail_naming_the_city_of_the_site_told_adds_no_event(extractor: Extractor) -> None:
-    text = "Rockets hit Baghdad airport on Monday.\n\nThe rockets landed in Baghdad, police said."
-    [event] = events_of(extractor, text, THURSDAY)
-    assert event.location == "Baghdad International Airport"

@@ -11,16 +11,12 @@ per location.
 from __future__ import annotations
 
 import copy
-import math
 import re
-
-from typing import Any
 
 from dateline.extract.discourse import fold_into_antecedent
 from dateline.model import EventRecord, Evidence
 
 _PLACE_FIELDS = ("country", "admin1", "location", "latitude", "longitude", "geo_precision")
-SEPARATE_KM = 10.0  # two towns this far apart are two places (not one place under two names)
 _FURTHER_PLACE = "one of several places a later sentence lists for the event told before"
 # What stands between two names of a list: "Kisweh and Qudsaya", "Zap, Gara", "Gara, and in the
 # village of Sidakan"; not "Camp Taji, north of Baghdad" (where one lies) or "near".
@@ -36,21 +32,9 @@ def fold_listed_places(text: str, built: list[EventRecord], earlier: list[EventR
     the further places the mention lists (copies of the antecedent of its first place)."""
     if not built:
         return [], []
-    before = {id(e): (e.location, e.latitude, e.longitude, _kind(e)) for e in earlier}
-    tolls = {id(e): (e.fatalities, e.injured, e.evidence.get("fatalities"), e.evidence.get("injured"))
-             for e in earlier}
     first = fold_into_antecedent(built[0], earlier, any_type=any_type)
     antecedents: list[EventRecord | None] = [first]
     copies: list[EventRecord] = []
-    if first is not None and _another_place(built[0], before.get(id(first))):
-        # "Drones struck Zakho on Monday. … The strikes also hit Amadiya": a town of its own, apart
-        # from the one the event told before is at, is another event, with the toll told there.
-        copies.append(_at_place(first, built[0]))
-        first.fatalities, first.injured, *evidence = tolls[id(first)]
-        for name, told in zip(("fatalities", "injured"), evidence):
-            first.evidence.pop(name, None)
-            if told is not None:
-                first.evidence[name] = told
     listed = _listed(text, built)
     for event, in_list in zip(built[1:], listed[1:]):
         placed = [first, *copies] if first is not None else []
@@ -92,32 +76,6 @@ def like_the_one_told(clause_before_trigger: str, vague: bool, built: list[Event
         if told_type is not None:
             event.evidence["event_type"] = Evidence(model.sub_event_type, told_type.span,
                                                     f"{told_type.rule}; another of the kind its sentence told before")
-
-
-def _another_place(event: EventRecord, told: tuple[Any, ...] | None) -> bool:
-    """True when `event` is at a town (or site) apart from the town (or site) `told` (location,
-    latitude, longitude, kind) that the event it folded into was at."""
-    if told is None or not told[0] or not event.location or event.location == told[0]:
-        return False
-    if None in (told[1], told[2], event.latitude, event.longitude):
-        return False
-    kind = _kind(event)
-    if kind not in ("locality", "facility") or kind != told[3]:
-        return False
-    return _km(told[1], told[2], event.latitude, event.longitude) > SEPARATE_KM
-
-
-def _kind(event: EventRecord) -> str | None:
-    """The gazetteer kind of the event's place, when named at it (not 'near' it)."""
-    rule = event.evidence["location"].rule if "location" in event.evidence else ""
-    match = re.search(r"gazetteer: (\w+)", rule)
-    return match.group(1) if match and "'near'" not in rule else None
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def _listed(text: str, built: list[EventRecord]) -> list[bool]:
