@@ -13,6 +13,7 @@ from dateline.extract.actor_carry import carry_lead_actors
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
+from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -81,10 +82,6 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?:^|\b(?:that|said|says|added|confirmed|announced|stated)\s+|[,;:]\s+|^\W*)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,2}(?:operations?|raids?|"
     r"attacks?|strikes?|airstrikes?|assaults?|offensives?|bombardments?|barrages?|ambush(?:es)?)\s+"
     r"(?:(?!\b(?:who|which|that|after|when|while)\b)[^,;:.])*$")
-# ", leading to US airstrikes", ", prompting a wave of arrests": a clause told as the outcome of
-# the one before it; ", along with another attack in Syria": one told beside it.
-_CONSEQUENCE = re.compile(r"\W*(?:leading\s+to|prompting|triggering|sparking|provoking|which\s+(?:led\s+to|"
-                          r"prompted|triggered|sparked|provoked)|along\s+with|alongside|together\s+with)\b", re.I)
 _PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
                              r"assaults)\b", re.I)
 
@@ -303,7 +300,7 @@ class Extractor:
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            (_calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
+            (calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -354,7 +351,7 @@ class Extractor:
         text = fact.text
         primary = frame.primary
         usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)
-                  and not _dates_another_noun(text, t, frame)]
+                  and not dates_another_noun(text, t, frame)]
         # "…early on Monday, just two | days after drones attacked…": a relative expression the
         # clause break cut in two belongs to the clause it opens.
         own = [t for t in usable if (frame.start <= t.start < frame.end
@@ -378,7 +375,7 @@ class Extractor:
         if absolute:
             best = min(absolute, key=lambda t: abs(t.start - primary.start))
             return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
-        cause = self._cause_time(text, frame, frames, usable)
+        cause = cause_time(text, frame, frames, usable)
         if cause is not None:
             return cause
         outside = [t for t in usable if t.date is not None and not getattr(t, "relative_to_event", False)
@@ -396,25 +393,6 @@ class Extractor:
                 return best.date, best.precision, Evidence(
                     best.date.isoformat(), best.text, f"previous sentence: {best.rule}")
         return None, "unknown", Evidence(None, None, "no time words for this event")
-
-    @staticmethod
-    def _cause_time(text: str, frame: Frame, frames: list[Frame],
-                    usable: list[Any]) -> tuple[date | None, str, Evidence] | None:
-        """"At the end of March, a drone attack killed a contractor, leading to US airstrikes":
-        a clause told as the outcome of the clause before it happened at that clause's time."""
-        if not _CONSEQUENCE.match(text, frame.start, frame.end):
-            return None
-        before = [f for f in frames if f.end <= frame.start + 1]
-        if not before:
-            return None
-        cause = before[-1]
-        times = [t for t in usable if t.date is not None and not t.relative_to_event
-                 and cause.start <= t.start < cause.end]
-        if not times:
-            return None
-        best = min(times, key=lambda t: abs(t.start - cause.primary.start))
-        return best.date, best.precision, Evidence(best.date.isoformat(), best.text,
-                                                   f"own: {best.rule}; the time of the clause it follows from")
 
     @staticmethod
     def _event_time(text: str, expr: Any) -> bool:
@@ -472,39 +450,11 @@ def _no_time_of_its_own(event: EventRecord) -> bool:
     return event.event_date is None or (evidence is not None and evidence.rule.startswith("previous sentence:"))
 
 
-# Calendar units named against the publication ("last week", "over the past weekend", "last
-# month"): a range the clause's event happened in, unlike "a day later" (counted from another
-# event) or a period ("in recent years").
-_CALENDAR_RANGES = frozenset({"relative-week", "relative-weekend", "relative-month"})
-
-
-def _calendar_time(rule: str) -> bool:
-    """True when a date rule ("own: relative-week") names a time of the clause's own: any rule
-    but words relative to another event or to the day of publication, save a calendar unit."""
-    name = rule.rsplit(":", 1)[-1].strip().split(",")[0].split(";")[0].strip()
-    return "relative" not in rule or name in _CALENDAR_RANGES
-
-
 def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
     """True for a day counted from a dated event by a stated number ("two days after")."""
     return when[1] == "day" and "counted from the event told before" in when[2].rule and \
         bool(re.search(r"\b(?:\d+|an?|one|two|three|four|five|six|seven)\s+days?\b|\bthe\s+(?:next|following|previous)\s+day\b|"
                        r"\bthe\s+day\s+(?:before|after)\b", when[2].span or "", re.I))
-
-
-_ATTRIBUTIVE_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}$")
-
-
-def _dates_another_noun(text: str, expr: Any, frame: Frame) -> bool:
-    """"The February 16 attack prompted US airstrikes", "Monday's bombing led to arrests": a day
-    set before another event noun of the clause dates that event, not the clause's own."""
-    attributive = expr.text.lower().startswith("the ") or expr.text.endswith(("'s", "’s")) or \
-        bool(re.search(r"\b(?:the|a|an|this|that|last)\s+$", text[max(0, expr.start - 8):expr.start], re.I))
-    if not attributive:
-        return False
-    return any(hit is not frame.primary and hit.is_noun and hit.start >= expr.end
-               and _ATTRIBUTIVE_GAP.fullmatch(text, expr.end, hit.start) is not None
-               for hit in frame.hits)
 
 
 _SINCE_OPEN = re.compile(r"\bsince\b[^,;.:]*$", re.I)
