@@ -47,3 +47,12 @@ def test_another_attack_told_beside_an_event_is_one_of_its_kind_at_its_time(extr
     # The attacker stays unidentified, of the country where the other attack was.
     assert (other.actor1, other.actor2) == ("Unidentified Armed Group (Syria)", "Military Forces of the United States")
     assert "another of the kind" in other.evidence["event_type"].rule
+
+
+def test_a_definite_mention_takes_the_place_of_the_first_mention_of_its_event(extractor: Extractor) -> None:
+    text = ("US jets struck a militia responsible for a rocket attack on a military base near Kirkuk.\n\n"
+            "The rocket attack last week killed a contractor and wounded four soldiers, officials said.")
+    events = events_of(extractor, text, THURSDAY)
+    [attack] = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert (attack.location, attack.admin1, attack.fatalities) == ("Kirkuk", "Kirkuk", 1)
+    assert "earlier sentence first mentions the event" in attack.evidence["location"].rule

@@ -22,6 +22,7 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
+from dateline.extract.earlier_mention import place_from_earlier_mention
 from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
@@ -136,6 +137,7 @@ class Extractor:
         date_undated_events(events, facts, state.sentence_of, article.published)
         date_spans_ending_by(events, facts, state.sentence_of)
         place_from_later_mention(events, facts, state.sentence_of, PRECISION)
+        place_from_earlier_mention(events, facts, state.sentence_of, PRECISION)
         place_unplaced_interceptions(events, self.gazetteer.country_names())
         kept = {id(e) for e in events}
         out: list[Record] = []
