@@ -286,3 +286,11 @@ def test_not_a_list_of_days(sentence: str) -> None:
 ])
 def test_a_date_inside_a_name_is_not_a_date(sentence: str) -> None:
     assert find_time_expressions(sentence, date(2018, 1, 8)) == []
+
+
+@pytest.mark.parametrize("phrase", ["over the past weekend", "this past weekend", "during the weekend",
+                                    "the last weekend"])
+def test_the_past_weekend_is_the_saturday_and_sunday_before_publication(phrase: str) -> None:
+    expr = only(f"Jets struck depots in the east {phrase}.", FRI_9_FEB_2024)
+    assert (expr.range_start, expr.range_end, expr.precision) == (date(2024, 2, 3), date(2024, 2, 4), "range")
+    assert expr.rule == "relative-weekend" and not expr.future

@@ -124,3 +124,54 @@ def test_a_day_with_no_earlier_day_told_stays_a_day(extractor: Extractor) -> Non
     text = "By March 12, Islamic State fighters had seized the town of Qayyarah, local officials said."
     [seized] = events_of(extractor, text, date(2024, 3, 20))
     assert (seized.event_date, seized.date_precision) == ("2024-03-12", "day")
+
+
+def test_last_week_and_the_past_weekend_date_a_plural_clause(extractor: Extractor) -> None:
+    # A calendar range named against the publication is the clause's own time: a plural trigger
+    # with it is an event, not generic activity (a Thursday; the week before is 26 Feb - 3 Mar).
+    text = ("Drones attacked a US base in eastern Syria on Tuesday. Militants fired rockets at US bases "
+            "in Iraq last week, officials said.")
+    events = events_of(extractor, text, date(2024, 3, 7))
+    assert [(e.event_date, e.date_precision, e.country) for e in events] == [
+        ("2024-03-05", "day", "Syria"), ("2024-02-29", "range", "Iraq")]
+    [weekend] = events_of(extractor, "US forces carried out airstrikes on militia depots in Iraq over the "
+                                     "past weekend.", date(2024, 3, 7))
+    assert (weekend.event_date, weekend.date_precision) == ("2024-03-02", "range")
+    assert weekend.evidence["event_date"].rule == "own: relative-weekend"
+
+
+def test_the_time_of_another_event_the_clause_names_is_not_its_own(extractor: Extractor) -> None:
+    extractor.frame_log = []
+    try:
+        events_of(extractor, "Several soldiers were injured on Monday in a rocket attack at an air base in western "
+                             "Iraq. The attack comes at a fraught time, as officials brace for a response to the "
+                             "killing last week of a senior commander in Beirut.", date(2024, 3, 7))
+        [later] = [c for c in extractor.frame_log if c["sentence"].startswith("The attack comes")]
+    finally:
+        extractor.frame_log = None
+    assert later["own_date"] is False
+
+
+def test_a_clause_told_as_the_outcome_of_another_takes_its_time(extractor: Extractor) -> None:
+    text = ("Early last month, a drone attack in Syria killed a US contractor, leading to US airstrikes "
+            "against militia targets, officials said.")
+    attack, reply = events_of(extractor, text, date(2024, 3, 7))
+    assert attack.actor2 == "Civilians (United States)" and reply.actor1 == "Military Forces of the United States"
+    assert (reply.event_date, reply.date_precision) == (attack.event_date, "range") == ("2024-02-05", "range")
+    assert "the clause it follows from" in reply.evidence["event_date"].rule
+
+
+def test_a_day_set_before_another_event_noun_dates_that_event(extractor: Extractor) -> None:
+    # "The February 16 attack prompted…": the day is the attack's, not the airstrikes' it prompted.
+    extractor.frame_log = []
+    try:
+        events = events_of(extractor, "Rockets struck a base in Iraq on Tuesday. The February 16 attack prompted "
+                                      "the United States to carry out airstrikes against a target in Syria.",
+                           date(2024, 3, 7))
+        [later] = [c for c in extractor.frame_log if c["sentence"].startswith("The February")]
+    finally:
+        extractor.frame_log = None
+    assert later["own_date"] is False
+    assert all(e.event_date != "2024-02-16" for e in events)
+    [tuesday] = events_of(extractor, "The Tuesday rocket attack on the base killed two soldiers.", date(2024, 3, 7))
+    assert (tuesday.event_date, tuesday.date_precision) == ("2024-03-05", "day")

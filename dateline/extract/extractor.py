@@ -13,6 +13,7 @@ from dateline.extract.actor_carry import carry_lead_actors
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
+from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun
 from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -21,6 +22,8 @@ from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claim
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
+from dateline.extract.earlier_mention import place_from_earlier_mention
+from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
@@ -134,6 +137,7 @@ class Extractor:
         date_undated_events(events, facts, state.sentence_of, article.published)
         date_spans_ending_by(events, facts, state.sentence_of)
         place_from_later_mention(events, facts, state.sentence_of, PRECISION)
+        place_from_earlier_mention(events, facts, state.sentence_of, PRECISION)
         place_unplaced_interceptions(events, self.gazetteer.country_names())
         kept = {id(e) for e in events}
         out: list[Record] = []
@@ -171,6 +175,8 @@ class Extractor:
                 # clause set off by commas completes the event its sentence just told.
                 attach_clause_casualties(text, frame, told)
                 continue
+            like_the_one_told(text[frame.start:frame.primary.start], frame.primary.trigger.needs_weapon,
+                              built, told)
             mention = names_told_event(text, frame.primary.start)
             if mention is not None:
                 # "condemned tonight's rocket attacks on Erbil", "Monday's attack and the US
@@ -186,9 +192,12 @@ class Extractor:
                 # "The drone hit the living quarters of Tower 22": more about an event told before
                 # (of any type when its subject is "the operation", "the raid": a name of any event).
                 generic = _definite_subject(text, frame.primary)
-                antecedents = [fold_into_antecedent(e, earlier, any_type=generic) for e in built]
+                # "The strikes hit depots in Kisweh and Qudsaya": each further place it lists is
+                # an event of its own, a copy of the one told before.
+                antecedents, further = fold_listed_places(text, built, earlier, any_type=generic)
                 if all(antecedents):
                     touched.extend(a for a in antecedents if a is not None)
+                    told.extend(further)
                     continue
             if self._definite(text, frame) and all(e.date_precision == "day" for e in built):
                 # "Rockets landed in the Green Zone. … The rockets, which were fired late on
@@ -274,8 +283,10 @@ class Extractor:
         fact = facts[index]
         other = other_event_start(fact.text, frame.hits, frame.primary)
         if other is not None:
-            # The places of another event the clause names are not this event's.
-            fact = replace(fact, places=[p for p in fact.places if p.start < other])
+            # The places and times of another event the clause names ("…in response to the
+            # killing last week of a commander in Tehran") are not this event's.
+            fact = replace(fact, places=[p for p in fact.places if p.start < other],
+                           times=[t for t in fact.times if t.start < other])
         window = fact.text[frame.start:frame.end]
         casualties = numbers.find_casualties(window, vague=False)
         if casualties is not None and casualties.killed is None and casualties.injured is None:
@@ -291,7 +302,7 @@ class Extractor:
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            ("relative" not in when[2].rule or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
+            (calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -341,7 +352,8 @@ class Extractor:
         event told before."""
         text = fact.text
         primary = frame.primary
-        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)]
+        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)
+                  and not dates_another_noun(text, t, frame)]
         # "…early on Monday, just two | days after drones attacked…": a relative expression the
         # clause break cut in two belongs to the clause it opens.
         own = [t for t in usable if (frame.start <= t.start < frame.end
@@ -365,6 +377,9 @@ class Extractor:
         if absolute:
             best = min(absolute, key=lambda t: abs(t.start - primary.start))
             return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
+        cause = cause_time(text, frame, frames, usable)
+        if cause is not None:
+            return cause
         outside = [t for t in usable if t.date is not None and not getattr(t, "relative_to_event", False)
                    and not any(f is not frame and f.start <= t.start < f.end for f in frames)]
         if outside:

@@ -1,0 +1,64 @@
+"""A definite mention placed by the sentence that first named its event.
+
+"The Pentagon struck a militia responsible for a rocket attack on a base near Kirkuk. … The
+rocket attack earlier this week killed a contractor": the event the later sentence tells ("The
+rocket attack") is the one an earlier sentence named in passing, with its place. When the later
+sentence names no place of its own, the earlier mention's place is the event's.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dateline.model import EventRecord, Evidence
+
+# The words after the earlier mention's event noun that lead to its place: "on an Iraqi military
+# base near Kirkuk", "in Erbil", "at a checkpoint outside Tikrit".
+_TO_PLACE = re.compile(r"^[^.;:!?,]{0,60}?\b(?:in|near|at|outside|on)\s+(?:the\s+)?(?:[\w’'-]+[’']s\s+)?$", re.I)
+EARLIER_REACH = 6  # sentences back where the first mention of the event may be
+
+
+def place_from_earlier_mention(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
+                               precision_of: dict[str, int]) -> None:
+    """Gives an unplaced event told by a definite mention ("The rocket attack …") the place an
+    earlier sentence named with the same event words ("… a rocket attack on a base near Kirkuk")."""
+    for event in events:
+        index = sentence_of.get(id(event))
+        told = event.evidence.get("event_type")
+        if index is None or event.location or event.admin1 or told is None or not told.span:
+            continue
+        words = told.span.strip()
+        if not re.search(rf"\b(?:the|this|that)\s+{re.escape(words)}\b", facts[index].text, re.I):
+            continue
+        for back in range(index - 1, max(-1, index - 1 - EARLIER_REACH), -1):
+            found = _place_after(facts[back], words, event.country)
+            if found is None:
+                continue
+            place, span = found
+            if place.kind == "region":
+                event.admin1, event.geo_precision = place.admin1 or place.name, 3
+            else:
+                event.location, event.admin1 = place.name, place.admin1
+                event.geo_precision = precision_of.get(place.kind, 3)
+            event.latitude, event.longitude = place.lat, place.lon
+            event.evidence["location"] = Evidence(event.location or event.admin1, span,
+                                                  f"gazetteer: {place.kind} ({place.source}); named where an "
+                                                  "earlier sentence first mentions the event")
+            break
+
+
+def _place_after(fact: Any, words: str, country: str | None) -> tuple[Any, str] | None:
+    """The first place below the country named right after an indefinite mention of `words`."""
+    for mention in re.finditer(rf"\b(?:an?|one)\s+{re.escape(words)}\b", fact.text, re.I):
+        for place in sorted(fact.places, key=lambda m: m.start):
+            top = place.places[0] if place.places else None
+            if place.start < mention.end() or top is None or top.kind == "country" \
+                    or (country and top.country != country):
+                continue
+            if _TO_PLACE.match(fact.text[mention.end():place.start]):
+                return top, place.text
+            break
+    return None
+
+
+__all__ = ["place_from_earlier_mention"]
