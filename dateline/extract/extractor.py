@@ -13,7 +13,7 @@ from dateline.extract.actor_carry import carry_lead_actors
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
-from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
+from dateline.extract.discourse import (attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
                                         date_spans_ending_by, date_undated_events, drop_denied_hearsay,
@@ -26,6 +26,7 @@ from dateline.extract.article_places import (article_countries, country_support,
                                              prefer_actor_countries)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
+from dateline.extract.interceptions import absorb_intercepted_attacks, takes_over_attack
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -199,6 +200,14 @@ class Extractor:
                     touched.extend(a for a in antecedents if a is not None)
                     continue
             near = [r for i, r in state.recent if index - i <= 3] + told
+            if near and all(_adds_nothing(e) for e in built):
+                # "Two other drones were shot down": an interception after an attack is an event
+                # of its own, on the attack's day and place (interceptions.py).
+                own = [e for e in built if takes_over_attack(e, near)]
+                told.extend(own)
+                built = [e for e in built if all(e is not o for o in own)]
+                if not built:
+                    continue
             if near and all(_adds_nothing(e) for e in built):
                 # "The attackers opened fire on the bus", "Most of the missiles were
                 # intercepted": no time, place or toll of its own, right after an event. A

@@ -115,12 +115,17 @@ def affinity(record: EventRecord, event: EventRecord, related: Related | None = 
     return result
 
 
-def _type_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
+def _type_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
     if a.sub_event_type == b.sub_event_type:
         out.add(1.0, "both {}", a.sub_event_type.lower())
         return
     if family(a) != family(b):
         out.rule_out("{} cannot be {}", a.event_type, b.event_type)
+        return
+    if INTERCEPTION in (a.sub_event_type, b.sub_event_type) and same_article:
+        # Extraction folds an attack stopped whole into its interception: an article that
+        # keeps both tells an attack that got through and the part that was stopped.
+        out.rule_out("one article tells the interception and the attack apart")
         return
     if INTERCEPTION in (a.sub_event_type, b.sub_event_type):
         out.add(-0.5, "an interception and an attack")
