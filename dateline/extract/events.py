@@ -648,9 +648,11 @@ def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
             out.append((mention, RoleCue(TARGET, "interception: the launcher ('fired/launched by')")))
         elif _DEFENDED.search(before):
             out.append((mention, RoleCue(AGENT, "interception: the forces defending the place intercepted")))
-        elif mention.start > primary.start and re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|"
-                                                         r"projectiles?|UAVs?|aircraft)\b", after, re.I) \
+        elif re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|projectiles?|UAVs?"
+                      + (r"|aircraft)\b" if mention.start > primary.start else r")\b"), after, re.I) \
                 and cue.role in (AGENT, TARGET):
+            # ("Israeli missiles were fired … and air defences intercepted them": before the
+            # trigger too, though "Israeli aircraft intercepted" names the interceptor.)
             out.append((mention, RoleCue(TARGET, "interception: whose weapon was downed ('Iranian drones')")))
         elif cue.role == AGENT and mention.start > primary.start and \
                 re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):

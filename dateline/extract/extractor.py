@@ -26,7 +26,8 @@ from dateline.extract.article_places import (article_countries, country_support,
                                              prefer_actor_countries)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
-from dateline.extract.interceptions import absorb_intercepted_attacks, takes_over_attack
+from dateline.extract.interceptions import (absorb_intercepted_attacks, intercepts_recent_attack,
+                                            takes_over_attack)
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -200,10 +201,12 @@ class Extractor:
                     touched.extend(a for a in antecedents if a is not None)
                     continue
             near = [r for i, r in state.recent if index - i <= 3] + told
-            if near and all(_adds_nothing(e) for e in built):
-                # "Two other drones were shot down": an interception after an attack is an event
-                # of its own, on the attack's day and place (interceptions.py).
-                own = [e for e in built if takes_over_attack(e, near)]
+            # "Two other drones were shot down": an interception after an attack, with no time or
+            # place of its own, is an event of its own on the attack's day and place.
+            about = [e for i in range(max(0, index - 3), index) for e in state.touched.get(i, [])] + told
+            own = [e for e in built if _no_time_of_its_own(e) and _adds_nothing(replace(e, event_date=None))
+                   and takes_over_attack(e, about)]
+            if own:
                 told.extend(own)
                 built = [e for e in built if all(e is not o for o in own)]
                 if not built:
@@ -330,6 +333,8 @@ class Extractor:
                 # "The strike hit the car in Mashtal": the rules read more about an event told
                 # before; it is built so that its details join that event.
                 keep, why = True, why + "; kept: names an event told before (its details join it)"
+            if not keep and reason is None and intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6]):
+                keep, why = True, why + "; kept: an interception of the attack told before (interceptions.py)"
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
         if not keep:

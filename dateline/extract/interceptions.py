@@ -10,6 +10,7 @@ time or place of its own, happened where and when that attack did.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from dateline.model import EventRecord, Evidence
 
@@ -36,24 +37,48 @@ def takes_over_attack(event: EventRecord, near: list[EventRecord]) -> bool:
     """"Rockets hit the Green Zone on Sunday. Two other rockets were shot down.": an interception
     with no time or place of its own, told after an attack, is an event of its own on the day and
     at the place of that attack, the attacker its actor2. Returns True when `event` was completed
-    so; False when it is no interception or the latest such event told is no attack (more about an
-    interception told before)."""
-    if event.sub_event_type != INTERCEPTION:
+    so; False when it is no interception, names no interceptor, or the latest such event told is
+    no attack (more about an interception told before)."""
+    if event.sub_event_type != INTERCEPTION or not _named(event.actor1):
+        # Nobody named as the interceptor ("air defences intercepted most of the missiles"):
+        # ACLED codes the attack alone, the interception a detail of it.
         return False
-    attack = next((r for r in reversed(near) if r.event_type == REMOTE or r.sub_event_type == INTERCEPTION), None)
+    attack = _stopped_attack(event, near)
     if attack is None or attack.sub_event_type == INTERCEPTION or attack.event_date is None:
         return False
     event.event_date, event.date_precision = attack.event_date, attack.date_precision
     told = attack.evidence.get("event_date")
     event.evidence["event_date"] = Evidence(attack.event_date, told.span if told else None,
                                             "the day of the attack told before, which it intercepted")
+    event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
+                                                event.evidence["event_date"].rule)
     if (attack.location or attack.admin1) and event.country in (None, attack.country):
         for name in ("country", "admin1", "location", "latitude", "longitude", "geo_precision"):
             setattr(event, name, getattr(attack, name))
-        if "location" in attack.evidence:
-            event.evidence["location"] = attack.evidence["location"]
+        for name in ("location", "country"):
+            if name in attack.evidence:
+                event.evidence[name] = attack.evidence[name]
     _name_launcher(event, attack)
     return True
+
+
+def intercepts_recent_attack(frame: Any, near: list[EventRecord]) -> bool:
+    """True for a clause telling an interception when an attack was told in the sentences just
+    before: "Two other drones were shot down" is an event of its own (`takes_over_attack`)."""
+    return frame.primary.trigger.sub_event_type == INTERCEPTION and any(r.event_type == REMOTE for r in near)
+
+
+def _stopped_attack(event: EventRecord, near: list[EventRecord]) -> EventRecord | None:
+    """The event an interception is about: the latest attack (or interception) told before that
+    its interceptor did not launch, one with the weapon it names first."""
+    candidates = [r for r in reversed(near) if (r.event_type == REMOTE or r.sub_event_type == INTERCEPTION)
+                  and not (r.event_type == REMOTE and _named(r.actor1) and r.actor1 == event.actor1)]
+    armed = [r for r in candidates if set(r.weapons) & set(event.weapons)]
+    return (armed or candidates or [None])[0]
+
+
+def _named(actor: str | None) -> bool:
+    return bool(actor) and not str(actor).startswith("Unidentified")
 
 
 def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int, int]) -> list[EventRecord]:
@@ -69,7 +94,8 @@ def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int,
             if attack is interception or id(attack) in absorbed or attack.event_type != REMOTE:
                 continue
             near = abs(sentence_of[id(attack)] - sentence_of[id(interception)]) <= 1
-            same_weapon = bool(set(attack.weapons) & set(interception.weapons))
+            # "…, which were shot down": a clause naming no weapon stopped the attack's.
+            same_weapon = not interception.weapons or bool(set(attack.weapons) & set(interception.weapons))
             same_day = not attack.event_date or not interception.event_date or \
                 attack.event_date == interception.event_date
             unhurt = all(e.fatalities is None and e.injured is None for e in (attack, interception))
