@@ -644,6 +644,8 @@ def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
     for mention, cue in roles:
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 40]
+        if re.search(r"\bhelp(?:ed|ing|s)?\s+$", before, re.I):
+            continue  # "the US helped Israel intercept them": a partner, coded in its own event
         if _LAUNCHED_BY.search(before):
             out.append((mention, RoleCue(TARGET, "interception: the launcher ('fired/launched by')")))
         elif _DEFENDED.search(before):

@@ -33,33 +33,52 @@ def stopped_part(text: str) -> bool:
     return _PART.search(text) is not None
 
 
+KEPT = "kept: an interception of the attack told before"
+
+
 def takes_over_attack(event: EventRecord, near: list[EventRecord]) -> bool:
-    """"Rockets hit the Green Zone on Sunday. Two other rockets were shot down.": an interception
-    with no time or place of its own, told after an attack, is an event of its own on the day and
-    at the place of that attack, the attacker its actor2. Returns True when `event` was completed
-    so; False when it is no interception, names no interceptor, or the latest such event told is
-    no attack (more about an interception told before)."""
+    """"Rockets hit the Green Zone on Sunday. Two other rockets were shot down, police said.": an
+    interception with no time or place of its own, told after an attack, is an event of its own
+    on the day and at the place of that attack, the attacker its actor2; after another state's
+    interception of it ("Jordan said it had shot down drones"), on that day, with that launcher.
+    Returns True when `event` was completed so; False when it is no interception, names no
+    interceptor, or tells more about an interception by the same forces."""
     if event.sub_event_type != INTERCEPTION or not _named(event.actor1):
         # Nobody named as the interceptor ("air defences intercepted most of the missiles"):
         # ACLED codes the attack alone, the interception a detail of it.
         return False
-    attack = _stopped_attack(event, near)
-    if attack is None or attack.sub_event_type == INTERCEPTION or attack.event_date is None:
+    source = _stopped_attack(event, near)
+    if source is None or source.event_date is None or (
+            source.sub_event_type == INTERCEPTION and (source.actor1 == event.actor1 or not _named(source.actor1))):
         return False
-    event.event_date, event.date_precision = attack.event_date, attack.date_precision
-    told = attack.evidence.get("event_date")
-    event.evidence["event_date"] = Evidence(attack.event_date, told.span if told else None,
+    event.event_date, event.date_precision = source.event_date, source.date_precision
+    told = source.evidence.get("event_date")
+    event.evidence["event_date"] = Evidence(source.event_date, told.span if told else None,
                                             "the day of the attack told before, which it intercepted")
     event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
                                                 event.evidence["event_date"].rule)
-    if (attack.location or attack.admin1) and event.country in (None, attack.country):
+    if source.sub_event_type == INTERCEPTION:
+        # Each state intercepts over its own ground: only the day and the launcher carry over.
+        if source.actor2 and (event.actor2 is None or not _named(event.actor2)):
+            event.actor2 = source.actor2
+            event.evidence["actor2"] = Evidence(source.actor2, source.evidence["actor2"].span
+                                                if "actor2" in source.evidence else None,
+                                                "the launcher of the attack another state intercepted")
+        return True
+    if (source.location or source.admin1) and event.country in (None, source.country):
         for name in ("country", "admin1", "location", "latitude", "longitude", "geo_precision"):
-            setattr(event, name, getattr(attack, name))
+            setattr(event, name, getattr(source, name))
         for name in ("location", "country"):
-            if name in attack.evidence:
-                event.evidence[name] = attack.evidence[name]
-    _name_launcher(event, attack)
+            if name in source.evidence:
+                event.evidence[name] = source.evidence[name]
+    _name_launcher(event, source)
     return True
+
+
+def kept_as_interception(event: EventRecord) -> bool:
+    """True for an event kept only as the interception of an attack told before (`KEPT`)."""
+    evidence = event.evidence.get("event_type")
+    return evidence is not None and KEPT in evidence.rule
 
 
 def intercepts_recent_attack(frame: Any, near: list[EventRecord]) -> bool:
@@ -69,10 +88,10 @@ def intercepts_recent_attack(frame: Any, near: list[EventRecord]) -> bool:
 
 
 def _stopped_attack(event: EventRecord, near: list[EventRecord]) -> EventRecord | None:
-    """The event an interception is about: the latest attack (or interception) told before that
-    its interceptor did not launch, one with the weapon it names first."""
-    candidates = [r for r in reversed(near) if (r.event_type == REMOTE or r.sub_event_type == INTERCEPTION)
-                  and not (r.event_type == REMOTE and _named(r.actor1) and r.actor1 == event.actor1)]
+    """What an interception is about: the latest attack told before that its interceptor did
+    not launch, or the latest interception (one with the weapon it names first)."""
+    candidates = [r for r in reversed(near) if r.sub_event_type == INTERCEPTION
+                  or (r.event_type == REMOTE and not (_named(r.actor1) and r.actor1 == event.actor1))]
     armed = [r for r in candidates if set(r.weapons) & set(event.weapons)]
     return (armed or candidates or [None])[0]
 
@@ -93,9 +112,11 @@ def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int,
         for attack in events:
             if attack is interception or id(attack) in absorbed or attack.event_type != REMOTE:
                 continue
-            near = abs(sentence_of[id(attack)] - sentence_of[id(interception)]) <= 1
-            # "…, which were shot down": a clause naming no weapon stopped the attack's.
-            same_weapon = not interception.weapons or bool(set(attack.weapons) & set(interception.weapons))
+            apart = abs(sentence_of[id(attack)] - sentence_of[id(interception)])
+            # "…launched two drones, which were shot down by fighter jets": in the attack's own
+            # sentence, or naming no weapon, the interception stopped the attack's weapons.
+            same_weapon = apart == 0 or not interception.weapons or bool(set(attack.weapons) & set(interception.weapons))
+            near = apart <= 1
             same_day = not attack.event_date or not interception.event_date or \
                 attack.event_date == interception.event_date
             unhurt = all(e.fatalities is None and e.injured is None for e in (attack, interception))
