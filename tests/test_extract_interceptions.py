@@ -124,3 +124,9 @@ def test_one_articles_interception_and_attack_stay_two_events_in_the_ledger() ->
                      actor2="Unidentified Armed Group (Iraq)")
     told = [r for _id, r, _m in resolve([(0, "a", attack), (1, "a", stopped)]) if isinstance(r, EventRecord)]
     assert sorted(e.sub_event_type for e in told) == [INTERCEPTION, "Shelling/artillery/missile attack"]
+    # Two states' interceptions of one attack told by one article stay two events.
+    other = report("Jordan said it shot down drones.", event_type="Strategic developments",
+                   sub_event_type=INTERCEPTION, actor1="Military Forces of Jordan",
+                   actor2="Unidentified Armed Group (Iraq)")
+    told = [r for _id, r, _m in resolve([(0, "a", stopped), (1, "a", other)]) if isinstance(r, EventRecord)]
+    assert sorted(e.actor1 for e in told) == ["Military Forces of Iraq", "Military Forces of Jordan"]

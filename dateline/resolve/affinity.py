@@ -117,6 +117,12 @@ def affinity(record: EventRecord, event: EventRecord, related: Related | None = 
 
 def _type_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
     if a.sub_event_type == b.sub_event_type:
+        if a.sub_event_type == INTERCEPTION and same_article and named(a.actor1) and named(b.actor1) \
+                and state_of(a.actor1) != state_of(b.actor1):
+            # "Israel intercepted most of them … Jordan said it shot down drones": ACLED codes
+            # each state's interception of one attack apart, as extraction tells them.
+            out.rule_out("one article tells interceptions by {} and by {}", a.actor1, b.actor1)
+            return
         out.add(1.0, "both {}", a.sub_event_type.lower())
         return
     if family(a) != family(b):
