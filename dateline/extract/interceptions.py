@@ -34,6 +34,9 @@ def stopped_part(text: str) -> bool:
 
 
 KEPT = "kept: an interception of the attack told before"
+# Finding or defusing weapons after an attack ("police found the rocket launcher nearby") is a
+# detail of that attack, not a stop of it in flight.
+_FOUND = re.compile(r"\b(?:seiz|confiscat|found|discover|uncover|dismantl|defus|cache)", re.I)
 
 
 def takes_over_attack(event: EventRecord, near: list[EventRecord]) -> bool:
@@ -43,7 +46,9 @@ def takes_over_attack(event: EventRecord, near: list[EventRecord]) -> bool:
     interception of it ("Jordan said it had shot down drones"), on that day, with that launcher.
     Returns True when `event` was completed so; False when it is no interception, names no
     interceptor, or tells more about an interception by the same forces."""
-    if event.sub_event_type != INTERCEPTION or not _named(event.actor1):
+    trigger = event.evidence.get("sub_event_type")
+    if event.sub_event_type != INTERCEPTION or not _named(event.actor1) or \
+            (trigger is not None and _FOUND.search(trigger.span or "")):
         # Nobody named as the interceptor ("air defences intercepted most of the missiles"):
         # ACLED codes the attack alone, the interception a detail of it.
         return False
@@ -84,7 +89,8 @@ def kept_as_interception(event: EventRecord) -> bool:
 def intercepts_recent_attack(frame: Any, near: list[EventRecord]) -> bool:
     """True for a clause telling an interception when an attack was told in the sentences just
     before: "Two other drones were shot down" is an event of its own (`takes_over_attack`)."""
-    return frame.primary.trigger.sub_event_type == INTERCEPTION and any(r.event_type == REMOTE for r in near)
+    return frame.primary.trigger.sub_event_type == INTERCEPTION and not _FOUND.search(frame.primary.text) \
+        and any(r.event_type == REMOTE for r in near)
 
 
 def _stopped_attack(event: EventRecord, near: list[EventRecord]) -> EventRecord | None:
@@ -151,3 +157,4 @@ def _fold(interception: EventRecord, attack: EventRecord) -> None:
         values.extend(v for v in getattr(attack, name) if v not in values)
     interception.sources.extend(s for s in attack.sources
                                 if all(s.quote != t.quote for t in interception.sources))
+
