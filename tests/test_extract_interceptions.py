@@ -31,6 +31,7 @@ def _split(events: list[EventRecord]) -> tuple[list[EventRecord], list[EventReco
     ("About 90 percent of the projectiles were intercepted.", True),
     ("Air defences destroyed almost all of the drones.", True),
     ("Both drones were shot down over the airport.", False),
+    ("The most advanced air defences shot down the drone.", False),
     ("The drone was intercepted before it reached its target.", False),
     ("Air defences shot down three rockets fired at the base.", False),
 ])

@@ -21,7 +21,7 @@ REMOTE = "Explosions/Remote violence"
 _PART = re.compile(
     r"\b(?:one|two|three|four|five|six|some|most|many|several|part|half|\d+|a\s+(?:few|number|handful)"
     r"|the\s+(?:majority|bulk))\s+of\b"
-    r"|\b(?:almost|nearly|virtually|not)\s+all\b|\ball\s+but\b|\bmost\b"
+    r"|\b(?:almost|nearly|virtually|not)\s+all\b|\ball\s+but\b|(?<!\bthe\s)(?<!\bat\s)\bmost\b"
     r"|\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)"
     r"|\b(?:an|one|two|three|four|five|six|several|\d+)\s+others?\b"
     r"|\bbut\s+(?:some|one|two|three|others?|several|a\s+few|the\s+rest)\b", re.I)
