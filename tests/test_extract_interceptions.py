@@ -131,3 +131,11 @@ def test_one_articles_interception_and_attack_stay_two_events_in_the_ledger() ->
                    actor2="Unidentified Armed Group (Iraq)")
     told = [r for _id, r, _m in resolve([(0, "a", stopped), (1, "a", other)]) if isinstance(r, EventRecord)]
     assert sorted(e.actor1 for e in told) == ["Military Forces of Iraq", "Military Forces of Jordan"]
+
+
+def test_a_states_interception_naming_no_launcher_takes_the_one_told_just_before(extractor: Extractor) -> None:
+    stopped = [e for e in _events(extractor, "Britain said its jets had shot down Iranian drones on Saturday, "
+                                             "while Jordan said it had dealt with objects that flew over its "
+                                             "airspace overnight.") if e.sub_event_type == INTERCEPTION]
+    assert {(e.actor1, e.actor2) for e in stopped} == {("Military Forces of the United Kingdom", "Military Forces of Iran"),
+                                                       ("Military Forces of Jordan", "Military Forces of Iran")}
