@@ -139,3 +139,20 @@ def test_a_states_interception_naming_no_launcher_takes_the_one_told_just_before
                                              "airspace overnight.") if e.sub_event_type == INTERCEPTION]
     assert {(e.actor1, e.actor2) for e in stopped} == {("Military Forces of the United Kingdom", "Military Forces of Iran"),
                                                        ("Military Forces of Jordan", "Military Forces of Iran")}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Syrian army foiled an attempted attack by Islamic State gunmen near Khanasser in Aleppo on Sunday.",
+     ("Armed clash", "Military Forces of Syria", "Islamic State (Syria)")),
+    ("PMF fighters repelled an attack by IS militants near Tuz Khurmatu in Salahuddin on Sunday, killing four.",
+     ("Armed clash", "Popular Mobilization Forces", "Islamic State (Iraq)")),
+])
+def test_a_ground_assault_foiled_is_a_battle_with_the_attacker_the_other_side(
+        extractor: Extractor, text: str, kind: tuple[str, str, str]) -> None:
+    [event] = _events(extractor, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == kind
+
+
+def test_a_drone_attack_foiled_stays_an_interception(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Iraqi forces thwarted a drone attack on a checkpoint in Kirkuk on Sunday.")
+    assert event.sub_event_type == INTERCEPTION

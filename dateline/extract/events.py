@@ -234,6 +234,10 @@ class EventBuilder:
         casualty_owner = self._casualty_owner(choices, casualties, frame)
         if sub_event_type == "Disrupted weapons use":
             roles = _interception_roles(text, roles, primary)
+        elif primary.trigger.name == "assault-repelled":
+            # "The army foiled an attack by IS militants": who attacked is the other side.
+            roles = [(m, RoleCue(TARGET, "battle: the side whose assault was repelled ('foiled an attack by')"))
+                     if m.start >= primary.end and r.role == AGENT else (m, r) for m, r in roles]
         if event_type == "Battles" and not any(r.role in (TARGET, VICTIM) for _a, r in roles):
             roles = roles + opponents_of_clashes(text, facts.actors, frame.start, frame.end)
         for index, choice in enumerate(choices or [None]):
