@@ -154,5 +154,6 @@ def test_a_ground_assault_foiled_is_a_battle_with_the_attacker_the_other_side(
 
 
 def test_a_drone_attack_foiled_stays_an_interception(extractor: Extractor) -> None:
-    [event] = _events(extractor, "Iraqi forces thwarted a drone attack on a checkpoint in Kirkuk on Sunday.")
-    assert event.sub_event_type == INTERCEPTION
+    [event] = _events(extractor, "Iraqi forces thwarted a drone attack on the Ain al-Asad base in Anbar on Sunday.")
+    # the forces before the trigger are the interceptor, not the owner of the drone after it
+    assert (event.sub_event_type, event.actor1) == (INTERCEPTION, "Military Forces of Iraq")

@@ -636,6 +636,17 @@ _DEFENDED = re.compile(r"\b(?:houses?|housing|hosts?|hosting|hosted|stationed|de
                        r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
+def _weapon_owner(after: str, before_trigger: bool) -> bool:
+    """True when the words after an actor name its weapon ("Iranian drones were shot down"). Before
+    the trigger, only right before the weapon ("Israeli missiles were fired … and air defences
+    intercepted them"; not "Iraqi forces thwarted a drone", nor "Israeli aircraft intercepted")."""
+    if before_trigger:
+        return re.match(r"^[\s-]*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|UAVs?)\b",
+                        after, re.I) is not None
+    return re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|projectiles?|UAVs?|aircraft)\b",
+                    after, re.I) is not None
+
+
 def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
                         primary: TriggerHit) -> list[tuple[Any, RoleCue]]:
     """ACLED's rule for Disrupted weapons use: actor1 is who intercepted, actor2 who launched.
@@ -654,11 +665,9 @@ def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
             out.append((mention, RoleCue(TARGET, "interception: the launcher ('fired/launched by')")))
         elif _DEFENDED.search(before):
             out.append((mention, RoleCue(AGENT, "interception: the forces defending the place intercepted")))
-        elif re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|projectiles?|UAVs?"
-                      + (r"|aircraft)\b" if mention.start > primary.start else r")\b"), after, re.I) \
+        elif _weapon_owner(text[mention.end:min(mention.end + 40, primary.start)] if mention.start < primary.start
+                           else after, mention.start < primary.start) \
                 and cue.role in (AGENT, TARGET):
-            # ("Israeli missiles were fired … and air defences intercepted them": before the
-            # trigger too, though "Israeli aircraft intercepted" names the interceptor.)
             out.append((mention, RoleCue(TARGET, "interception: whose weapon was downed ('Iranian drones')")))
         elif cue.role == AGENT and mention.start > primary.start and \
                 re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
