@@ -73,7 +73,8 @@ def test_part_stopped_in_the_attacks_own_sentence_leaves_both(extractor: Extract
 def test_each_state_that_intercepted_one_attack_is_an_event(extractor: Extractor) -> None:
     events = _events(extractor, "Iran launched missiles and drones at Israel on Saturday. Most of them were "
                                 "intercepted, the Israeli army said. Jordan said it had dealt with objects that "
-                                "flew over its airspace. The US military helped Israel destroy almost all of the drones.")
+                                "flew over its airspace. The US military helped Israel destroy almost all of the "
+                                "drones.")
     attacks, stopped = _split(events)
     assert [a.actor1 for a in attacks] == ["Military Forces of Iran"]
     assert {(e.actor1, e.actor2, e.event_date) for e in stopped} == {
@@ -137,8 +138,9 @@ def test_a_states_interception_naming_no_launcher_takes_the_one_told_just_before
     stopped = [e for e in _events(extractor, "Britain said its jets had shot down Iranian drones on Saturday, "
                                              "while Jordan said it had dealt with objects that flew over its "
                                              "airspace overnight.") if e.sub_event_type == INTERCEPTION]
-    assert {(e.actor1, e.actor2) for e in stopped} == {("Military Forces of the United Kingdom", "Military Forces of Iran"),
-                                                       ("Military Forces of Jordan", "Military Forces of Iran")}
+    assert {(e.actor1, e.actor2) for e in stopped} == {
+        ("Military Forces of the United Kingdom", "Military Forces of Iran"),
+        ("Military Forces of Jordan", "Military Forces of Iran")}
 
 
 @pytest.mark.parametrize("text, kind", [

@@ -335,7 +335,8 @@ class Extractor:
                 # "The strike hit the car in Mashtal": the rules read more about an event told
                 # before; it is built so that its details join that event.
                 keep, why = True, why + "; kept: names an event told before (its details join it)"
-            if not keep and reason is None and intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6]):
+            if not keep and reason is None and \
+                    intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6]):
                 keep, why = True, f"{why}; {INTERCEPTION_KEPT}"
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"

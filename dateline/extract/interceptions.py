@@ -121,7 +121,8 @@ def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int,
             apart = abs(sentence_of[id(attack)] - sentence_of[id(interception)])
             # "…launched two drones, which were shot down by fighter jets": in the attack's own
             # sentence, or naming no weapon, the interception stopped the attack's weapons.
-            same_weapon = apart == 0 or not interception.weapons or bool(set(attack.weapons) & set(interception.weapons))
+            same_weapon = apart == 0 or not interception.weapons or \
+                bool(set(attack.weapons) & set(interception.weapons))
             near = apart <= 1
             same_day = not attack.event_date or not interception.event_date or \
                 attack.event_date == interception.event_date
