@@ -183,6 +183,16 @@ def _carry_launcher(event: EventRecord, ordered: list[EventRecord], here: int,
                and _named(e.actor1) and e.actor1 != event.actor1 and e.country == event.country
                and abs(sentence_of.get(id(e), 0) - here) <= 2]
     if not attacks:
+        # "…Britain shot down Iranian drones, while Jordan said it had dealt with objects over its
+        # airspace": another state's interception told just before names the launcher.
+        others = [e for e in ordered if e is not event and e.sub_event_type == "Disrupted weapons use"
+                  and _named(e.actor2) and not str(e.actor2).startswith("Unidentified")
+                  and e.actor1 != event.actor1 and 0 <= here - sentence_of.get(id(e), 0) <= 2]
+        if others:
+            event.actor2 = others[-1].actor2
+            event.evidence["actor2"] = Evidence(event.actor2, others[-1].evidence["actor2"].span
+                                                if "actor2" in others[-1].evidence else None,
+                                                "discourse: the launcher of the interception told just before")
         return
     nearest = min(attacks, key=lambda e: (abs(sentence_of.get(id(e), 0) - here), sentence_of.get(id(e), 0) > here))
     event.actor2 = nearest.actor1

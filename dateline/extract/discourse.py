@@ -3,8 +3,8 @@
 News tells an event over several sentences: "Rockets hit the base on Friday. Nobody was hurt,
 police said." / "…The US military denied responsibility." / "The Islamic Resistance in Iraq said
 it launched a drone at Harir. US officials said the drone was shot down." These rules carry the
-figures, claims and denials of a follow-up sentence to the events it is about, and fold an attack
-that was intercepted into the interception (ACLED codes it once, as Disrupted weapons use).
+figures, claims and denials of a follow-up sentence to the events it is about (interceptions:
+`interceptions.py`).
 """
 from __future__ import annotations
 
@@ -170,52 +170,7 @@ def attach_clause_casualties(text: str, frame: Any, told: list[EventRecord]) -> 
     return target if casualties.killed is not None or casualties.injured is not None else None
 
 
-def absorb_intercepted_attacks(events: list[EventRecord], sentence_of: dict[int, int]) -> list[EventRecord]:
-    """Folds an attack into the interception that stopped it, when both are told within two
-    sentences with the same weapon and no other date; returns the remaining events."""
-    kept: list[EventRecord] = []
-    absorbed: set[int] = set()
-    interceptions = [e for e in events if e.sub_event_type == "Disrupted weapons use"]
-    for interception in interceptions:
-        for attack in events:
-            if attack is interception or id(attack) in absorbed or attack.event_type != "Explosions/Remote violence":
-                continue
-            near = abs(sentence_of[id(attack)] - sentence_of[id(interception)]) <= 1
-            same_weapon = bool(set(attack.weapons) & set(interception.weapons))
-            same_day = not attack.event_date or not interception.event_date or \
-                attack.event_date == interception.event_date
-            unhurt = all(e.fatalities is None and e.injured is None for e in (attack, interception))
-            if near and same_weapon and same_day and unhurt:
-                _fold(interception, attack)
-                absorbed.add(id(attack))
-                break
-    kept = [e for e in events if id(e) not in absorbed]
-    return kept
-
-
-def _fold(interception: EventRecord, attack: EventRecord) -> None:
-    if not attack.actor1.startswith("Unidentified") and (interception.actor2 or "").startswith("Unidentified") \
-            or interception.actor2 is None:
-        interception.actor2 = attack.actor1
-        if "actor1" in attack.evidence:
-            interception.evidence["actor2"] = Evidence(attack.actor1, attack.evidence["actor1"].span,
-                                                       "the attacker of the intercepted attack")
-    if attack.location and (not interception.location or interception.geo_precision > attack.geo_precision):
-        for name in ("country", "admin1", "location", "latitude", "longitude", "geo_precision"):
-            setattr(interception, name, getattr(attack, name))
-        if "location" in attack.evidence:
-            interception.evidence["location"] = attack.evidence["location"]
-    if not interception.event_date and attack.event_date:
-        interception.event_date, interception.date_precision = attack.event_date, attack.date_precision
-        interception.evidence["event_date"] = attack.evidence.get("event_date", Evidence(attack.event_date))
-    for name in ("claimed_by", "denied_by"):
-        values: list[str] = getattr(interception, name)
-        values.extend(v for v in getattr(attack, name) if v not in values)
-    interception.sources.extend(s for s in attack.sources
-                                if all(s.quote != t.quote for t in interception.sources))
-
-
-__all__ = ["date_undated_events", "date_spans_ending_by", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "absorb_intercepted_attacks", "Source"]
+__all__ = ["date_undated_events", "date_spans_ending_by", "attach_clause_casualties", "attach_claims_and_denials", "attach_follow_up_casualties", "Source"]
 
 
 

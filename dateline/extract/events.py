@@ -234,6 +234,10 @@ class EventBuilder:
         casualty_owner = self._casualty_owner(choices, casualties, frame)
         if sub_event_type == "Disrupted weapons use":
             roles = _interception_roles(text, roles, primary)
+        elif primary.trigger.name == "assault-repelled":
+            # "The army foiled an attack by IS militants": who attacked is the other side.
+            roles = [(m, RoleCue(TARGET, "battle: the side whose assault was repelled ('foiled an attack by')"))
+                     if m.start >= primary.end and r.role == AGENT else (m, r) for m, r in roles]
         if event_type == "Battles" and not any(r.role in (TARGET, VICTIM) for _a, r in roles):
             roles = roles + opponents_of_clashes(text, facts.actors, frame.start, frame.end)
         for index, choice in enumerate(choices or [None]):
@@ -632,6 +636,17 @@ _DEFENDED = re.compile(r"\b(?:houses?|housing|hosts?|hosting|hosted|stationed|de
                        r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
+def _weapon_owner(after: str, before_trigger: bool) -> bool:
+    """True when the words after an actor name its weapon ("Iranian drones were shot down"). Before
+    the trigger, only right before the weapon ("Israeli missiles were fired … and air defences
+    intercepted them"; not "Iraqi forces thwarted a drone", nor "Israeli aircraft intercepted")."""
+    if before_trigger:
+        return re.match(r"^[\s-]*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|UAVs?)\b",
+                        after, re.I) is not None
+    return re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|projectiles?|UAVs?|aircraft)\b",
+                    after, re.I) is not None
+
+
 def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
                         primary: TriggerHit) -> list[tuple[Any, RoleCue]]:
     """ACLED's rule for Disrupted weapons use: actor1 is who intercepted, actor2 who launched.
@@ -644,12 +659,14 @@ def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
     for mention, cue in roles:
         before = text[max(0, mention.start - 60):mention.start]
         after = text[mention.end:mention.end + 40]
+        if re.search(r"\bhelp(?:ed|ing|s)?\s+$", before, re.I):
+            continue  # "the US helped Israel intercept them": a partner, coded in its own event
         if _LAUNCHED_BY.search(before):
             out.append((mention, RoleCue(TARGET, "interception: the launcher ('fired/launched by')")))
         elif _DEFENDED.search(before):
             out.append((mention, RoleCue(AGENT, "interception: the forces defending the place intercepted")))
-        elif mention.start > primary.start and re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|"
-                                                         r"projectiles?|UAVs?|aircraft)\b", after, re.I) \
+        elif _weapon_owner(text[mention.end:min(mention.end + 40, primary.start)] if mention.start < primary.start
+                           else after, mention.start < primary.start) \
                 and cue.role in (AGENT, TARGET):
             out.append((mention, RoleCue(TARGET, "interception: whose weapon was downed ('Iranian drones')")))
         elif cue.role == AGENT and mention.start > primary.start and \

@@ -14,7 +14,7 @@ from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
 from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun
-from dateline.extract.discourse import (absorb_intercepted_attacks, attach_claims_and_denials,
+from dateline.extract.discourse import (attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
                                         date_spans_ending_by, date_undated_events, drop_denied_hearsay,
@@ -29,6 +29,9 @@ from dateline.extract.article_places import (article_countries, country_support,
                                              prefer_actor_countries)
 from dateline.extract.events import EventBuilder, SentenceFacts
 from dateline.extract.glued import split_glued
+from dateline.extract.interceptions import KEPT as INTERCEPTION_KEPT
+from dateline.extract.interceptions import (absorb_intercepted_attacks, intercepts_recent_attack,
+                                            kept_as_interception, takes_over_attack)
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -128,10 +131,11 @@ class Extractor:
             statement = find_statement(fact, self.actors, article)
             if statement is not None:
                 records.append(statement)
-        events = absorb_intercepted_attacks([r for r in records if isinstance(r, EventRecord)], state.sentence_of)
-        events = drop_denied_hearsay(events, facts)
+        events = drop_denied_hearsay([r for r in records if isinstance(r, EventRecord)], facts)
         attribute_blame(events, facts, state.sentence_of, self.actors)
         carry_lead_actors(events, state.sentence_of)
+        # After the actors are named: the attack an interception absorbs gives it its launcher.
+        events = absorb_intercepted_attacks(events, state.sentence_of)
         name_victims(events, [f.text for f in facts], state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
         date_undated_events(events, facts, state.sentence_of, article.published)
@@ -208,6 +212,16 @@ class Extractor:
                     touched.extend(a for a in antecedents if a is not None)
                     continue
             near = [r for i, r in state.recent if index - i <= 3] + told
+            # "Two other drones were shot down": an interception after an attack, with no time or
+            # place of its own, is an event of its own on the attack's day and place.
+            about = [e for i in range(max(0, index - 6), index) for e in state.touched.get(i, [])
+                     if id(e) not in state.prior] + told
+            own = [e for e in built if _no_time_of_its_own(e) and _adds_nothing(replace(e, event_date=None))
+                   and takes_over_attack(e, about)]
+            told.extend(own)
+            built = [e for e in built if all(e is not o for o in own) and not kept_as_interception(e)]
+            if not built:
+                continue
             if near and all(_adds_nothing(e) for e in built):
                 # "The attackers opened fire on the bus", "Most of the missiles were
                 # intercepted": no time, place or toll of its own, right after an event. A
@@ -332,6 +346,9 @@ class Extractor:
                 # "The strike hit the car in Mashtal": the rules read more about an event told
                 # before; it is built so that its details join that event.
                 keep, why = True, why + "; kept: names an event told before (its details join it)"
+            if not keep and reason is None and \
+                    intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6]):
+                keep, why = True, f"{why}; {INTERCEPTION_KEPT}"
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
         if not keep:

@@ -4,13 +4,14 @@ wording, compared with ONE threshold.
 Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
 countries, two provinces, places far apart, two places with two death tolls, dates outside both
 precisions, two reports without a time published days apart, an event type that cannot be the
-other's, two sides with their roles swapped, the same sentence split on purpose).
+other's, two sides with their roles swapped, the same sentence split on purpose, one article's
+interception and attack, or two states' interceptions, that extraction told apart).
 
 | part | points |
 |---|---|
 | date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article; two such reports published a day apart -1, further apart ruled out |
 | place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
-| type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure) |
+| type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); within one article ruled out (extraction folds an attack stopped whole into its interception, so both told means part got through), as are two states' interceptions there |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
   targets more loosely: the base, its garrison, the state; among ACLED train notes of one day, province, type and
   place that are distinct events, the actor differs in 69 of 139 pairs, the target alone in 13), and -0.5 for either within one article (its lead and
@@ -115,12 +116,23 @@ def affinity(record: EventRecord, event: EventRecord, related: Related | None = 
     return result
 
 
-def _type_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:
+def _type_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
     if a.sub_event_type == b.sub_event_type:
+        if a.sub_event_type == INTERCEPTION and same_article and named(a.actor1) and named(b.actor1) \
+                and state_of(a.actor1) != state_of(b.actor1):
+            # "Israel intercepted most of them … Jordan said it shot down drones": ACLED codes
+            # each state's interception of one attack apart, as extraction tells them.
+            out.rule_out("one article tells interceptions by {} and by {}", a.actor1, b.actor1)
+            return
         out.add(1.0, "both {}", a.sub_event_type.lower())
         return
     if family(a) != family(b):
         out.rule_out("{} cannot be {}", a.event_type, b.event_type)
+        return
+    if INTERCEPTION in (a.sub_event_type, b.sub_event_type) and same_article:
+        # Extraction folds an attack stopped whole into its interception: an article that
+        # keeps both tells an attack that got through and the part that was stopped.
+        out.rule_out("one article tells the interception and the attack apart")
         return
     if INTERCEPTION in (a.sub_event_type, b.sub_event_type):
         out.add(-0.5, "an interception and an attack")
