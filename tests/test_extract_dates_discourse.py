@@ -175,3 +175,12 @@ def test_a_day_set_before_another_event_noun_dates_that_event(extractor: Extract
     assert all(e.event_date != "2024-02-16" for e in events)
     [tuesday] = events_of(extractor, "The Tuesday rocket attack on the base killed two soldiers.", date(2024, 3, 7))
     assert (tuesday.event_date, tuesday.date_precision) == ("2024-03-05", "day")
+
+
+def test_a_toll_suffered_after_an_attack_told_before_completes_it(extractor: Extractor) -> None:
+    text = ("Militants attacked an army checkpoint near Tikrit on Monday, security sources said. "
+            "The soldiers at the post suffered five casualties (two dead and three wounded) after the "
+            "militants launched a surprise assault on their positions.")
+    [event] = events_of(extractor, text, date(2024, 3, 7))
+    assert (event.fatalities, event.injured) == (2, 3)
+    assert "told in the sentence after the event" in event.evidence["fatalities"].rule

@@ -173,7 +173,9 @@ class Extractor:
             built = self._frame_events(state.article, state.sentences, state.facts, index, frame, frames,
                                        state.recent + [(index, e) for e in touched + told], state.article_country)
             if not built:
-                if self._definite(text, frame):
+                if self._definite(text, frame) or frame.prior:
+                    # "…suffered six casualties after militants launched an attack on their
+                    # posts": the event told as the cause is one told before.
                     state.referring[index].append(frame)
                 # "Coalition strikes, likely near Bukamal, reportedly killed 6 fighters": a casualty
                 # clause set off by commas completes the event its sentence just told.
