@@ -130,6 +130,19 @@ def distance_km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _descriptor_compound(tokens: list[_Token], j: int) -> bool:
+    """True for either half of a hyphenated place word ("sub-district", "air-base") inside a
+    name: the hyphen joins the word's own halves, it does not make the name an adjective."""
+    token = tokens[j]
+    if token.cap or not token.key:
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if after is not None and after.hyphen_before and f"{token.key} {after.key}" in DESCRIPTORS:
+        return True
+    before = tokens[j - 1]
+    return token.hyphen_before and f"{before.key} {token.key}" in DESCRIPTORS
+
+
 class Gazetteer:
     """Places by normalised name; see the module docstring for the ranking and find() rules."""
 
@@ -410,7 +423,7 @@ class Gazetteer:
             if j > i:
                 inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
                     or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "field", "fields", "sub", "border", "embassy", "consulate", "general", "airport", "base")
-                if not token.joined or not inner_ok or adjectival(tokens, j):
+                if not token.joined or not inner_ok or (adjectival(tokens, j) and not _descriptor_compound(tokens, j)):
                     break
             if token.key:
                 words.extend(token.key.split())
