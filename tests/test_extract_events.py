@@ -88,3 +88,19 @@ def test_tally_with_period_and_attribution(extractor: Extractor) -> None:
     assert tallies[0].value == 150 and tallies[0].qualifier == "more than"
     assert tallies[0].period_start == "2023-10-17"
     assert tallies[0].attributed_to == "Pentagon"
+
+
+def test_a_foiled_attack_is_a_battle_with_the_attacker_as_the_other_side(extractor: Extractor) -> None:
+    text = "Iraqi forces repelled an Islamic State attack on a checkpoint near Tikrit on Friday."
+    [event] = events_of(extractor, text, date(2020, 8, 3))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State (Iraq)")
+    # A remote weapon named before the noun keeps it an interception.
+    [event] = events_of(extractor, "Air defences foiled a drone attack near Erbil on Monday.", date(2020, 8, 3))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_base_set_up_is_a_strategic_development(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "US forces set up a new base near Kobani on Sunday.", date(2020, 8, 3))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Headquarters or base established")
+    assert (event.actor1, event.location) == ("Military Forces of the United States", "Kobani")

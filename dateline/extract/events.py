@@ -234,6 +234,11 @@ class EventBuilder:
         casualty_owner = self._casualty_owner(choices, casualties, frame)
         if sub_event_type == "Disrupted weapons use":
             roles = _interception_roles(text, roles, primary)
+        elif primary.trigger.name == "foiled-attack":
+            # "the army foiled an attempted attack by IS gunmen": whose attack was foiled is the
+            # other side of the battle, not its agent.
+            roles = [(m, RoleCue(TARGET, "foiled attack: the side whose attack was foiled"))
+                     if m.start > primary.start and cue.role == AGENT else (m, cue) for m, cue in roles]
         if event_type == "Battles" and not any(r.role in (TARGET, VICTIM) for _a, r in roles):
             roles = roles + opponents_of_clashes(text, facts.actors, frame.start, frame.end)
         for index, choice in enumerate(choices or [None]):
