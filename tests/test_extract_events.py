@@ -104,3 +104,8 @@ def test_a_base_set_up_is_a_strategic_development(extractor: Extractor) -> None:
     [event] = events_of(extractor, "US forces set up a new base near Kobani on Sunday.", date(2020, 8, 3))
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Headquarters or base established")
     assert (event.actor1, event.location) == ("Military Forces of the United States", "Kobani")
+
+
+def test_a_country_owning_a_consulate_is_not_where_the_event_was(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "Protesters set fire to Iran consulate in Basra on Friday.", date(2020, 8, 3))
+    assert (event.country, event.admin1) == ("Iraq", "Basra")
