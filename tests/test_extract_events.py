@@ -109,3 +109,10 @@ def test_a_base_set_up_is_a_strategic_development(extractor: Extractor) -> None:
 def test_a_country_owning_a_consulate_is_not_where_the_event_was(extractor: Extractor) -> None:
     [event] = events_of(extractor, "Protesters set fire to Iran consulate in Basra on Friday.", date(2020, 8, 3))
     assert (event.country, event.admin1) == ("Iraq", "Basra")
+
+
+def test_an_armed_groups_attack_with_no_weapon_named_is_a_battle(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "Islamic State militants attacked the prison in Hasakah on Friday.", date(2022, 1, 22))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    [event] = events_of(extractor, "Militants attacked the base with rockets near Erbil on Monday.", date(2022, 1, 22))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
