@@ -116,3 +116,9 @@ def test_an_armed_groups_attack_with_no_weapon_named_is_a_battle(extractor: Extr
     assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
     [event] = events_of(extractor, "Militants attacked the base with rockets near Erbil on Monday.", date(2022, 1, 22))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_violence_at_a_protest_takes_the_place_of_the_crowd_named_in_the_other_clause(extractor: Extractor) -> None:
+    text = "A protester was killed on Friday after the demonstrators marched toward the centre of Basra."
+    riots = [e for e in events_of(extractor, text, date(2021, 11, 8)) if e.event_type == "Riots"]
+    assert [(e.admin1, e.fatalities) for e in riots] == [("Basra", 1)]

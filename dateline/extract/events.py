@@ -214,9 +214,6 @@ class EventBuilder:
             primary.trigger.sub_event_type == "Other"
         places, launch_country = usable_mentions(text, window_places, blocked, departure)
         choices = choose_places(text, places, self.gazetteer.contains)
-        borrowed = False
-        if not choices and fallback_places:
-            choices, borrowed = fallback_places[:1], True
         weapons = [w for w in facts.weapons if frame.start <= w.start < frame.end]
         if primary.trigger.sub_event_type != "Disrupted weapons use":
             # "struck missile production facilities", "a strike targeting an anti-ship missile":
@@ -228,6 +225,13 @@ class EventBuilder:
         event_type, sub_event_type, weapon_names, type_rule = self._type(frame, weapons, roles)
         event_type, sub_event_type, type_rule = self._protest_violence(facts, frame, event_type, sub_event_type,
                                                                        type_rule, roles)
+        borrowed = False
+        if not choices and event_type in ("Protests", "Riots"):
+            # "a protester was killed after the demonstrators marched toward the Green Zone": the
+            # crowd's place, named in the sentence's other clause about it, is where it happened.
+            choices = self._crowd_places(facts, frame, blocked)
+        if not choices and fallback_places:
+            choices, borrowed = fallback_places[:1], True
 
         events = []
         casualties = facts.casualties
@@ -430,6 +434,18 @@ class EventBuilder:
                 rule + "; state forces fired on the demonstration: excessive force against protesters"
         return "Riots", "Violent demonstration", rule + "; people killed or wounded at a demonstration, " \
             "nobody named as the attacker: a violent demonstration"
+
+    def _crowd_places(self, facts: SentenceFacts, frame: Frame, blocked: list[tuple[int, int]]) -> list[PlaceChoice]:
+        """The places of the sentence's other clauses whose own trigger is a protest or a riot."""
+        crowd = []
+        for mention in facts.places:
+            if frame.start <= mention.start < frame.end:
+                continue
+            before = [h for h in facts.triggers if h.end <= mention.start]
+            if before and before[-1].trigger.event_type in ("Protests", "Riots"):
+                crowd.append(mention)
+        usable, _launch = usable_mentions(facts.text, crowd, blocked)
+        return choose_places(facts.text, usable, self.gazetteer.contains)
 
     def _judged_remote(self) -> tuple[bool, str]:
         """Whether the judge reads the sentence as remote violence rather than a battle, and why."""
