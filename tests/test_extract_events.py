@@ -122,3 +122,11 @@ def test_violence_at_a_protest_takes_the_place_of_the_crowd_named_in_the_other_c
     text = "A protester was killed on Friday after the demonstrators marched toward the centre of Basra."
     riots = [e for e in events_of(extractor, text, date(2021, 11, 8)) if e.event_type == "Riots"]
     assert [(e.admin1, e.fatalities) for e in riots] == [("Basra", 1)]
+
+
+def test_a_reason_closed_by_a_comma_and_a_crowds_size_leave_the_clause_an_event(extractor: Extractor) -> None:
+    text = "In response to the violence, the government imposed a curfew and deployed hundreds of troops to Basra."
+    [event] = events_of(extractor, text, date(2022, 8, 30))
+    assert (event.event_type, event.sub_event_type, event.admin1) == ("Strategic developments", "Other", "Basra")
+    # A count of events is still no event of its own.
+    assert events_of(extractor, "Militants have carried out dozens of attacks on the base.", date(2022, 8, 30)) == []

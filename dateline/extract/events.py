@@ -39,9 +39,13 @@ _CHARACTERISED = re.compile(
     r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|forces|troops|drones|"
                          r"army|military|artillery|navy|air\s+force|units|soldiers)\b", re.I)
+# "hundreds of troops", "dozens of protesters": a crowd's size, not a count of events.
+_PEOPLE = r"(?:troops|soldiers|people|protesters|demonstrators|fighters|civilians|militants|members|residents|" \
+    r"families|students|workers|police(?:men)?|officers|personnel|gunmen|supporters|men|women|children)"
 _GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
-                      r"increased|escalat\w+|such|similar|recurring|dozens\s+of|hundreds\s+of)\b", re.I)
+                      r"increased|escalat\w+|such|similar|recurring|(?:dozens|hundreds)\s+of(?!\s+(?:[\w-]+\s+)?" + _PEOPLE + r"\b))\b",
+                      re.I)
 # "The US military conducted strikes against militia facilities, as a response to Wednesday's
 # rocket attack": strikes done (a past verb right before them) in answer to one named attack are
 # that answer, one event, however unplaced.

@@ -94,5 +94,9 @@ def build_frames(sentence: str, hits: list[TriggerHit]) -> list[Frame]:
         frames.append(Frame([hit], start, len(sentence)))
     for frame in frames:
         lead_text = sentence[frame.start:frame.hits[0].start]
-        frame.prior = bool(_LEAD.match(lead_text.lstrip()) or _PRIOR_LEAD.search(lead_text))
+        # "In response to the violence, officials announced a curfew": a lead closed by a comma
+        # before the trigger is the reason given, and the clause after it tells a new event.
+        lead = _LEAD.match(lead_text.lstrip())
+        frame.prior = bool(lead and not re.search(r"[,;]\s", lead_text.lstrip()[lead.end():])) or \
+            bool(_PRIOR_LEAD.search(lead_text))
     return frames
