@@ -130,3 +130,14 @@ def test_a_reason_closed_by_a_comma_and_a_crowds_size_leave_the_clause_an_event(
     assert (event.event_type, event.sub_event_type, event.admin1) == ("Strategic developments", "Other", "Basra")
     # A count of events is still no event of its own.
     assert events_of(extractor, "Militants have carried out dozens of attacks on the base.", date(2022, 8, 30)) == []
+
+
+def test_clashes_backed_by_strikes_or_shelling_are_one_battle(extractor: Extractor) -> None:
+    text = "Clashes, backed by air strikes and accompanied by shelling, took place near Hajin on Monday."
+    [event] = events_of(extractor, text, date(2018, 2, 20))
+    assert (event.event_type, event.sub_event_type, event.location) == ("Battles", "Armed clash", "Hajin")
+    text = "Warplanes carried out air strikes on Hajin on Monday in conjunction with clashes on the ground."
+    assert [e.event_type for e in events_of(extractor, text, date(2018, 2, 20))] == ["Battles"]
+    # Strikes alone stay strikes.
+    [event] = events_of(extractor, "Warplanes carried out air strikes on Hajin on Monday.", date(2018, 2, 20))
+    assert event.sub_event_type == "Air/drone strike"
