@@ -141,3 +141,11 @@ def test_clashes_backed_by_strikes_or_shelling_are_one_battle(extractor: Extract
     # Strikes alone stay strikes.
     [event] = events_of(extractor, "Warplanes carried out air strikes on Hajin on Monday.", date(2018, 2, 20))
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_people_killed_as_others_are_kidnapped_is_an_attack(extractor: Extractor) -> None:
+    text = "Militants on Saturday killed three shepherds and kidnapped 20 others near Palmyra."
+    [event] = events_of(extractor, text, date(2024, 2, 18))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    [event] = events_of(extractor, "Gunmen kidnapped two engineers near Kirkuk on Monday.", date(2024, 2, 18))
+    assert event.sub_event_type == "Abduction/forced disappearance"

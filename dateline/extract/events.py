@@ -42,6 +42,7 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircra
 # "hundreds of troops", "dozens of protesters": a crowd's size, not a count of events.
 _PEOPLE = r"(?:troops|soldiers|people|protesters|demonstrators|fighters|civilians|militants|members|residents|" \
     r"families|students|workers|police(?:men)?|officers|personnel|gunmen|supporters|men|women|children)"
+_KILLED = re.compile(r"\b(?:killed|killing|executed|executing|shot\s+dead|beheaded)\b", re.I)
 _GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|(?:dozens|hundreds)\s+of(?!\s+(?:[\w-]+\s+)?" + _PEOPLE + r"\b))\b",
@@ -370,6 +371,10 @@ class EventBuilder:
             # ACLED codebook: state forces killing or wounding demonstrators at a protest.
             return "Protests", "Excessive force against protesters", [n for n in names if n], \
                 rule + "; state forces at a protest: excessive force against protesters"
+        if sub == "Abduction/forced disappearance" and _KILLED.search(self._text, frame.start, frame.end):
+            # ACLED codebook: people killed as others are taken is an attack, not an abduction.
+            sub = "Attack"
+            rule += "; people were also killed: an attack"
         if event_type == "Battles" and any(_is_civilian(a.actor) for a in hurt):
             event_type, sub = "Violence against civilians", "Attack"
             rule += "; civilians targeted"
