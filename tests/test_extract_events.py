@@ -149,3 +149,11 @@ def test_people_killed_as_others_are_kidnapped_is_an_attack(extractor: Extractor
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     [event] = events_of(extractor, "Gunmen kidnapped two engineers near Kirkuk on Monday.", date(2024, 2, 18))
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_protest_dispersed_with_nobody_hurt_is_a_protest_with_intervention(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "Police fired tear gas to disperse hundreds of protesters in Basra on Monday.",
+                        date(2019, 11, 28))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+    [event] = events_of(extractor, "Hundreds of protesters rallied in Basra on Monday.", date(2019, 11, 28))
+    assert event.sub_event_type == "Peaceful protest"

@@ -64,6 +64,9 @@ _SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military
 _PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
                               r"sit-ins?|rall(?:y|ies))\b", re.I)
 _STATE_FORCES = ("state_military", "police", "government")
+_INTERVENTION = re.compile(r"\b(?:tear\s*gas|dispers(?:ed|ing|e)|water\s+cannons?|rubber\s+bullets|stun\s+grenades|"
+                           r"warning\s+shots|fired\s+(?:shots\s+)?(?:in)?to\s+the\s+air|batons?|broke\s+up|"
+                           r"arrest(?:ed|ing)\s+(?:[\w-]+\s+){0,3}(?:protesters|protestors|demonstrators))\b", re.I)
 # A military site hit with nobody named there: the forces of the country it is in.
 _MILITARY_SITE = re.compile(r"\b(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
                             r"posts?|sites?|installations?|headquarters)\b", re.I)
@@ -430,6 +433,10 @@ class EventBuilder:
         casualties = facts.casualties
         hurt_protest = event_type == "Protests" and sub == "Peaceful protest" and casualties is not None and \
             bool(casualties.killed or casualties.injured)
+        if event_type == "Protests" and sub == "Peaceful protest" and not hurt_protest and \
+                _INTERVENTION.search(facts.text, frame.start, frame.end):
+            # ACLED codebook: a protest the authorities dispersed (tear gas, arrests), nobody hurt.
+            return "Protests", "Protest with intervention", rule + "; the authorities intervened: protest with intervention"
         if not (attacked or hurt_protest):
             return event_type, sub, rule
         # Each named force is read against the first trigger after it: its own verb ("open fire").
