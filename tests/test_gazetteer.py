@@ -363,3 +363,12 @@ def test_a_hyphenated_place_word_after_a_village_vouches_for_it(gazetteer: Gazet
     assert [(m.text, m.places[0].admin1) for m in found] == [("Zummar sub-district", "Nineveh")]
     # "Iran-backed" still is one.
     assert gazetteer.find("Shells hit an Iran-backed group.") == []
+
+
+def test_after_in_a_town_is_found_under_any_of_its_spellings() -> None:
+    # Without the knowledge base's own entry: GeoNames names it Ash Shaddadah, and "Shadadi"
+    # is one of its other spellings.
+    plain = Gazetteer.default()
+    found = plain.find("Shells fell in Shaddadi on Monday.")
+    assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Ash Shaddadah", "Hasakah")]
+    assert plain.find("Shaddadi residents fled.") == []

@@ -152,6 +152,7 @@ class Gazetteer:
         self._exact: dict[str, list[int]] = {}
         self._fuzzy: dict[str, list[int]] = {}
         self._primary: list[str] = []
+        self._spellings: dict[int, list[str]] = {}   # all name keys of the sizeable places
         self._curated: set[int] = set()
         words = list(stopwords) if stopwords is not None else _stopwords()
         # "^Hit": a stop word only as a sentence's first word ("Hit by a drone, ..."), where
@@ -229,6 +230,8 @@ class Gazetteer:
         else:
             self.places[at] = place
             self._primary[at] = keys[0] if keys else self._primary[at]
+        if place.rank >= SIGNIFICANT and len(keys) > 1:
+            self._spellings[at] = keys
         for table, values in ((self._exact, keys), (self._fuzzy, fuzzies)):
             for value in values:
                 if value:
@@ -524,16 +527,20 @@ class Gazetteer:
         return cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
             "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb", "suburbs")
 
-    def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO) -> set[int]:
+    def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO,
+                           every_spelling: bool = False) -> set[int]:
         """Towns and quarters (districts too, from `min_rank` up) whose consonant skeleton and
         spelling are close to the name's."""
         core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
         if len(core_key) < 4:
             return set()
         kinds = ("locality", "neighbourhood") if not min_rank else ("locality", "county")
+        # With `every_spelling`, a sizeable place is compared with each of its spellings
+        # ("Shaddadi" with the "Shadadi" of Ash Shaddadah), otherwise with its own name only.
         return {x for x in self._fuzzy.get(skeleton, ())
                 if self.places[x].kind in kinds and self.places[x].rank >= min_rank
-                and fuzz.ratio(core_key, self._primary[x]) >= ratio}
+                and max(fuzz.ratio(core_key, key) for key in
+                        (self._spellings.get(x, [self._primary[x]]) if every_spelling else [self._primary[x]])) >= ratio}
 
     def _capitalised_run(self, tokens: list[_Token], i: int, end: int) -> tuple[int, int]:
         """Returns the extent of the capitalised words around a match (an unknown longer name)."""
