@@ -88,3 +88,72 @@ def test_tally_with_period_and_attribution(extractor: Extractor) -> None:
     assert tallies[0].value == 150 and tallies[0].qualifier == "more than"
     assert tallies[0].period_start == "2023-10-17"
     assert tallies[0].attributed_to == "Pentagon"
+
+
+def test_a_foiled_attack_is_a_battle_with_the_attacker_as_the_other_side(extractor: Extractor) -> None:
+    text = "Iraqi forces repelled an Islamic State attack on a checkpoint near Tikrit on Friday."
+    [event] = events_of(extractor, text, date(2020, 8, 3))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert (event.actor1, event.actor2) == ("Military Forces of Iraq", "Islamic State (Iraq)")
+    # A remote weapon named before the noun keeps it an interception.
+    [event] = events_of(extractor, "Air defences foiled a drone attack near Erbil on Monday.", date(2020, 8, 3))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_a_base_set_up_is_a_strategic_development(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "US forces set up a new base near Kobani on Sunday.", date(2020, 8, 3))
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Headquarters or base established")
+    assert (event.actor1, event.location) == ("Military Forces of the United States", "Kobani")
+
+
+def test_a_country_owning_a_consulate_is_not_where_the_event_was(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "Protesters set fire to Iran consulate in Basra on Friday.", date(2020, 8, 3))
+    assert (event.country, event.admin1) == ("Iraq", "Basra")
+
+
+def test_an_armed_groups_attack_with_no_weapon_named_is_a_battle(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "Islamic State militants attacked the prison in Hasakah on Friday.", date(2022, 1, 22))
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    [event] = events_of(extractor, "Militants attacked the base with rockets near Erbil on Monday.", date(2022, 1, 22))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_violence_at_a_protest_takes_the_place_of_the_crowd_named_in_the_other_clause(extractor: Extractor) -> None:
+    text = "A protester was killed on Friday after the demonstrators marched toward the centre of Basra."
+    riots = [e for e in events_of(extractor, text, date(2021, 11, 8)) if e.event_type == "Riots"]
+    assert [(e.admin1, e.fatalities) for e in riots] == [("Basra", 1)]
+
+
+def test_a_reason_closed_by_a_comma_and_a_crowds_size_leave_the_clause_an_event(extractor: Extractor) -> None:
+    text = "In response to the violence, the government imposed a curfew and deployed hundreds of troops to Basra."
+    [event] = events_of(extractor, text, date(2022, 8, 30))
+    assert (event.event_type, event.sub_event_type, event.admin1) == ("Strategic developments", "Other", "Basra")
+    # A count of events is still no event of its own.
+    assert events_of(extractor, "Militants have carried out dozens of attacks on the base.", date(2022, 8, 30)) == []
+
+
+def test_clashes_backed_by_strikes_or_shelling_are_one_battle(extractor: Extractor) -> None:
+    text = "Clashes, backed by air strikes and accompanied by shelling, took place near Hajin on Monday."
+    [event] = events_of(extractor, text, date(2018, 2, 20))
+    assert (event.event_type, event.sub_event_type, event.location) == ("Battles", "Armed clash", "Hajin")
+    text = "Warplanes carried out air strikes on Hajin on Monday in conjunction with clashes on the ground."
+    assert [e.event_type for e in events_of(extractor, text, date(2018, 2, 20))] == ["Battles"]
+    # Strikes alone stay strikes.
+    [event] = events_of(extractor, "Warplanes carried out air strikes on Hajin on Monday.", date(2018, 2, 20))
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_people_killed_as_others_are_kidnapped_is_an_attack(extractor: Extractor) -> None:
+    text = "Militants on Saturday killed three shepherds and kidnapped 20 others near Palmyra."
+    [event] = events_of(extractor, text, date(2024, 2, 18))
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    [event] = events_of(extractor, "Gunmen kidnapped two engineers near Kirkuk on Monday.", date(2024, 2, 18))
+    assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_protest_dispersed_with_nobody_hurt_is_a_protest_with_intervention(extractor: Extractor) -> None:
+    [event] = events_of(extractor, "Police fired tear gas to disperse hundreds of protesters in Basra on Monday.",
+                        date(2019, 11, 28))
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
+    [event] = events_of(extractor, "Hundreds of protesters rallied in Basra on Monday.", date(2019, 11, 28))
+    assert event.sub_event_type == "Peaceful protest"

@@ -355,3 +355,20 @@ def test_a_plural_province_word_closing_a_list_makes_each_name_a_province(gazett
     # A singular word after the last name names that one only: Baghdad stays the city.
     found = gazetteer.find("Bombs went off in Baghdad and Anbar province on Friday.")
     assert [m.places[0].kind for m in found] == ["locality", "region"]
+
+
+def test_a_hyphenated_place_word_after_a_village_vouches_for_it(gazetteer: Gazetteer) -> None:
+    # "sub-district" is one place word: its hyphen does not make the village an adjective.
+    found = gazetteer.find("Shells fell in the Zummar sub-district on Monday.")
+    assert [(m.text, m.places[0].admin1) for m in found] == [("Zummar sub-district", "Nineveh")]
+    # "Iran-backed" still is one.
+    assert gazetteer.find("Shells hit an Iran-backed group.") == []
+
+
+def test_after_in_a_town_is_found_under_any_of_its_spellings() -> None:
+    # Without the knowledge base's own entry: GeoNames names it Ash Shaddadah, and "Shadadi"
+    # is one of its other spellings.
+    plain = Gazetteer.default()
+    found = plain.find("Shells fell in Shaddadi on Monday.")
+    assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Ash Shaddadah", "Hasakah")]
+    assert plain.find("Shaddadi residents fled.") == []

@@ -130,6 +130,19 @@ def distance_km(a: Place, b: Place) -> float:
     return 12742.0 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def _descriptor_compound(tokens: list[_Token], j: int) -> bool:
+    """True for either half of a hyphenated place word ("sub-district", "air-base") inside a
+    name: the hyphen joins the word's own halves, it does not make the name an adjective."""
+    token = tokens[j]
+    if token.cap or not token.key:
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if after is not None and after.hyphen_before and f"{token.key} {after.key}" in DESCRIPTORS:
+        return True
+    before = tokens[j - 1]
+    return token.hyphen_before and f"{before.key} {token.key}" in DESCRIPTORS
+
+
 class Gazetteer:
     """Places by normalised name; see the module docstring for the ranking and find() rules."""
 
@@ -139,6 +152,7 @@ class Gazetteer:
         self._exact: dict[str, list[int]] = {}
         self._fuzzy: dict[str, list[int]] = {}
         self._primary: list[str] = []
+        self._spellings: dict[int, list[str]] = {}   # all name keys of the sizeable places
         self._curated: set[int] = set()
         words = list(stopwords) if stopwords is not None else _stopwords()
         # "^Hit": a stop word only as a sentence's first word ("Hit by a drone, ..."), where
@@ -216,6 +230,8 @@ class Gazetteer:
         else:
             self.places[at] = place
             self._primary[at] = keys[0] if keys else self._primary[at]
+        if place.rank >= SIGNIFICANT and len(keys) > 1:
+            self._spellings[at] = keys
         for table, values in ((self._exact, keys), (self._fuzzy, fuzzies)):
             for value in values:
                 if value:
@@ -410,7 +426,7 @@ class Gazetteer:
             if j > i:
                 inner_ok = token.cap or not token.key or token.key.isdigit() or token.key in _CONNECTORS \
                     or token.key in DESCRIPTORS or token.key in ("air", "military", "oil", "gas", "field", "fields", "sub", "border", "embassy", "consulate", "general", "airport", "base")
-                if not token.joined or not inner_ok or adjectival(tokens, j):
+                if not token.joined or not inner_ok or (adjectival(tokens, j) and not _descriptor_compound(tokens, j)):
                     break
             if token.key:
                 words.extend(token.key.split())
@@ -511,16 +527,20 @@ class Gazetteer:
         return cue_before(tokens, i) and tokens[i - 1 if tokens[i - 1].key != "of" else i - 2].key in (
             "village", "town", "city", "neighbourhood", "quarter", "hamlet", "suburb", "suburbs")
 
-    def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO) -> set[int]:
+    def _spelled_otherwise(self, core: list[str], min_rank: int = 0, ratio: int = SPELLING_RATIO,
+                           every_spelling: bool = False) -> set[int]:
         """Towns and quarters (districts too, from `min_rank` up) whose consonant skeleton and
         spelling are close to the name's."""
         core_key, skeleton = " ".join(core), fuzzy_key_of_tokens(core)
         if len(core_key) < 4:
             return set()
         kinds = ("locality", "neighbourhood") if not min_rank else ("locality", "county")
+        # With `every_spelling`, a sizeable place is compared with each of its spellings
+        # ("Shaddadi" with the "Shadadi" of Ash Shaddadah), otherwise with its own name only.
         return {x for x in self._fuzzy.get(skeleton, ())
                 if self.places[x].kind in kinds and self.places[x].rank >= min_rank
-                and fuzz.ratio(core_key, self._primary[x]) >= ratio}
+                and max(fuzz.ratio(core_key, key) for key in
+                        (self._spellings.get(x, [self._primary[x]]) if every_spelling else [self._primary[x]])) >= ratio}
 
     def _capitalised_run(self, tokens: list[_Token], i: int, end: int) -> tuple[int, int]:
         """Returns the extent of the capitalised words around a match (an unknown longer name)."""

@@ -97,7 +97,7 @@ def other_spellings(gazetteer: Any, tokens: list[Any], i: int, end: int, core: l
             and not tokens[i - 1].cap and whole and not tokens[end - 1].possessive:
         # "killed by security forces in Qodsayya": after "in" or "near", a whole capitalised
         # name spelled very like a sizeable town (same skeleton) is that town.
-        found = gazetteer._spelled_otherwise(core, SIGNIFICANT, LOCATIVE_SPELLING_RATIO)
+        found = gazetteer._spelled_otherwise(core, SIGNIFICANT, LOCATIVE_SPELLING_RATIO, every_spelling=True)
     if not found:
         # "Qayyara" for "Qayyarah": the final h of the feminine ending is left out (a village
         # still needs a place word or a preposition, as under its own spelling).

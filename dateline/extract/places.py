@@ -66,6 +66,8 @@ _POSSESSIVE_PARTY = re.compile(r"['’]s\s+(?!(?:north|south|east|west|central|b
                                r"region|territory|airspace|soil|city|town|coast|outskirts|suburb|"
                                r"neighbou?rhood|district|quarter|airport|street|countryside|centre|center|"
                                r"downtown|old|port|southern|northern|eastern|western)\w*)[a-z]")
+_MISSION_AFTER = re.compile(r"\s+(?:embassy|embassies|consulates?|consulate[- ]general|consular|diplomatic\s+mission)\b",
+                            re.I)
 _DESTINATION = re.compile(r"\b(?:headed|heading|bound|en\s+route|on\s+(?:its|their)\s+way)\s+"
                           r"(?:to|towards?|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 _WATER_OF = re.compile(r"\b(?:Gulf|Sea|Strait|Straits|Bay)\s+of\s+(?:the\s+)?$")
@@ -177,6 +179,9 @@ def usable_mentions(window: str, mentions: list[Any], blocked: list[tuple[int, i
         if (capital or (bool(mention.places) and mention.places[0].kind == "country")) and (
                 sponsor is not None or _POSSESSIVE_PARTY.match(window, mention.end)):
             continue
+        if mention.places and mention.places[0].kind == "country" and len(mentions) > 1 and \
+                _MISSION_AFTER.match(window, mention.end):
+            continue  # "set fire to Iran consulate in Najaf": the mission's owner, not where it is
         if _DESTINATION.search(before):
             continue  # "a drone headed towards Eilat" was intercepted before it got there
         if _WATER_OF.search(before):
