@@ -301,3 +301,19 @@ def test_an_undated_report_meets_the_event_again_once_a_dated_report_has_joined_
     assert not affinity(other, first, related).joins
     [event] = _events([first, other, dated])
     assert {s.article for s in event.sources} == {"a", "b"} and event.date_precision == "day"
+
+
+def test_a_strike_and_the_attack_it_answers_stay_apart_within_one_article() -> None:
+    # One side's attacker is the other's target: a drone hit a base with the state's troops, the
+    # state's forces struck back the same day. The article's lead and detail pass does not join them.
+    events = _events([
+        _report("a", "A drone struck a base housing US troops in Erbil on Monday.", sub_event_type="Air/drone strike",
+                actor1="Unidentified Armed Group (Iraq)", admin1="Erbil", location="Erbil", latitude=36.19,
+                longitude=44.01),
+        _report("a", "The US military carried out retaliatory air strikes in Iraq.", sub_event_type="Air/drone strike",
+                actor1="Military Forces of the United States", actor2=None, admin1=None, **UNPLACED),
+        _report("a", "The attack on the Government of the United States drew a response.", sub_event_type="Air/drone strike",
+                actor1="Kataib Hezbollah", actor2="Government of the United States", admin1=None, **UNPLACED),
+    ])
+    assert len(events) == 2
+    assert all(e.actor1 != e.actor2 for e in events)

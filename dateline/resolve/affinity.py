@@ -216,7 +216,7 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
     a1, a2 = a.actor1, a.actor2
     if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
         a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
-    elif named(a1) and named(b.actor2) and a1 == b.actor2 and a2 == b.actor1:
+    if _opposed(a1, a2, b, related):
         out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
         return
     # Within one article the lead and its detail name the parties from two angles (the attackers
@@ -234,6 +234,18 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
         else:
             out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | None) -> bool:
+    """One report's attacker is the other's target (a strike and the reply to it: the US strike
+    after a militia drone hit a US base). Roles compare as parties (a state's government and its
+    forces, a coalition and its lead state); a report whose own two sides are one party has its
+    roles misread and is not judged by them."""
+    def one(x: str | None, y: str | None) -> bool:
+        return named(x) and named(y) and (x == y or same_party(x, y, related))  # type: ignore[arg-type]
+    if one(a1, a2) or one(b.actor1, b.actor2):
+        return False
+    return one(a1, b.actor2) or one(a2, b.actor1)
 
 
 _SITES = ("neighbourhood", "facility", "airport")
