@@ -154,7 +154,13 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
     if wa[0] > wb[1] + 1 or wb[0] > wa[1] + 1:
         out.rule_out("{} ({}) against {} ({})", a.event_date, a.date_precision, b.event_date, b.date_precision)
     elif "unknown" in (a.date_precision, b.date_precision) and same_article:
-        out.add(0.75, "no time in its sentence, in the article that dates it")
+        published, dated = (wa, wb) if a.date_precision == "unknown" else (wb, wa)
+        if dated[1] < published[1] - 2:
+            # An undated sentence tells the article's news (published within a day or two of it);
+            # a day the article dates days before publication is the background it recalls.
+            out.add(-1.0, "no time in its sentence, the article dates the other days before publication")
+        else:
+            out.add(0.75, "no time in its sentence, in the article that dates it")
     elif a.date_precision == b.date_precision == "unknown" and a.event_date != b.event_date:
         # Neither text gives the day and they were published on different days: nothing says
         # they tell of the same day (a daily bulletin tells of a new shelling every day). News of
