@@ -329,3 +329,15 @@ def test_an_undated_sentence_tells_the_articles_news_not_the_day_it_recalls() ->
     assert not affinity(undated, recalled, related, same_article=True).joins
     told_that_day = replace(recalled, event_date="2024-01-23")
     assert affinity(undated, told_that_day, related, same_article=True).joins
+
+
+def test_a_clash_and_the_territory_taken_later_are_two_events_of_one_article() -> None:
+    clash = _report("a", "Militants attacked army troops in Aleppo province.", event_type="Battles",
+                    sub_event_type="Armed clash", actor1="Unidentified Armed Group (Syria)", actor2="Military Forces of Syria",
+                    country="Syria", admin1="Aleppo", date_precision="day", event_date="2024-11-27", **UNPLACED)
+    taken = replace(clash, sub_event_type="Non-state actor overtakes territory", location="Aleppo",
+                    actor1="Hayat Tahrir al-Sham",
+                    latitude=36.2, longitude=37.15, geo_precision=1, event_date="2024-11-30", date_precision="range",
+                    sources=[Source("a", "Within days they had captured Aleppo.")])
+    assert not affinity(clash, taken, related, same_article=True).joins
+    assert affinity(clash, replace(taken, sub_event_type="Armed clash"), related, same_article=True).joins
