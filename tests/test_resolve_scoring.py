@@ -352,3 +352,12 @@ def test_one_article_dating_an_unplaced_report_a_day_from_its_placed_event_is_on
     assert affinity(vague, placed, related, same_article=True).joins
     elsewhere = replace(vague, admin1="Erbil", location="Koya", latitude=36.08, longitude=44.63, geo_precision=1)
     assert not affinity(elsewhere, placed, related, same_article=True).joins
+
+
+def test_an_attack_on_a_shared_base_told_as_on_the_host_army_or_on_the_foreign_force_is_one_event() -> None:
+    on_guests = _report("a", "Rockets hit Ain al-Asad, which houses US troops.")
+    on_hosts = _report("b", "Rockets hit an Iraqi army base in Anbar.", actor1="Unidentified Armed Group (Iraq)",
+                       actor2="Military Forces of Iraq", **UNPLACED)
+    assert affinity(on_hosts, on_guests, related).joins
+    two_foreign = replace(on_hosts, actor2="Military Forces of the United Kingdom")
+    assert not affinity(two_foreign, on_guests, related).joins
