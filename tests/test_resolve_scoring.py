@@ -232,9 +232,13 @@ def test_one_articles_lead_and_detail_join_whatever_names_each_gives_the_parties
     detail = replace(lead, actor1="Coalition Forces", actor2="Military Forces of the United States",
                      sources=[Source("a", "Two rockets fell inside the airport, where the coalition's base is.")])
     assert affinity(detail, lead, related, same_article=True).joins
-    assert not affinity(detail, lead, related, same_article=False).joins
+    # (A report whose two sides are one party, as this detail, has misread roles that are not
+    # compared: across articles, two other names are what keep the reports apart.)
+    other = replace(detail, actor1="Islamic State", actor2="Military Forces of Iraq")
+    assert affinity(other, lead, related, same_article=True).joins
+    assert not affinity(other, lead, related, same_article=False).joins
     assert len(_events([lead, detail])) == 1
-    other_outlet = replace(detail, sources=[Source("b", detail.sources[0].quote)])
+    other_outlet = replace(other, sources=[Source("b", detail.sources[0].quote)])
     assert len(_events([lead, other_outlet])) == 2
 
 
@@ -245,7 +249,7 @@ def test_an_articles_two_records_are_joined_when_another_articles_report_came_be
     wire = "Saraya Awliya al-Dam claimed the rockets on Erbil."
     other = _report("a", wire, actor1="Saraya Awliya al-Dam", admin1="Erbil", location="Erbil", latitude=36.19,
                     longitude=44.01)
-    detail = replace(other, actor1="Coalition Forces", sources=[Source("b", "Rockets fell on the coalition base.")])
+    detail = replace(other, actor1="Kataib Sayyid al-Shuhada", sources=[Source("b", "Rockets fell on the coalition base.")])
     lead = replace(other, sources=[Source("b", wire)])
     assert not affinity(detail, other, related).joins
     [event] = _events([other, detail, lead])
@@ -361,3 +365,14 @@ def test_an_attack_on_a_shared_base_told_as_on_the_host_army_or_on_the_foreign_f
     assert affinity(on_hosts, on_guests, related).joins
     two_foreign = replace(on_hosts, actor2="Military Forces of the United Kingdom")
     assert not affinity(two_foreign, on_guests, related).joins
+
+
+def test_a_report_whose_two_sides_are_one_party_is_not_judged_by_its_roles() -> None:
+    # "The coalition said rockets hit the base, where US contractors were hurt": the reporter taken
+    # for the attacker. Its misread roles neither join nor keep apart; the place and day still do.
+    told = _report("a", "Rockets hit Ain al-Asad, the militia said.", actor1="Kataib Hezbollah")
+    misread = _report("b", "The coalition said rockets hit Ain al-Asad, hurting US contractors.",
+                      actor1="Coalition Forces", actor2="Civilians (United States)")
+    result = affinity(misread, told, related)
+    assert result.joins and not result.ruled_out
+    assert affinity(replace(misread, actor1="Islamic State"), told, related).score < result.score

@@ -231,6 +231,11 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
     a1, a2 = a.actor1, a.actor2
     if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
         a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
+    if _one_side(a.actor1, a.actor2, related) or _one_side(b.actor1, b.actor2, related):
+        # A state's forces attacking its own civilians, a coalition its lead state: the roles were
+        # misread (the unit that reported it taken for the attacker), and say nothing either way.
+        out.add(0.0, "one report's two sides are one party: its roles are not compared")
+        return
     if _opposed(a1, a2, b, related):
         out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
         return
@@ -260,6 +265,18 @@ def _host_and_guest(x: str, y: str, country: str | None) -> bool:
     return bool(country and sx and sy and sx != sy and country in (sx, sy))
 
 
+def _one_side(x: str | None, y: str | None, related: Related | None) -> bool:
+    """A report's attacker and target are one party (the target's civilians counted as their
+    state's: a coalition does not shell its lead state's civilians)."""
+    if not (named(x) and named(y)):
+        return False
+    assert x is not None and y is not None
+    civilians = re.match(r"^Civilians \((?P<state>.+)\)$", y)
+    if civilians and state_of(x) == civilians.group("state"):
+        return True
+    return x == y or same_party(x, y, related) and not (x.startswith("Civilians") and y.startswith("Civilians"))
+
+
 def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | None) -> bool:
     """One report's attacker is the other's target (a strike and the reply to it: the US strike
     after a militia drone hit a US base). Roles compare as parties (a state's government and its
@@ -267,8 +284,6 @@ def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | 
     roles misread and is not judged by them."""
     def one(x: str | None, y: str | None) -> bool:
         return named(x) and named(y) and (x == y or same_party(x, y, related))  # type: ignore[arg-type]
-    if one(a1, a2) or one(b.actor1, b.actor2):
-        return False
     return one(a1, b.actor2) or one(a2, b.actor1)
 
 
