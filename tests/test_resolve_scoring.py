@@ -347,17 +347,6 @@ def test_a_clash_and_the_territory_taken_later_are_two_events_of_one_article() -
     assert affinity(clash, replace(taken, sub_event_type="Armed clash"), related, same_article=True).joins
 
 
-def test_one_article_dating_an_unplaced_report_a_day_from_its_placed_event_is_one_event() -> None:
-    placed = _report("a", "A drone hit the gas field near Erbil overnight Monday.", sub_event_type="Air/drone strike",
-                     actor1="Unidentified Armed Group (Iraq)", actor2=None, admin1="Erbil", location="Erbil",
-                     latitude=36.19, longitude=44.01, event_date="2024-01-22")
-    vague = replace(placed, admin1="Kurdistan Region", event_date="2024-01-23", **UNPLACED,
-                    sources=[Source("a", "On Tuesday drones struck in the Kurdistan Region.")])
-    assert affinity(vague, placed, related, same_article=True).joins
-    elsewhere = replace(vague, admin1="Erbil", location="Koya", latitude=36.08, longitude=44.63, geo_precision=1)
-    assert not affinity(elsewhere, placed, related, same_article=True).joins
-
-
 def test_an_attack_on_a_shared_base_told_as_on_the_host_army_or_on_the_foreign_force_is_one_event() -> None:
     on_guests = _report("a", "Rockets hit Ain al-Asad, which houses US troops.")
     on_hosts = _report("b", "Rockets hit an Iraqi army base in Anbar.", actor1="Unidentified Armed Group (Iraq)",

@@ -8,7 +8,7 @@ other's, two sides with their roles swapped, the same sentence split on purpose)
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1, or one names no place: 0.25); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out |
+| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out |
 | place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); two explosions told by two weapons ruled out; two other kinds of one type (a clash and the territory it won, a protest and its repression) -1 |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target, -0.5 for the host state's forces and a foreign force based with them (reports name
@@ -148,10 +148,6 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
             out.add(1.5, "same day")
         elif gap == 1 and not same_article:
             out.add(0.25, "a day apart")  # one article dates all it tells against one day
-        elif gap == 1 and not (a.location and b.location):
-            # One of them names no place: nothing in the article tells the two days apart (it
-            # dates one event twice, "overnight Monday" and "on Tuesday"), as another article may.
-            out.add(0.25, "a day apart in one article, one without a place")
         elif gap == 1 and _same_place(a, b):
             # One article tells two days at one place rarely (none of dev-real's gold events do;
             # its two-day pairs are at two places); more often it dates one event twice ("overnight
