@@ -365,3 +365,20 @@ def test_a_report_whose_two_sides_are_one_party_is_not_judged_by_its_roles() -> 
     result = affinity(misread, told, related)
     assert result.joins and not result.ruled_out
     assert affinity(replace(misread, actor1="Islamic State"), told, related).score < result.score
+
+
+def test_the_merged_event_takes_its_sides_from_reports_whose_roles_are_not_misread() -> None:
+    told = _report("a", "Kataib Hezbollah fired rockets at Ain al-Asad.", actor1="Kataib Hezbollah")
+    misread = _report("b", "The coalition said rockets hit Ain al-Asad, hurting US contractors.",
+                      actor1="Coalition Forces", actor2="Civilians (United States)")
+    [event] = _events([misread, told])
+    assert (event.actor1, event.actor2) == ("Kataib Hezbollah", "Military Forces of the United States")
+
+
+def test_a_states_troops_and_its_civilians_as_target_neither_agree_nor_conflict() -> None:
+    troops = _report("a", "Rockets hit Ain al-Asad, where US troops are based.", **UNPLACED)
+    contractors = replace(troops, actor2="Civilians (United States)",
+                          sources=[Source("b", "A rocket attack in Anbar killed a US contractor.")])
+    other_state = replace(contractors, actor2="Civilians (Iraq)")
+    assert affinity(contractors, troops, related).score > affinity(other_state, troops, related).score
+    assert not any(points < 0 for points, _r, _v in affinity(contractors, troops, related).parts)

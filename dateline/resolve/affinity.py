@@ -41,6 +41,7 @@ INTERCEPTION = "Disrupted weapons use"
 REMOTE = "Explosions/Remote violence"
 # A coalition and the state that leads it count as one party for matching reports.
 _LEADS = {"Coalition Forces": "United States"}
+_CIVILIANS = re.compile(r"^Civilians \((?P<state>.+)\)$")
 _STATE = re.compile(r"^(?:Government|Military Forces|Police Forces|Armed Forces) of (?:the )?(?P<state>.+)$")
 
 
@@ -227,7 +228,7 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
     a1, a2 = a.actor1, a.actor2
     if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
         a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
-    if _one_side(a.actor1, a.actor2, related) or _one_side(b.actor1, b.actor2, related):
+    if one_side(a.actor1, a.actor2, related) or one_side(b.actor1, b.actor2, related):
         # A state's forces attacking its own civilians, a coalition its lead state: the roles were
         # misread (the unit that reported it taken for the attacker), and say nothing either way.
         out.add(0.0, "one report's two sides are one party: its roles are not compared")
@@ -248,10 +249,18 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             out.add(0.5, "{} {}", role, mine)
         elif same_party(mine, theirs, related):
             out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
+        elif role == "actor2" and (_citizens_of(mine, theirs) or _citizens_of(theirs, mine)):
+            out.add(0.0, "{} {} / {}: one state's people at the target", role, mine, theirs)
         elif role == "actor2" and _host_and_guest(mine, theirs, a.country or b.country):
             out.add(-0.5, "{} {} / {}: the host state's forces and a force based with them", role, mine, theirs)
         else:
             out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+def _citizens_of(x: str, y: str) -> bool:
+    """`x` is the civilians of the state `y` belongs to (a base's contractors and its troops)."""
+    civilians = _CIVILIANS.match(x)
+    return bool(civilians and state_of(y) == civilians.group("state"))
 
 
 def _host_and_guest(x: str, y: str, country: str | None) -> bool:
@@ -261,14 +270,13 @@ def _host_and_guest(x: str, y: str, country: str | None) -> bool:
     return bool(country and sx and sy and sx != sy and country in (sx, sy))
 
 
-def _one_side(x: str | None, y: str | None, related: Related | None) -> bool:
+def one_side(x: str | None, y: str | None, related: Related | None) -> bool:
     """A report's attacker and target are one party (the target's civilians counted as their
     state's: a coalition does not shell its lead state's civilians)."""
     if not (named(x) and named(y)):
         return False
     assert x is not None and y is not None
-    civilians = re.match(r"^Civilians \((?P<state>.+)\)$", y)
-    if civilians and state_of(x) == civilians.group("state"):
+    if _citizens_of(y, x):
         return True
     return x == y or same_party(x, y, related) and not (x.startswith("Civilians") and y.startswith("Civilians"))
 
