@@ -226,14 +226,17 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
 def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related | None,
                 same_article: bool = False) -> None:
     a1, a2 = a.actor1, a.actor2
-    if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
+    intercepted = (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION)
+    if intercepted:
         a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
     if one_side(a.actor1, a.actor2, related) or one_side(b.actor1, b.actor2, related):
         # A state's forces attacking its own civilians, a coalition its lead state: the roles were
         # misread (the unit that reported it taken for the attacker), and say nothing either way.
         out.add(0.0, "one report's two sides are one party: its roles are not compared")
         return
-    if _opposed(a1, a2, b, related):
+    # (An interception's other side is often the force that reported it, not the attacker: its
+    # roles against an attack's are compared name by name below, never ruled out.)
+    if not intercepted and _opposed(a1, a2, b, related):
         out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
         return
     # Within one article the lead and its detail name the parties from two angles (the attackers
