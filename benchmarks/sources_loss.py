@@ -61,6 +61,17 @@ def _fails(sc: Any, g: dict[str, Any], s: dict[str, Any]) -> list[str]:
     return out
 
 
+def _joined(record: EventRecord, mid: int, reports: dict[int, tuple[str, EventRecord]]) -> str:
+    """Why the mention joined the event it sits in (its `explain` line), matched by its sentence."""
+    article, report = reports[mid]
+    quote = report.sources[0].quote if report.sources else ""
+    listed = record.evidence.get("sources")
+    for item in (listed.value if listed is not None and isinstance(listed.value, list) else []):
+        if item.get("article") == article and item.get("quote") == quote:
+            return str(item.get("joined", ""))
+    return ""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("db")
@@ -115,6 +126,10 @@ def main() -> None:
                 kind = ("resolution: mention in the event of another gold event" if taken
                         else "resolution: mention in an unmatched or duplicate event")
                 detail = _brief(reports[compatible[0]][1])
+                home = held_in[compatible[0]]
+                why = _joined(events[home][1], compatible[0], reports)
+                detail += f"\n     in {_brief(events[home][1])} {sorted({reports[m][0] for m in events[home][2]})}" + \
+                    (f"\n     joined: {why}" if why else "")
                 if j is not None:
                     same = article in {reports[m][0] for m in events[j][2]}
                     detail += "\n     vs " + _brief(canonical(j)) + "\n     " + \

@@ -4,15 +4,18 @@ wording, compared with ONE threshold.
 Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
 countries, two provinces, places far apart, two places with two death tolls, dates outside both
 precisions, two reports without a time published days apart, an event type that cannot be the
-other's, two sides with their roles swapped, the same sentence split on purpose, one article's
-interception and attack, or two states' interceptions, that extraction told apart).
+other's, one report's attacker being the other's target (a strike and the reply to it; an
+interception excepted), the same sentence split on purpose, one article's interception and attack,
+or two states' interceptions, that extraction told apart). A report whose attacker and target are
+one party (a coalition against its lead state's troops or civilians) has its roles misread: they are
+not compared, and the merged event takes its sides from the other reports.
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article; two such reports published a day apart -1, further apart ruled out |
+| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out |
 | place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
-| type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); within one article ruled out (extraction folds an attack stopped whole into its interception, so both told means part got through), as are two states' interceptions there |
-| actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, two different named actors -3 for the actor, -1.5 for the target (reports name
+| type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); within one article ruled out (extraction folds an attack stopped whole into its interception, so both told means part got through), as are two states' interceptions there; two explosions told by two weapons ruled out; two other kinds of one type (a clash and the territory it won, a protest and its repression) -1 |
+| actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, a state's troops and its civilians as target 0, two different named actors -3 for the actor, -1.5 for the target, -0.5 for the host state's forces and a foreign force based with them (reports name
   targets more loosely: the base, its garrison, the state; among ACLED train notes of one day, province, type and
   place that are distinct events, the actor differs in 69 of 139 pairs, the target alone in 13), and -0.5 for either within one article (its lead and
   its detail name the parties from two angles; the article tells two events apart by place, day, type or toll) |
@@ -42,6 +45,7 @@ INTERCEPTION = "Disrupted weapons use"
 REMOTE = "Explosions/Remote violence"
 # A coalition and the state that leads it count as one party for matching reports.
 _LEADS = {"Coalition Forces": "United States"}
+_CIVILIANS = re.compile(r"^Civilians \((?P<state>.+)\)$")
 _STATE = re.compile(r"^(?:Government|Military Forces|Police Forces|Armed Forces) of (?:the )?(?P<state>.+)$")
 
 
@@ -139,6 +143,11 @@ def _type_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
         return
     if a.weapons and b.weapons and not set(a.weapons) & set(b.weapons):
         out.rule_out("{} against {}", '/'.join(a.weapons), '/'.join(b.weapons))
+        return
+    if a.event_type != REMOTE:
+        # A clash and the territory it won, a protest and its repression, are told apart by kind
+        # (weapons tell explosions apart).
+        out.add(-1.0, "{} and {}", a.sub_event_type.lower(), b.sub_event_type.lower())
 
 
 def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool) -> None:
@@ -166,7 +175,13 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
     if wa[0] > wb[1] + 1 or wb[0] > wa[1] + 1:
         out.rule_out("{} ({}) against {} ({})", a.event_date, a.date_precision, b.event_date, b.date_precision)
     elif "unknown" in (a.date_precision, b.date_precision) and same_article:
-        out.add(0.75, "no time in its sentence, in the article that dates it")
+        published, dated = (wa, wb) if a.date_precision == "unknown" else (wb, wa)
+        if dated[1] < published[1] - 2:
+            # An undated sentence tells the article's news (published within a day or two of it);
+            # a day the article dates days before publication is the background it recalls.
+            out.add(-1.0, "no time in its sentence, the article dates the other days before publication")
+        else:
+            out.add(0.75, "no time in its sentence, in the article that dates it")
     elif a.date_precision == b.date_precision == "unknown" and a.event_date != b.event_date:
         # Neither text gives the day and they were published on different days: nothing says
         # they tell of the same day (a daily bulletin tells of a new shelling every day). News of
@@ -226,9 +241,17 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
 def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related | None,
                 same_article: bool = False) -> None:
     a1, a2 = a.actor1, a.actor2
-    if (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION):
+    intercepted = (a.sub_event_type == INTERCEPTION) != (b.sub_event_type == INTERCEPTION)
+    if intercepted:
         a1, a2 = a2, a1  # the interceptor is actor1 of an interception, the target of an attack
-    elif named(a1) and named(b.actor2) and a1 == b.actor2 and a2 == b.actor1:
+    if one_side(a.actor1, a.actor2, related) or one_side(b.actor1, b.actor2, related):
+        # A state's forces attacking its own civilians, a coalition its lead state: the roles were
+        # misread (the unit that reported it taken for the attacker), and say nothing either way.
+        out.add(0.0, "one report's two sides are one party: its roles are not compared")
+        return
+    # (An interception's other side is often the force that reported it, not the attacker: its
+    # roles against an attack's are compared name by name below, never ruled out.)
+    if not intercepted and _opposed(a1, a2, b, related):
         out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
         return
     # Within one article the lead and its detail name the parties from two angles (the attackers
@@ -244,8 +267,46 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
             out.add(0.5, "{} {}", role, mine)
         elif same_party(mine, theirs, related):
             out.add(0.3, "{} {} / {} (affiliated)", role, mine, theirs)
+        elif role == "actor2" and (_citizens_of(mine, theirs) or _citizens_of(theirs, mine)):
+            out.add(0.0, "{} {} / {}: one state's people at the target", role, mine, theirs)
+        elif role == "actor2" and _host_and_guest(mine, theirs, a.country or b.country):
+            out.add(-0.5, "{} {} / {}: the host state's forces and a force based with them", role, mine, theirs)
         else:
             out.add(conflict, "{} {} against {}", role, mine, theirs)
+
+
+def _citizens_of(x: str, y: str) -> bool:
+    """`x` is the civilians of the state `y` belongs to (a base's contractors and its troops)."""
+    civilians = _CIVILIANS.match(x)
+    return bool(civilians and state_of(y) == civilians.group("state"))
+
+
+def _host_and_guest(x: str, y: str, country: str | None) -> bool:
+    """Two states' forces as the target, one of them the country's own: a base the country's army
+    shares with a foreign force stationed there is told as an attack on either."""
+    sx, sy = state_of(x), state_of(y)
+    return bool(country and sx and sy and sx != sy and country in (sx, sy))
+
+
+def one_side(x: str | None, y: str | None, related: Related | None) -> bool:
+    """A report's attacker and target are one party (the target's civilians counted as their
+    state's: a coalition does not shell its lead state's civilians)."""
+    if not (named(x) and named(y)):
+        return False
+    assert x is not None and y is not None
+    if _citizens_of(y, x):
+        return True
+    return x == y or same_party(x, y, related) and not (x.startswith("Civilians") and y.startswith("Civilians"))
+
+
+def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | None) -> bool:
+    """One report's attacker is the other's target (a strike and the reply to it: the US strike
+    after a militia drone hit a US base). Roles compare as parties (a state's government and its
+    forces, a coalition and its lead state); a report whose own two sides are one party has its
+    roles misread and is not judged by them."""
+    def one(x: str | None, y: str | None) -> bool:
+        return named(x) and named(y) and (x == y or same_party(x, y, related))  # type: ignore[arg-type]
+    return one(a1, b.actor2) or one(a2, b.actor1)
 
 
 _SITES = ("neighbourhood", "facility", "airport")

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from dateline.model import EventRecord, Evidence, Source, StatementRecord, TallyRecord
-from dateline.resolve.affinity import INTERCEPTION, Related, more_specific, same_party
+from dateline.resolve.affinity import INTERCEPTION, Related, more_specific, one_side, same_party
 
 PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "unknown": 3}
 
@@ -24,8 +24,10 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
     placed = min(records, key=lambda r: (0 if r.location else 1 if r.admin1 else 2, r.geo_precision))
     typed = _event_type(records, groups or {})
     # An interception names the interceptor first; an attack names the attacker first.
+    # A report whose two sides are one party has its roles misread: the others name the parties.
+    told = [r for r in records if not one_side(r.actor1, r.actor2, related)] or records
     sides = [(r.actor2, r.actor1) if (r.sub_event_type == INTERCEPTION) != (typed.sub_event_type == INTERCEPTION)
-             else (r.actor1, r.actor2) for r in records]
+             else (r.actor1, r.actor2) for r in told]
     actor1 = _best_actor([a for a, _b in sides], related) or typed.actor1
     actor2 = _best_actor([b for _a, b in sides], related)
     weapons: list[str] = []
