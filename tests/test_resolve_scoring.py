@@ -324,12 +324,11 @@ def test_a_strike_and_the_attack_it_answers_stay_apart_within_one_article() -> N
 
 
 def test_an_undated_sentence_tells_the_articles_news_not_the_day_it_recalls() -> None:
-    # Published on the 24th: an undated interception at the base is the day's news, not the attack
-    # on the same base that the article dates four days earlier.
+    # Published on the 24th: an undated missile attack in the province is the day's news, not the
+    # attack on the base there that the article dates four days earlier.
     recalled = _report("a", "On Saturday the 20th, missiles hit Ain al-Asad.")
-    undated = _report("a", "Air defences intercepted missiles fired at Ain al-Asad.", event_date="2024-01-24",
-                      date_precision="unknown", sub_event_type="Disrupted weapons use",
-                      actor1="Military Forces of the United States", actor2=None)
+    undated = _report("a", "Missiles were fired in Anbar, officials said.", event_date="2024-01-24",
+                      date_precision="unknown", actor1=None, actor2=None, **UNPLACED)
     assert not affinity(undated, recalled, related, same_article=True).joins
     told_that_day = replace(recalled, event_date="2024-01-23")
     assert affinity(undated, told_that_day, related, same_article=True).joins
