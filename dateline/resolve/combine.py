@@ -34,12 +34,14 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
     for record in records:
         weapons.extend(w for w in record.weapons if w not in weapons)
     if fields_only:
+        # The death toll its reports agree on (none when they differ): matching compares tolls.
+        tolls = {r.fatalities for r in records if r.fatalities is not None}
         return EventRecord(
             event_date=event_date, date_precision=date_source.date_precision if event_date else "unknown",
             event_type=typed.event_type, sub_event_type=typed.sub_event_type, actor1=actor1, actor2=actor2,
             country=placed.country, admin1=placed.admin1, location=placed.location, latitude=placed.latitude,
-            longitude=placed.longitude, geo_precision=placed.geo_precision, fatalities=None, injured=None,
-            weapons=weapons,
+            longitude=placed.longitude, geo_precision=placed.geo_precision,
+            fatalities=tolls.pop() if len(tolls) == 1 else None, injured=None, weapons=weapons,
             # The place's gazetteer kind (a base, an airport, a city) is part of how places compare.
             evidence={"location": placed.evidence["location"]} if "location" in placed.evidence else {})
     sources: list[Source] = []
