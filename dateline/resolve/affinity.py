@@ -254,6 +254,12 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
     # (An interception's other side is often the force that reported it, not the attacker: its
     # roles against an attack's are compared name by name below, never ruled out.)
     if not intercepted and _opposed(a1, a2, b, related):
+        if _half_told(a1, a2, b) and a.fatalities and a.fatalities == b.fatalities:
+            # One report names a single side, in the other's other role, and both give the same
+            # toll: the one side was misread ("a strike that led to the deaths of three service
+            # members": the victims' side read as the attacker). Its roles say nothing either way.
+            out.add(0.0, "one side named in one report, in the other role, with the same toll: its roles are not compared")
+            return
         out.rule_out("the two sides' roles are swapped (a reply, not the same event)")
         return
     # Within one article the lead and its detail name the parties from two angles (the attackers
@@ -306,6 +312,11 @@ def one_side(x: str | None, y: str | None, related: Related | None) -> bool:
     if _citizens_of(y, x):
         return True
     return x == y or same_party(x, y, related) and not (x.startswith("Civilians") and y.startswith("Civilians"))
+
+
+def _half_told(a1: str | None, a2: str | None, b: EventRecord) -> bool:
+    """One of the two reports names only one side."""
+    return not (named(a1) and named(a2)) or not (named(b.actor1) and named(b.actor2))
 
 
 def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | None) -> bool:
