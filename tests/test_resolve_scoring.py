@@ -381,3 +381,27 @@ def test_a_states_troops_and_its_civilians_as_target_neither_agree_nor_conflict(
     other_state = replace(contractors, actor2="Civilians (Iraq)")
     assert affinity(contractors, troops, related).score > affinity(other_state, troops, related).score
     assert not any(points < 0 for points, _r, _v in affinity(contractors, troops, related).parts)
+
+
+def test_a_month_dated_unplaced_report_joins_the_days_event_with_the_same_victims_and_toll() -> None:
+    day = _report("a", "Three US soldiers were killed on Jan. 28 when a drone struck the base.", fatalities=3,
+                  event_date="2024-01-28",
+                  sub_event_type="Air/drone strike")
+    month = replace(day, event_date="2024-01-15", date_precision="month", actor1="Unidentified Armed Group (Iraq)",
+                    admin1=None, **UNPLACED,
+                    sources=[Source("b", "In January, three US soldiers were killed in a drone attack in Iraq.")])
+    [event] = _events([day, month])
+    assert (event.event_date, event.date_precision, event.location) == ("2024-01-28", "day", "Ain al-Asad Air Base")
+    # Another toll is another attack of that month.
+    assert len(_events([day, replace(month, fatalities=1)])) == 2
+
+
+def test_a_single_side_misread_into_the_other_role_joins_when_the_toll_agrees() -> None:
+    attack = _report("a", "Three US troops were killed when the IRI hit the base.", fatalities=3, **UNPLACED)
+    misread = replace(attack, actor1="Military Forces of the United States", actor2=None,
+                      sources=[Source("b", "A US strike killed a leader of the group behind a Jan. 20 attack "
+                                           "that killed three US troops.")])
+    assert affinity(misread, attack, related).joins
+    # Without the same toll it is the reply to the attack, and both sides named swapped is a reply.
+    assert affinity(replace(misread, fatalities=1), attack, related).ruled_out
+    assert affinity(replace(misread, actor2="Islamic Resistance in Iraq"), attack, related).ruled_out
