@@ -14,6 +14,7 @@ and day), so each is compared with few events and resolution grows as n·log n, 
 """
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 from collections import defaultdict
@@ -46,10 +47,13 @@ class Cluster:
     # (article, compared sentence) -> the (place, province) each of its readings here gave
     sentences: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(default_factory=dict)
     placed_sentences: dict[tuple[str, str | None, str | None], set[str]] = field(default_factory=dict)
+    # article -> the runs of PHRASE words its sentences here hold (wording shared across articles)
+    phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
 
     def join(self, mention: tuple[int, str, EventRecord], quote: str, reason: str) -> None:
         record = mention[2]
         self.members.append(mention)
+        self.phrases.setdefault(mention[1], set()).update(phrases(quote))
         self.reasons[mention[0]] = reason
         self.articles.add(mention[1])
         self.sentences.setdefault((mention[1], quote), set()).add((record.location, record.admin1))
@@ -365,7 +369,26 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
     result = affinity(record, canonical, related, same_article)
     if reprinted and result.veto is None:
         result.add(2.0, "the same sentence in another article (a reprint)")
+    elif result.veto is None and not same_article:
+        mine = phrases(quote)
+        shared = next((p for article, held in sorted(cluster.phrases.items()) if article != mention[1]
+                       for p in sorted(mine & held)), None)
+        if shared:
+            result.add(1.0, "wording shared with another article's report (\"{}\"): one statement quoted",
+                       " ".join(shared))
     return result
+
+
+PHRASE = 6
+"""Words in a row two articles' sentences must share to tell one statement (wire copy, a ministry's
+release) in their own words."""
+
+
+@functools.lru_cache(maxsize=65536)
+def phrases(quote: str) -> frozenset[tuple[str, ...]]:
+    """The runs of PHRASE words of a compared (normalised) sentence."""
+    words = quote.split()
+    return frozenset(tuple(words[i:i + PHRASE]) for i in range(len(words) - PHRASE + 1))
 
 
 def _with_reprints(record: Record, reprints: dict[str, list[str]], original: dict[str, str]) -> Record:
