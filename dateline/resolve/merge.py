@@ -369,7 +369,10 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
     result = affinity(record, canonical, related, same_article)
     if reprinted and result.veto is None:
         result.add(2.0, "the same sentence in another article (a reprint)")
-    elif result.veto is None and not same_article:
+    elif result.veto is None and not same_article and "day" in (record.date_precision, canonical.date_precision) \
+            and not _two_places({(canonical.location, canonical.admin1)}, (record.location, record.admin1)):
+        # A statement is quoted with its day in one report at least; a bulletin's lines read alike
+        # whatever the place and day they tell (two places, or no time in either text: no proof).
         mine = phrases(quote)
         shared = next((p for article, held in sorted(cluster.phrases.items()) if article != mention[1]
                        for p in sorted(mine & held)), None)
