@@ -405,3 +405,20 @@ def test_a_single_side_misread_into_the_other_role_joins_when_the_toll_agrees() 
     # Without the same toll it is the reply to the attack, and both sides named swapped is a reply.
     assert affinity(replace(misread, fatalities=1), attack, related).ruled_out
     assert affinity(replace(misread, actor2="Islamic Resistance in Iraq"), attack, related).ruled_out
+
+
+def test_two_outlets_quoting_one_statement_join_but_a_bulletins_lines_do_not() -> None:
+    dated = _report("a", "The strikes were carried out on Sunday on three depots the group uses to store "
+                         "rockets, the ministry said.", actor1="Unidentified Armed Group (Iraq)",
+                    actor2="Kataib Hezbollah", sub_event_type="Air/drone strike", admin1=None, **UNPLACED)
+    undated = replace(dated, date_precision="unknown", actor1="Military Forces of the United States",
+                      sources=[Source("b", "US forces hit three depots the group uses to store rockets, "
+                                           "a spokesman said.")])
+    assert len(_events([dated, undated])) == 1
+    # Other words: nothing ties them (a publication date is not the event's day).
+    other = replace(undated, sources=[Source("b", "US forces hit weapons sites of the militia.")])
+    assert len(_events([dated, other])) == 2
+    # Two lines of a bulletin with no time in either read alike: two events.
+    line = replace(undated, actor1="Unidentified Armed Group (Iraq)",
+                   sources=[Source("c", "Drones hit three depots the group uses to store rockets, a monitor said.")])
+    assert len(_events([line, undated])) == 2
