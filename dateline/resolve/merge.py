@@ -219,11 +219,35 @@ def choose(candidates: list[Cluster], mention: tuple[int, str, EventRecord],
         # A province- or country-level report joins the one precise event of its kind there;
         # with two candidates it cannot tell which. Within its own article it is the summary
         # of events the article details ("the US strikes"), not one more event.
-        passing = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
+        own = [(a, c) for a, c in passing if any(art == mention[1] for _m, art, _r in c.members)]
+        passing = own or _best_worded(passing, mention[1], quote)
     if passing:
         top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
         return best, top.describe(), quote
     return None, "first report", quote
+
+
+WORDING_MARGIN = 3
+"""Words a vague report must share with one candidate event more than with any other to choose it."""
+
+
+def _best_worded(passing: list[tuple[Affinity, Cluster]], article: str,
+                 quote: str) -> list[tuple[Affinity, Cluster]]:
+    """Of the precise events a vague report could be, the one other articles tell in its words ("a
+    drone strike hit the oil field" for "a drone strike forced a company to suspend work at an oil
+    field"), when it shares WORDING_MARGIN more content words with it than with any other; else none."""
+    mine = _content_words(quote)
+    shared = sorted(((len(mine & set().union(*(_content_words(q) for (teller, q) in c.sentences if teller != article))),
+                      a, c) for a, c in passing), key=lambda item: -item[0])
+    if shared and shared[0][0] >= (shared[1][0] if len(shared) > 1 else 0) + WORDING_MARGIN:
+        return [(shared[0][1], shared[0][2])]
+    return []
+
+
+@functools.lru_cache(maxsize=65536)
+def _content_words(quote: str) -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+    return frozenset(w for w in quote.split() if w not in STOP_WORDS and not w.isdigit() and len(w) > 2)
 
 
 def grow(cluster: Cluster, mention: tuple[int, str, EventRecord], quote: str, reason: str,
