@@ -422,3 +422,19 @@ def test_two_outlets_quoting_one_statement_join_but_a_bulletins_lines_do_not() -
     line = replace(undated, actor1="Unidentified Armed Group (Iraq)",
                    sources=[Source("c", "Drones hit three depots the group uses to store rockets, a monitor said.")])
     assert len(_events([line, undated])) == 2
+
+
+def test_a_vague_report_joins_the_one_of_several_events_told_in_its_words() -> None:
+    field = _report("a", "A drone strike hit a production facility at the oil field, halting output.",
+                    sub_event_type="Air/drone strike", location="Khurmala", latitude=36.06, longitude=43.83,
+                    admin1="Erbil")
+    town = replace(field, location="Koya", latitude=36.08, longitude=44.63,
+                   sources=[Source("b", "Another drone crashed near Koya later that morning.")])
+    vague = replace(field, admin1=None, **UNPLACED, sources=[Source(
+        "c", "A drone strike forced a company to suspend production at an oil field in the region.")])
+    events = _events([field, town, vague])
+    assert len(events) == 2
+    assert {s.article for e in events for s in e.sources if e.location == "Khurmala"} == {"a", "c"}
+    # Told in nobody's words, it cannot tell which: a record of its own.
+    plain = replace(vague, sources=[Source("c", "A drone struck in the region.")])
+    assert len(_events([field, town, plain])) == 3
