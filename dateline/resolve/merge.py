@@ -4,7 +4,8 @@ Reports are clustered greedily in a fixed order (placed first, then dated, then 
 article id and position), so the ledger does not depend on the order articles arrived in. A report
 joins the event it scores best against when the score reaches one threshold (see `affinity`:
 date, place, type, actors through the knowledge base, shared wording); a province- or
-country-level report joins only when exactly one event of its kind there qualifies. Two passes
+country-level report joins only when exactly one event of its kind there qualifies (or, of several,
+the one its article tells, else the one other articles tell in its words). Two passes
 follow, with the same scoring and threshold: an event placed by an undated report is scored again
 as a whole once dated reports have joined the events it can meet, and two records of one article
 that the article does not tell apart (another place, day, type or toll) become one.
