@@ -48,13 +48,16 @@ class Cluster:
     # (article, compared sentence) -> the (place, province) each of its readings here gave
     sentences: dict[tuple[str, str], set[tuple[str | None, str | None]]] = field(default_factory=dict)
     placed_sentences: dict[tuple[str, str | None, str | None], set[str]] = field(default_factory=dict)
-    # article -> the runs of PHRASE words its sentences here hold (wording shared across articles)
-    phrases: dict[str, set[tuple[str, ...]]] = field(default_factory=dict)
+    # the hash of each run of PHRASE words its sentences hold -> the article, or "*" for several
+    phrases: dict[int, str] = field(default_factory=dict)
 
     def join(self, mention: tuple[int, str, EventRecord], quote: str, reason: str) -> None:
         record = mention[2]
         self.members.append(mention)
-        self.phrases.setdefault(mention[1], set()).update(phrases(quote))
+        for phrase in phrases(quote):
+            held = self.phrases.setdefault(hash(phrase), mention[1])
+            if held != mention[1]:
+                self.phrases[hash(phrase)] = "*"
         self.reasons[mention[0]] = reason
         self.articles.add(mention[1])
         self.sentences.setdefault((mention[1], quote), set()).add((record.location, record.admin1))
@@ -398,12 +401,10 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
             and not _two_places({(canonical.location, canonical.admin1)}, (record.location, record.admin1)):
         # A statement is quoted with its day in one report at least; a bulletin's lines read alike
         # whatever the place and day they tell (two places, or no time in either text: no proof).
-        mine = phrases(quote)
-        shared = next((p for article, held in sorted(cluster.phrases.items()) if article != mention[1]
-                       for p in sorted(mine & held)), None)
+        shared = next((p for p in phrases(quote) if cluster.phrases.get(hash(p), mention[1]) != mention[1]), None)
         if shared:
             result.add(1.0, "wording shared with another article's report (\"{}\"): one statement quoted",
-                       " ".join(shared))
+                       shared)
     return result
 
 
@@ -413,10 +414,10 @@ release) in their own words."""
 
 
 @functools.lru_cache(maxsize=65536)
-def phrases(quote: str) -> frozenset[tuple[str, ...]]:
-    """The runs of PHRASE words of a compared (normalised) sentence."""
+def phrases(quote: str) -> tuple[str, ...]:
+    """The runs of PHRASE words of a compared (normalised) sentence, in order."""
     words = quote.split()
-    return frozenset(tuple(words[i:i + PHRASE]) for i in range(len(words) - PHRASE + 1))
+    return tuple(" ".join(words[i:i + PHRASE]) for i in range(len(words) - PHRASE + 1))
 
 
 def _with_reprints(record: Record, reprints: dict[str, list[str]], original: dict[str, str]) -> Record:
