@@ -392,8 +392,9 @@ def test_a_month_dated_unplaced_report_joins_the_days_event_with_the_same_victim
                     sources=[Source("b", "In January, three US soldiers were killed in a drone attack in Iraq.")])
     [event] = _events([day, month])
     assert (event.event_date, event.date_precision, event.location) == ("2024-01-28", "day", "Ain al-Asad Air Base")
-    # Another toll is another attack of that month.
+    # Another toll is another attack of that month; one death each is too common to tell.
     assert len(_events([day, replace(month, fatalities=1)])) == 2
+    assert len(_events([replace(day, fatalities=1), replace(month, fatalities=1)])) == 2
 
 
 def test_a_single_side_misread_into_the_other_role_joins_when_the_toll_agrees() -> None:

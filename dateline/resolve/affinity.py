@@ -19,7 +19,7 @@ not compared, and the merged event takes its sides from the other reports.
   targets more loosely: the base, its garrison, the state; among ACLED train notes of one day, province, type and
   place that are distinct events, the actor differs in 69 of 139 pairs, the target alone in 13), and -0.5 for either within one article (its lead and
   its detail name the parties from two angles; the article tells two events apart by place, day, type or toll) |
-| toll | the same death toll in both 0.5 (a report dated by its month and not placed meets the day's event it tells by its victims and their number; two different tolls at two places rule the pair out, above) |
+| toll | the same death toll (two or more) in both 0.5 (a report dated by its month and not placed meets the day's event it tells by its victims and their number; two different tolls at two places rule the pair out, above) |
 | wording | the same sentence in another article (a reprint or wire copy) 2; a run of six words shared with another article's report (one statement quoted in each outlet's words) 1, where one of the two is dated by its text and they do not name two places (`merge`); the same article (its lead and its detail) 1.25 (chosen by 3-fold article cross-validation on dev-real among 0.5-2: every fold chose 1.25 and its held-out articles gained event F1) |
 """
 from __future__ import annotations
@@ -254,7 +254,7 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
     # (An interception's other side is often the force that reported it, not the attacker: its
     # roles against an attack's are compared name by name below, never ruled out.)
     if not intercepted and _opposed(a1, a2, b, related):
-        if _half_told(a1, a2, b) and a.fatalities and a.fatalities == b.fatalities:
+        if _half_told(a1, a2, b) and _same_toll(a, b):
             # One report names a single side, in the other's other role, and both give the same
             # toll: the one side was misread ("a strike that led to the deaths of three service
             # members": the victims' side read as the attacker). Its roles say nothing either way.
@@ -284,10 +284,15 @@ def _actor_part(a: EventRecord, b: EventRecord, out: Affinity, related: Related 
 
 
 def _toll_part(a: EventRecord, b: EventRecord, out: Affinity) -> None:
-    """Both give the same death toll: the number of dead is told alike by every report of one
-    event, and seldom shared by two events of one type, country and span."""
-    if a.fatalities and b.fatalities and a.fatalities == b.fatalities:
+    if _same_toll(a, b):
         out.add(0.5, "the same death toll ({})", a.fatalities)
+
+
+def _same_toll(a: EventRecord, b: EventRecord) -> bool:
+    """Both give the same death toll of two or more: the number of dead is told alike by every
+    report of one event, and seldom shared by two events of one type, country and span (a single
+    death is too common to tell)."""
+    return bool(a.fatalities and a.fatalities >= 2 and a.fatalities == b.fatalities)
 
 
 def _citizens_of(x: str, y: str) -> bool:
