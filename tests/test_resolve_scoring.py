@@ -419,6 +419,12 @@ def test_two_outlets_quoting_one_statement_join_but_a_bulletins_lines_do_not() -
     # Other words: nothing ties them (a publication date is not the event's day).
     other = replace(undated, sources=[Source("b", "US forces hit weapons sites of the militia.")])
     assert len(_events([dated, other])) == 2
+    # A name or an attribution shared is no statement shared.
+    source = replace(undated, sources=[Source("b", "US forces hit the militia, the Syrian Observatory for Human "
+                                                   "Rights said.")])
+    named = replace(dated, sources=[Source("a", "The strikes were carried out on Sunday, the Syrian Observatory "
+                                                "for Human Rights said.")])
+    assert len(_events([named, source])) == 2
     # Two lines of a bulletin with no time in either read alike: two events.
     line = replace(undated, actor1="Unidentified Armed Group (Iraq)",
                    sources=[Source("c", "Drones hit three depots the group uses to store rockets, a monitor said.")])

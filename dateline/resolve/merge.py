@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import gc
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,7 +55,7 @@ class Cluster:
     def join(self, mention: tuple[int, str, EventRecord], quote: str, reason: str) -> None:
         record = mention[2]
         self.members.append(mention)
-        for phrase in phrases(quote):
+        for phrase in phrases(record.sources[0].quote if record.sources else ""):
             held = self.phrases.setdefault(hash(phrase), mention[1])
             if held != mention[1]:
                 self.phrases[hash(phrase)] = "*"
@@ -401,7 +402,8 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
             and not _two_places({(canonical.location, canonical.admin1)}, (record.location, record.admin1)):
         # A statement is quoted with its day in one report at least; a bulletin's lines read alike
         # whatever the place and day they tell (two places, or no time in either text: no proof).
-        shared = next((p for p in phrases(quote) if cluster.phrases.get(hash(p), mention[1]) != mention[1]), None)
+        told = record.sources[0].quote if record.sources else ""
+        shared = next((p for p in phrases(told) if cluster.phrases.get(hash(p), mention[1]) != mention[1]), None)
         if shared:
             result.add(1.0, "wording shared with another article's report (\"{}\"): one statement quoted",
                        shared)
@@ -411,13 +413,20 @@ def _affinity(cluster: Cluster, mention: tuple[int, str, EventRecord], related: 
 PHRASE = 6
 """Words in a row two articles' sentences must share to tell one statement (wire copy, a ministry's
 release) in their own words."""
+TELLING = 3
+"""Of them, the common words (lower-case, not function words) a run must hold: names and attributions
+("the Syrian Observatory for Human Rights", "according to a statement by the") recur across events."""
+_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @functools.lru_cache(maxsize=65536)
 def phrases(quote: str) -> tuple[str, ...]:
-    """The runs of PHRASE words of a compared (normalised) sentence, in order."""
-    words = quote.split()
-    return tuple(" ".join(words[i:i + PHRASE]) for i in range(len(words) - PHRASE + 1))
+    """The runs of PHRASE words of a sentence that hold TELLING common words, normalised, in order."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+    words = _WORD.findall(quote)
+    telling = [w.islower() and len(w) > 2 and w not in STOP_WORDS for w in words]
+    return tuple(" ".join(words[i:i + PHRASE]).lower() for i in range(len(words) - PHRASE + 1)
+                 if sum(telling[i:i + PHRASE]) >= TELLING)
 
 
 def _with_reprints(record: Record, reprints: dict[str, list[str]], original: dict[str, str]) -> Record:
