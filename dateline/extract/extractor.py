@@ -13,7 +13,7 @@ from dateline.extract.actor_carry import carry_lead_actors
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
-from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun
+from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun, when_clause_time
 from dateline.extract.discourse import (attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -393,6 +393,10 @@ class Extractor:
                 resolved.isoformat(), expr.text,
                 f"own: {expr.rule or 'relative'}, counted from the event told before ({anchor[0]})")
         absolute = [t for t in own if t.date is not None and not getattr(t, "relative_to_event", False)]
+        told = when_clause_time(text, frame, fact.times)
+        if told is not None and not any(t.start > told.end for t in absolute):
+            return told.date, told.precision, Evidence(told.date.isoformat(), told.text,
+                                                       f"own: {told.rule}; the date a 'when' clause follows")
         if absolute:
             best = min(absolute, key=lambda t: abs(t.start - primary.start))
             return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
