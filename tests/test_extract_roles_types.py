@@ -284,3 +284,11 @@ def test_a_supply_convoy_attack_targets_the_forces_supplied(extractor: Extractor
 def test_a_nationality_before_a_non_state_group_is_not_the_states_army(extractor: Extractor, text: str) -> None:
     events = _events(extractor, text)
     assert events and "Military Forces of Syria" not in (events[0].actor1, events[0].actor2)
+
+
+def test_the_target_of_attacks_named_before_an_including_clause_is_not_its_attacker(extractor: Extractor) -> None:
+    # "…attacks on US forces, including a May 2 strike…": US forces are the target, not the striker.
+    text = ("An Iraqi court sentenced a commander of a militia behind a wave of attacks on US forces, "
+            "including a May 2 strike that killed a contractor in Erbil.")
+    [strike] = [e for e in _events(extractor, text, date(2024, 5, 20)) if e.event_date == "2024-05-02"]
+    assert strike.actor1 != "Military Forces of the United States"

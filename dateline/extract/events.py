@@ -31,6 +31,9 @@ _MODAL = re.compile(
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|prepar\w*\s+to|ready\s+to|"
     r"warn(?:s|ed)?\s+(?:of|against)|possible|potential|any\s+(?:future\s+)?|should|in\s+case\s+of|"
     r"to\s+prevent|to\s+deter|capable\s+of|avoid|deny\s+that|denied\s+that)\b[^,.;]{0,60}$", re.I)
+# "attacks on US forces", "strikes against the militia": a target named after its preposition.
+_TARGET_PREP_BEFORE = re.compile(r"\b(?:on|against|targeting|at)\s+(?:the\s+|its\s+|their\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
 _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b[^.;]*$", re.I)
 _CHARACTERISED = re.compile(
@@ -195,6 +198,10 @@ class EventBuilder:
             if any(mention.end <= h.start < primary.start for h in facts.triggers):
                 continue
             if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
+                continue
+            # "…attacks on American troops, including a strike that…": the object of a
+            # preposition is the target of the event noun before it, no subject of the clause.
+            if _TARGET_PREP_BEFORE.search(facts.text[max(0, mention.start - 40):mention.start]):
                 continue
             cue = role_of(facts.text, mention.start, mention.end, primary.start)
             if cue.role == AGENT:
