@@ -292,3 +292,11 @@ def test_the_target_of_attacks_named_before_an_including_clause_is_not_its_attac
             "including a May 2 strike that killed a contractor in Erbil.")
     [strike] = [e for e in _events(extractor, text, date(2024, 5, 20)) if e.event_date == "2024-05-02"]
     assert strike.actor1 != "Military Forces of the United States"
+
+
+def test_a_counted_wave_of_strikes_done_once_is_an_event_but_one_over_a_period_is_not(extractor: Extractor) -> None:
+    done = "The defence ministry said on Friday that its jets conducted dozens of air strikes on PKK hideouts in northern Iraq."
+    running = "The Turkish air force has conducted dozens of air strikes on PKK hideouts in northern Iraq."
+    [wave] = _events(extractor, done, date(2024, 5, 20))
+    assert (wave.sub_event_type, wave.country) == ("Air/drone strike", "Iraq")
+    assert _events(extractor, running, date(2024, 5, 20)) == []

@@ -50,6 +50,10 @@ _GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeate
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|(?:dozens|hundreds)\s+of(?!\s+(?:[\w-]+\s+)?" + _PEOPLE + r"\b))\b",
                       re.I)
+# "Its forces conducted dozens of strikes on camps in Syria": a counted wave done at one time
+# (a simple past, not "have conducted" over a period) is one event, as ACLED codes it.
+_DONE_WAVE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:carried\s+out|conducted|launched|staged)\s+"
+                        r"(?:dozens|scores|hundreds)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "The US military conducted strikes against militia facilities, as a response to Wednesday's
 # rocket attack": strikes done (a past verb right before them) in answer to one named attack are
 # that answer, one event, however unplaced.
@@ -146,14 +150,15 @@ class EventBuilder:
         if _CHARACTERISED.search(sentence_lead[-60:]):
             return "a name given to an event already told ('the strike was an assassination')"
         window = text[frame.start:frame.end]
-        if _GENERIC.search(window) and not own_day:
+        wave = bool(_DONE_WAVE.search(text[max(0, primary.start - 80):primary.start]))
+        if _GENERIC.search(window) and not own_day and not wave:
             return "generic repeated activity"
         if frame.prior and not own_date and not specific_place:
             return "background reference with no time or place of its own"
         if primary.is_noun and _ANAPHORIC.search(text[max(0, primary.start - 40):primary.start]) \
                 and not own_date and not specific_place:
             return "refers back to an event already told"
-        if primary.plural and not own_date and not specific_place and not has_casualties \
+        if primary.plural and not own_date and not specific_place and not has_casualties and not wave \
                 and not (_DONE_STRIKES.search(text[max(0, primary.start - 60):primary.start]) and _ANSWER.search(text)):
             return "plural with no time or place: generic activity"
         weapons_here = [w for w in facts.weapons if frame.start <= w.start < frame.end]
