@@ -300,3 +300,9 @@ def test_a_counted_wave_of_strikes_done_once_is_an_event_but_one_over_a_period_i
     [wave] = _events(extractor, done, date(2024, 5, 20))
     assert (wave.sub_event_type, wave.country) == ("Air/drone strike", "Iraq")
     assert _events(extractor, running, date(2024, 5, 20)) == []
+
+
+def test_the_party_an_attack_is_attributed_to_is_its_attacker(extractor: Extractor) -> None:
+    text = "On Monday, two soldiers were killed in a roadside bombing near Kirkuk, attributed to the Islamic State."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Islamic State (Iraq)"
