@@ -59,7 +59,10 @@ def when_clause_time(text: str, frame: Frame, times: list[Any]) -> Any | None:
     for expr in times:
         if expr.date is None or expr.future or getattr(expr, "relative_to_event", False):
             continue
-        if expr.end <= frame.primary.start and _WHEN_CLAUSE.match(text[expr.end:frame.primary.start]):
+        # The clause itself opens with the "when": a clause nested in it ("when a man was killed
+        # after troops opened fire") tells another event.
+        if expr.end <= frame.primary.start and _WHEN_CLAUSE.match(text[expr.end:frame.primary.start]) \
+                and re.search(r"\bwhen\b", text[max(frame.start, expr.end):frame.primary.start], re.I):
             return expr
     return None
 
