@@ -306,3 +306,9 @@ def test_the_party_an_attack_is_attributed_to_is_its_attacker(extractor: Extract
     text = "On Monday, two soldiers were killed in a roadside bombing near Kirkuk, attributed to the Islamic State."
     [event] = _events(extractor, text)
     assert event.actor1 == "Islamic State (Iraq)"
+
+
+def test_a_suicide_drone_is_a_drone_strike_not_a_suicide_bomb(extractor: Extractor) -> None:
+    [event] = _events(extractor, "On Monday, militants launched a suicide drone at a military base near Erbil.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert "ied" not in event.weapons
