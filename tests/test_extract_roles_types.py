@@ -312,3 +312,14 @@ def test_a_suicide_drone_is_a_drone_strike_not_a_suicide_bomb(extractor: Extract
     [event] = _events(extractor, "On Monday, militants launched a suicide drone at a military base near Erbil.")
     assert event.sub_event_type == "Air/drone strike"
     assert "ied" not in event.weapons
+
+
+def test_ranking_an_event_told_before_as_the_first_case_of_its_kind_is_no_new_event(extractor: Extractor) -> None:
+    extractor.frame_log = []
+    try:
+        _events(extractor, "Militants launched a suicide drone at a base near Erbil on Monday. It was the first case "
+                           "of a suicide drone falling in the province since March.")
+        [ranked] = [c for c in extractor.frame_log if c["sentence"].startswith("It was")]
+    finally:
+        extractor.frame_log = None
+    assert ranked["reason"].startswith("a name given to an event already told")

@@ -39,7 +39,10 @@ _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted
 _CHARACTERISED = re.compile(
     r"(?:\b(?:was|is|were|are|as)\s+(?:an?|the)\s+"
     r"|\b(?:called|calling|describing|described|branded|branding|termed|labelled|labeled)\s+"
-    r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
+    r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?"
+    # "It marks the first case of a drone falling on the town since May": the told event ranked.
+    r"|\bthe\s+(?:first|second|third|latest)\s+(?:known\s+|such\s+|reported\s+)?(?:case|instance|incident|use)\s+"
+    r"of\s+(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|forces|troops|drones|"
                          r"army|military|artillery|navy|air\s+force|units|soldiers)\b", re.I)
 # "hundreds of troops", "dozens of protesters": a crowd's size, not a count of events.
