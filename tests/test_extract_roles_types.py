@@ -323,3 +323,9 @@ def test_ranking_an_event_told_before_as_the_first_case_of_its_kind_is_no_new_ev
     finally:
         extractor.frame_log = None
     assert ranked["reason"].startswith("a name given to an event already told")
+
+
+def test_an_arrest_troops_set_out_to_make_is_not_an_arrest(extractor: Extractor) -> None:
+    text = ("On Monday, police said troops were heading to a village near Kirkuk to arrest a suspect when "
+            "gunmen opened fire on them.")
+    assert all(e.event_type != "Strategic developments" for e in _events(extractor, text))
