@@ -31,6 +31,9 @@ _MODAL = re.compile(
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|prepar\w*\s+to|ready\s+to|"
     r"warn(?:s|ed)?\s+(?:of|against)|possible|potential|any\s+(?:future\s+)?|should|in\s+case\s+of|"
     r"to\s+prevent|to\s+deter|capable\s+of|avoid|deny\s+that|denied\s+that)\b[^,.;]{0,60}$", re.I)
+# "one of the early centres for protest", "a hotbed of attacks": a place known for such events.
+_KNOWN_FOR = re.compile(r"\b(?:centres?|centers?|hubs?|cradle|birthplace|hotbeds?|heartlands?|strongholds?)\s+"
+                        r"(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "Troops were heading to the village to arrest a suspect": what they set out to do, not done.
 _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as|(?:heading|headed|going|on\s+their\s+way|sent|dispatched|"
                       r"deployed|mobili[sz]ed)\b[^,.;]{0,80}?)\s+to\s+$", re.I)
@@ -147,6 +150,8 @@ class EventBuilder:
         primary = frame.primary
         lead = text[max(frame.start - 0, 0):primary.start]
         sentence_lead = text[:primary.start]
+        if _KNOWN_FOR.search(sentence_lead[-60:]):
+            return "background: a place known for such events ('a centre of protest')"
         if _PURPOSE.search(sentence_lead[-110:]):
             return "intended, not done ('heading to the village to arrest')"
         if _MODAL.search(sentence_lead[-90:]):
