@@ -329,3 +329,11 @@ def test_an_arrest_troops_set_out_to_make_is_not_an_arrest(extractor: Extractor)
     text = ("On Monday, police said troops were heading to a village near Kirkuk to arrest a suspect when "
             "gunmen opened fire on them.")
     assert all(e.event_type != "Strategic developments" for e in _events(extractor, text))
+
+
+def test_a_strike_with_no_place_lands_where_its_target_is_said_to_be_based(extractor: Extractor) -> None:
+    [strike] = _events(extractor, "On Saturday, US forces launched a strike on the Yemen-based Houthi rebels, officials said.")
+    assert strike.country == "Yemen"
+    # Only the target's base: where an attacker is based says nothing of where its drone fell.
+    [drone] = _events(extractor, "On Saturday, the Iraq-based Islamic Resistance launched a drone at Eilat.")
+    assert drone.country == "Israel"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,8 @@ _MODAL = re.compile(
 # "one of the early centres for protest", "a hotbed of attacks": a place known for such events.
 _KNOWN_FOR = re.compile(r"\b(?:centres?|centers?|hubs?|cradle|birthplace|hotbeds?|heartlands?|strongholds?)\s+"
                         r"(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "the Yemen-based Houthis", "Syria-based Iranian proxies": where a group is based.
+_BASED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)-based\s+(?:[\w-]+\s+){0,2}$")
 # "Troops were heading to the village to arrest a suspect": what they set out to do, not done.
 _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as|(?:heading|headed|going|on\s+their\s+way|sent|dispatched|"
                       r"deployed|mobili[sz]ed)\b[^,.;]{0,80}?)\s+to\s+$", re.I)
@@ -263,6 +265,8 @@ class EventBuilder:
             # "a protester was killed after the demonstrators marched toward the Green Zone": the
             # crowd's place, named in the sentence's other clause about it, is where it happened.
             choices = self._crowd_places(facts, frame, blocked)
+        if not choices and event_type in ("Explosions/Remote violence", "Battles"):
+            choices = self._target_base(text, roles, primary.start)
         if not choices and fallback_places:
             choices, borrowed = fallback_places[:1], True
 
@@ -475,6 +479,22 @@ class EventBuilder:
                 rule + "; state forces fired on the demonstration: excessive force against protesters"
         return "Riots", "Violent demonstration", rule + "; people killed or wounded at a demonstration, " \
             "nobody named as the attacker: a violent demonstration"
+
+    def _target_base(self, text: str, roles: list[tuple[Any, RoleCue]], trigger_start: int) -> list[PlaceChoice]:
+        """"US strikes on the Yemen-based Houthis": with no place named, a strike lands where its
+        target is said to be based (only the target's: "the Iraq-based group launched a drone at
+        Eilat" says nothing of where the drone fell)."""
+        for mention, cue in roles:
+            if cue.role != TARGET or mention.start < trigger_start:
+                continue
+            based = _BASED_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+            if based is None:
+                continue
+            word = based.group(1)
+            found, _launch = usable_mentions(word, self.gazetteer.find(word), [], False)
+            if found and found[0].places and found[0].places[0].kind == "country":
+                return [replace(c, mention_start=based.start(1)) for c in choose_places(word, found, self.gazetteer.contains)]
+        return []
 
     def _crowd_places(self, facts: SentenceFacts, frame: Frame, blocked: list[tuple[int, int]]) -> list[PlaceChoice]:
         """The places of the sentence's other clauses whose own trigger is a protest or a riot."""
