@@ -337,3 +337,10 @@ def test_a_strike_with_no_place_lands_where_its_target_is_said_to_be_based(extra
     # Only the target's base: where an attacker is based says nothing of where its drone fell.
     [drone] = _events(extractor, "On Saturday, the Iraq-based Islamic Resistance launched a drone at Eilat.")
     assert drone.country == "Israel"
+
+
+def test_police_storming_an_office_is_no_riot(extractor: Extractor) -> None:
+    police = "On Sunday, police stormed the offices of a news agency in Erbil."
+    crowd = "On Sunday, angry protesters stormed the offices of a news agency in Erbil."
+    assert all(e.event_type != "Riots" for e in _events(extractor, police))
+    assert any(e.event_type == "Riots" for e in _events(extractor, crowd))

@@ -152,6 +152,12 @@ class EventBuilder:
         primary = frame.primary
         lead = text[max(frame.start - 0, 0):primary.start]
         sentence_lead = text[:primary.start]
+        if primary.trigger.event_type == "Riots" and not primary.is_noun and any(
+                cue.role == AGENT and getattr(mention.actor, "type", "") in ("police", "state_military")
+                for mention, cue in self._roles(facts, frame)):
+            # "Police stormed the offices of a news network, detaining five journalists": security
+            # forces storming a building is no riot (ACLED: rioters are a crowd).
+            return "not a riot: security forces storming or raiding"
         if _KNOWN_FOR.search(sentence_lead[-60:]):
             return "background: a place known for such events ('a centre of protest')"
         if _PURPOSE.search(sentence_lead[-110:]):
