@@ -65,3 +65,12 @@ def test_the_subject_before_an_appositive_comma_is_the_agent(extractor: Extracto
     events = events_of(extractor, text, date(2024, 12, 9))
     capture = next(e for e in events if e.event_type == "Battles")
     assert capture.actor1 == "Hayat Tahrir al-Sham"
+
+
+def test_strikes_told_first_only_as_activity_still_name_whose_later_strikes_are(extractor: Extractor) -> None:
+    # The lead is no event (plural, with no time or place), but it says whose the strikes are.
+    text = ("Turkish forces have carried out airstrikes against PKK hideouts, officials said.\n\n"
+            "The strikes were carried out on Sunday evening on three sites near Amadiya.")
+    [strike] = events_of(extractor, text, date(2024, 3, 7))
+    assert strike.actor1 == "Military Forces of Turkey"
+    assert "earlier" in strike.evidence["actor1"].rule

@@ -167,3 +167,9 @@ def test_a_trailing_attribution_leaves_the_day_to_the_event(extractor: Extractor
     text = "A drone struck a car near Qaim on Wednesday, officials said."
     [event] = events_of(extractor, text, PUBLISHED)
     assert (event.event_date, event.date_precision) == ("2024-03-06", "day")
+
+
+def test_a_place_known_as_a_centre_of_protest_tells_no_protest(extractor: Extractor) -> None:
+    text = ("Government forces captured the town of Saraqeb on Monday, given its role as one of the early "
+            "centres for protest against the government.")
+    assert all(e.event_type != "Protests" for e in events_of(extractor, text, date(2024, 3, 7)))

@@ -184,3 +184,26 @@ def test_a_toll_suffered_after_an_attack_told_before_completes_it(extractor: Ext
     [event] = events_of(extractor, text, date(2024, 3, 7))
     assert (event.fatalities, event.injured) == (2, 3)
     assert "told in the sentence after the event" in event.evidence["fatalities"].rule
+
+
+def test_an_event_told_in_a_when_clause_takes_the_date_before_it(extractor: Extractor) -> None:
+    # "…since March 3, when gunmen killed…": the date the "when" clause follows is its event's.
+    text = ("Shops in the town reopened on Monday for the first time since March 3, when gunmen "
+            "killed 12 villagers in Mosul.")
+    events = events_of(extractor, text, date(2024, 5, 20))
+    killing = [e for e in events if e.event_type == "Violence against civilians"]
+    assert killing and killing[0].event_date == "2024-03-03" and killing[0].date_precision == "day"
+    assert "'when' clause" in killing[0].evidence["event_date"].rule
+
+
+def test_a_clause_nested_in_a_when_clause_does_not_take_its_date_from_it(extractor: Extractor) -> None:
+    # "…on May 3 when a man was killed after protesters marched…": only the "when" clause's own
+    # event is dated by the words before "when"; the march the "after" clause tells is not.
+    extractor.frame_log = []
+    try:
+        events_of(extractor, "Anger grew on May 3 when a man was killed after protesters marched toward the ministry "
+                             "in Basra.", date(2024, 5, 20))
+        [march] = [c for c in extractor.frame_log if c["clause"].lstrip().startswith("after")]
+    finally:
+        extractor.frame_log = None
+    assert not march["own_date"]

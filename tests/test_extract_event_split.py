@@ -56,3 +56,14 @@ def test_a_definite_mention_takes_the_place_of_the_first_mention_of_its_event(ex
     [attack] = [e for e in events if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert (attack.location, attack.admin1, attack.fatalities) == ("Kirkuk", "Kirkuk", 1)
     assert "earlier sentence first mentions the event" in attack.evidence["location"].rule
+
+
+def test_clashes_named_again_take_the_place_given_with_an_earlier_mention(extractor: Extractor) -> None:
+    # A bare plural ("clashes") or a definite mention set off by commas gives the place.
+    text = ("At least five people were killed in clashes on Tuesday between two tribes in western Iraq.\n\n"
+            "The clashes, in the countryside of Anbar, pitted the tribes against each other.\n\n"
+            "The clashes erupted on Sunday after a dispute over land.")
+    events = events_of(extractor, text, THURSDAY)
+    [sunday] = [e for e in events if e.event_type == "Battles" and e.event_date != "2024-03-05"]
+    assert sunday.admin1 == "Anbar"
+    assert "earlier sentence first mentions the event" in sunday.evidence["location"].rule

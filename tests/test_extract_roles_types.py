@@ -284,3 +284,63 @@ def test_a_supply_convoy_attack_targets_the_forces_supplied(extractor: Extractor
 def test_a_nationality_before_a_non_state_group_is_not_the_states_army(extractor: Extractor, text: str) -> None:
     events = _events(extractor, text)
     assert events and "Military Forces of Syria" not in (events[0].actor1, events[0].actor2)
+
+
+def test_the_target_of_attacks_named_before_an_including_clause_is_not_its_attacker(extractor: Extractor) -> None:
+    # "…attacks on US forces, including a May 2 strike…": US forces are the target, not the striker.
+    text = ("An Iraqi court sentenced a commander of a militia behind a wave of attacks on US forces, "
+            "including a May 2 strike that killed a contractor in Erbil.")
+    [strike] = [e for e in _events(extractor, text, date(2024, 5, 20)) if e.event_date == "2024-05-02"]
+    assert strike.actor1 != "Military Forces of the United States"
+
+
+def test_a_counted_wave_of_strikes_done_once_is_an_event_but_one_over_a_period_is_not(extractor: Extractor) -> None:
+    done = "The defence ministry said on Friday that its jets conducted dozens of air strikes on PKK hideouts in northern Iraq."
+    running = "The Turkish air force has conducted dozens of air strikes on PKK hideouts in northern Iraq."
+    [wave] = _events(extractor, done, date(2024, 5, 20))
+    assert (wave.sub_event_type, wave.country) == ("Air/drone strike", "Iraq")
+    assert _events(extractor, running, date(2024, 5, 20)) == []
+
+
+def test_the_party_an_attack_is_attributed_to_is_its_attacker(extractor: Extractor) -> None:
+    text = "On Monday, two soldiers were killed in a roadside bombing near Kirkuk, attributed to the Islamic State."
+    [event] = _events(extractor, text)
+    assert event.actor1 == "Islamic State (Iraq)"
+
+
+def test_a_suicide_drone_is_a_drone_strike_not_a_suicide_bomb(extractor: Extractor) -> None:
+    [event] = _events(extractor, "On Monday, militants launched a suicide drone at a military base near Erbil.")
+    assert event.sub_event_type == "Air/drone strike"
+    assert "ied" not in event.weapons
+
+
+def test_ranking_an_event_told_before_as_the_first_case_of_its_kind_is_no_new_event(extractor: Extractor) -> None:
+    extractor.frame_log = []
+    try:
+        _events(extractor, "Militants launched a suicide drone at a base near Erbil on Monday. It was the first case "
+                           "of a suicide drone falling in the province since March.")
+        [ranked] = [c for c in extractor.frame_log if c["sentence"].startswith("It was")]
+    finally:
+        extractor.frame_log = None
+    assert ranked["reason"].startswith("a name given to an event already told")
+
+
+def test_an_arrest_troops_set_out_to_make_is_not_an_arrest(extractor: Extractor) -> None:
+    text = ("On Monday, police said troops were heading to a village near Kirkuk to arrest a suspect when "
+            "gunmen opened fire on them.")
+    assert all(e.event_type != "Strategic developments" for e in _events(extractor, text))
+
+
+def test_a_strike_with_no_place_lands_where_its_target_is_said_to_be_based(extractor: Extractor) -> None:
+    [strike] = _events(extractor, "On Saturday, US forces launched a strike on the Yemen-based Houthi rebels, officials said.")
+    assert strike.country == "Yemen"
+    # Only the target's base: where an attacker is based says nothing of where its drone fell.
+    [drone] = _events(extractor, "On Saturday, the Iraq-based Islamic Resistance launched a drone at Eilat.")
+    assert drone.country == "Israel"
+
+
+def test_police_storming_an_office_is_no_riot(extractor: Extractor) -> None:
+    police = "On Sunday, police stormed the offices of a news agency in Erbil."
+    crowd = "On Sunday, angry protesters stormed the offices of a news agency in Erbil."
+    assert all(e.event_type != "Riots" for e in _events(extractor, police))
+    assert any(e.event_type == "Riots" for e in _events(extractor, crowd))

@@ -372,3 +372,11 @@ def test_after_in_a_town_is_found_under_any_of_its_spellings() -> None:
     found = plain.find("Shells fell in Shaddadi on Monday.")
     assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Ash Shaddadah", "Hasakah")]
     assert plain.find("Shaddadi residents fled.") == []
+
+
+def test_the_capital_a_nationality_adjective_names_is_that_countrys_capital(gazetteer: Gazetteer) -> None:
+    [mention] = gazetteer.find("Clashes erupted in the Syrian capital on Monday.")
+    assert (mention.text, mention.places[0].name) == ("the Syrian capital", "Damascus")
+    # "the capital of" names another place; an adjective of no known country names none.
+    assert gazetteer.find("He was born in the Syrian capital of the old empire.") == []
+    assert gazetteer.find("Clashes erupted in the rebel capital on Monday.") == []

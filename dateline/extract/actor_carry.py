@@ -35,15 +35,20 @@ _CROWDS = ("Civilians", "Protesters", "Rioters", "Unidentified")
 _CARRIED_TYPES = ("Explosions/Remote violence", "Battles", "Violence against civilians")
 
 
-def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int]) -> None:
-    """Fills an unnamed attacker (and an interception's unnamed launcher) from earlier events."""
+def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int],
+                      leads: list[tuple[int, EventRecord]] | None = None) -> None:
+    """Fills an unnamed attacker (and an interception's unnamed launcher) from earlier events;
+    `leads` (sentence, event) are strikes a sentence told only as activity ("US forces have
+    carried out airstrikes on KH sites"), no events of their own but naming whose they were."""
     ordered = sorted(events, key=lambda e: sentence_of.get(id(e), 0))
     for position, event in enumerate(ordered):
         here = sentence_of.get(id(event), 0)
         earlier = [e for e in ordered[:position] if sentence_of.get(id(e), 0) < here]
         if event.event_type in _CARRIED_TYPES and _left_open(event, "actor1"):
             if not _subject_anaphor(event, earlier):
-                _carry_attacker(event, earlier)
+                before = [(sentence_of.get(id(e), 0), e) for e in earlier] + \
+                    [(i, e) for i, e in leads or [] if i < here]
+                _carry_attacker(event, [e for _i, e in sorted(before, key=lambda pair: pair[0])])
         elif event.sub_event_type == "Disrupted weapons use" and _left_open(event, "actor2"):
             _carry_launcher(event, ordered, here, sentence_of)
         if event.sub_event_type in _TERRITORY and not event.actor2:

@@ -58,7 +58,8 @@ _OVER_A_PERIOD = re.compile(
 
 
 # The first words of every reason `background_reason` gives.
-BACKGROUND_REASONS = ("background:", "habitual or running activity", "a count of events")
+BACKGROUND_REASONS = ("background:", "habitual or running activity", "a count of events", "intended, not done",
+                      "not a riot")
 
 
 # "in recent days", "over the past 48 hours": a rolling span this short still dates an event.

@@ -48,6 +48,25 @@ def cause_time(text: str, frame: Frame, frames: list[Frame],
                                                f"own: {best.rule}; the time of the clause it follows from")
 
 
+# "since October 7, when militants stormed the town": the time words right before a "when"
+# clause name the time of the event the clause tells, even when they open a period ("since").
+_WHEN_CLAUSE = re.compile(r"\s*,?\s*when\s+[^,;:.!?()]*$", re.I)
+
+
+def when_clause_time(text: str, frame: Frame, times: list[Any]) -> Any | None:
+    """"…the first such attack since October 7, when gunmen killed 40 people": an event told in a
+    "when" clause that follows a date happened at that date; returns those time words."""
+    for expr in times:
+        if expr.date is None or expr.future or getattr(expr, "relative_to_event", False):
+            continue
+        # The clause itself opens with the "when": a clause nested in it ("when a man was killed
+        # after troops opened fire") tells another event.
+        if expr.end <= frame.primary.start and _WHEN_CLAUSE.match(text[expr.end:frame.primary.start]) \
+                and re.search(r"\bwhen\b", text[max(frame.start, expr.end):frame.primary.start], re.I):
+            return expr
+    return None
+
+
 _ATTRIBUTIVE_GAP = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}$")
 
 
@@ -63,4 +82,4 @@ def dates_another_noun(text: str, expr: Any, frame: Frame) -> bool:
                for hit in frame.hits)
 
 
-__all__ = ["calendar_time", "cause_time", "dates_another_noun"]
+__all__ = ["calendar_time", "cause_time", "dates_another_noun", "when_clause_time"]

@@ -14,7 +14,9 @@ from dateline.model import EventRecord, Evidence
 
 # The words after the earlier mention's event noun that lead to its place: "on an Iraqi military
 # base near Kirkuk", "in Erbil", "at a checkpoint outside Tikrit".
-_TO_PLACE = re.compile(r"^[^.;:!?,]{0,60}?\b(?:in|near|at|outside|on)\s+(?:the\s+)?(?:[\w’'-]+[’']s\s+)?$", re.I)
+# "The clashes, in the countryside of Deir al-Zour, pitted…": a place set off by a comma counts too.
+_TO_PLACE = re.compile(r"^,?[^.;:!?,]{0,60}?\b(?:in|near|at|outside|on)\s+(?:the\s+)?"
+                       r"(?:(?:countryside|outskirts|suburbs|vicinity)\s+of\s+(?:the\s+)?)?(?:[\w’'-]+[’']s\s+)?$", re.I)
 EARLIER_REACH = 6  # sentences back where the first mention of the event may be
 
 
@@ -49,7 +51,10 @@ def place_from_earlier_mention(events: list[EventRecord], facts: list[Any], sent
 
 def _place_after(fact: Any, words: str, country: str | None) -> tuple[Any, str] | None:
     """The first place below the country named right after an indefinite mention of `words`."""
-    for mention in re.finditer(rf"\b(?:an?|one)\s+{re.escape(words)}\b", fact.text, re.I):
+    # "a rocket attack on…", "clashes in…" (a bare plural), "The clashes, in…" (named again).
+    plural = words.lower().endswith("s")
+    article = r"(?:an?|one|the)\s+" if not plural else r"(?:(?:the|these)\s+)?"
+    for mention in re.finditer(rf"\b{article}{re.escape(words)}\b", fact.text, re.I):
         for place in sorted(fact.places, key=lambda m: m.start):
             top = place.places[0] if place.places else None
             if place.start < mention.end() or top is None or top.kind == "country" \

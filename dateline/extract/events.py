@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -31,12 +31,26 @@ _MODAL = re.compile(
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|prepar\w*\s+to|ready\s+to|"
     r"warn(?:s|ed)?\s+(?:of|against)|possible|potential|any\s+(?:future\s+)?|should|in\s+case\s+of|"
     r"to\s+prevent|to\s+deter|capable\s+of|avoid|deny\s+that|denied\s+that)\b[^,.;]{0,60}$", re.I)
+# "one of the early centres for protest", "a hotbed of attacks": a place known for such events.
+_KNOWN_FOR = re.compile(r"\b(?:centres?|centers?|hubs?|cradle|birthplace|hotbeds?|heartlands?|strongholds?)\s+"
+                        r"(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "the Yemen-based Houthis", "Syria-based Iranian proxies": where a group is based.
+_BASED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)-based\s+(?:[\w-]+\s+){0,2}$")
+# "Troops were heading to the village to arrest a suspect": what they set out to do, not done.
+_PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as|(?:heading|headed|going|on\s+their\s+way|sent|dispatched|"
+                      r"deployed|mobili[sz]ed)\b[^,.;]{0,80}?)\s+to\s+$", re.I)
+# "attacks on US forces", "strikes against the militia": a target named after its preposition.
+_TARGET_PREP_BEFORE = re.compile(r"\b(?:on|against|targeting|at)\s+(?:the\s+|its\s+|their\s+)?"
+                                 r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
 _DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b[^.;]*$", re.I)
 _CHARACTERISED = re.compile(
     r"(?:\b(?:was|is|were|are|as)\s+(?:an?|the)\s+"
     r"|\b(?:called|calling|describing|described|branded|branding|termed|labelled|labeled)\s+"
-    r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
+    r"(?:it|them|the\s+\w+)?\s*(?:as\s+)?(?:an?\s+|the\s+)?"
+    # "It marks the first case of a drone falling on the town since May": the told event ranked.
+    r"|\bthe\s+(?:first|second|third|latest)\s+(?:known\s+|such\s+|reported\s+)?(?:case|instance|incident|use)\s+"
+    r"of\s+(?:an?\s+|the\s+)?)(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircraft|planes|forces|troops|drones|"
                          r"army|military|artillery|navy|air\s+force|units|soldiers)\b", re.I)
 # "hundreds of troops", "dozens of protesters": a crowd's size, not a count of events.
@@ -47,6 +61,10 @@ _GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeate
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|(?:dozens|hundreds)\s+of(?!\s+(?:[\w-]+\s+)?" + _PEOPLE + r"\b))\b",
                       re.I)
+# "Its forces conducted dozens of strikes on camps in Syria": a counted wave done at one time
+# (a simple past, not "have conducted" over a period) is one event, as ACLED codes it.
+_DONE_WAVE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:carried\s+out|conducted|launched|staged)\s+"
+                        r"(?:dozens|scores|hundreds)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 # "The US military conducted strikes against militia facilities, as a response to Wednesday's
 # rocket attack": strikes done (a past verb right before them) in answer to one named attack are
 # that answer, one event, however unplaced.
@@ -134,6 +152,16 @@ class EventBuilder:
         primary = frame.primary
         lead = text[max(frame.start - 0, 0):primary.start]
         sentence_lead = text[:primary.start]
+        if primary.trigger.event_type == "Riots" and not primary.is_noun and any(
+                cue.role == AGENT and getattr(mention.actor, "type", "") in ("police", "state_military")
+                for mention, cue in self._roles(facts, frame)):
+            # "Police stormed the offices of a news network, detaining five journalists": security
+            # forces storming a building is no riot (ACLED: rioters are a crowd).
+            return "not a riot: security forces storming or raiding"
+        if _KNOWN_FOR.search(sentence_lead[-60:]):
+            return "background: a place known for such events ('a centre of protest')"
+        if _PURPOSE.search(sentence_lead[-110:]):
+            return "intended, not done ('heading to the village to arrest')"
         if _MODAL.search(sentence_lead[-90:]):
             return "hypothetical or threatened, not an event"
         if _NEGATED.search(lead[-25:]):
@@ -143,14 +171,15 @@ class EventBuilder:
         if _CHARACTERISED.search(sentence_lead[-60:]):
             return "a name given to an event already told ('the strike was an assassination')"
         window = text[frame.start:frame.end]
-        if _GENERIC.search(window) and not own_day:
+        wave = bool(_DONE_WAVE.search(text[max(0, primary.start - 80):primary.start]))
+        if _GENERIC.search(window) and not own_day and not wave:
             return "generic repeated activity"
         if frame.prior and not own_date and not specific_place:
             return "background reference with no time or place of its own"
         if primary.is_noun and _ANAPHORIC.search(text[max(0, primary.start - 40):primary.start]) \
                 and not own_date and not specific_place:
             return "refers back to an event already told"
-        if primary.plural and not own_date and not specific_place and not has_casualties \
+        if primary.plural and not own_date and not specific_place and not has_casualties and not wave \
                 and not (_DONE_STRIKES.search(text[max(0, primary.start - 60):primary.start]) and _ANSWER.search(text)):
             return "plural with no time or place: generic activity"
         weapons_here = [w for w in facts.weapons if frame.start <= w.start < frame.end]
@@ -196,6 +225,10 @@ class EventBuilder:
                 continue
             if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
                 continue
+            # "…attacks on American troops, including a strike that…": the object of a
+            # preposition is the target of the event noun before it, no subject of the clause.
+            if _TARGET_PREP_BEFORE.search(facts.text[max(0, mention.start - 40):mention.start]):
+                continue
             cue = role_of(facts.text, mention.start, mention.end, primary.start)
             if cue.role == AGENT:
                 out.append((mention, RoleCue(AGENT, cue.rule + "; the subject before the clause's comma")))
@@ -238,6 +271,8 @@ class EventBuilder:
             # "a protester was killed after the demonstrators marched toward the Green Zone": the
             # crowd's place, named in the sentence's other clause about it, is where it happened.
             choices = self._crowd_places(facts, frame, blocked)
+        if not choices and event_type in ("Explosions/Remote violence", "Battles"):
+            choices = self._target_base(text, roles, primary.start)
         if not choices and fallback_places:
             choices, borrowed = fallback_places[:1], True
 
@@ -450,6 +485,22 @@ class EventBuilder:
                 rule + "; state forces fired on the demonstration: excessive force against protesters"
         return "Riots", "Violent demonstration", rule + "; people killed or wounded at a demonstration, " \
             "nobody named as the attacker: a violent demonstration"
+
+    def _target_base(self, text: str, roles: list[tuple[Any, RoleCue]], trigger_start: int) -> list[PlaceChoice]:
+        """"US strikes on the Yemen-based Houthis": with no place named, a strike lands where its
+        target is said to be based (only the target's: "the Iraq-based group launched a drone at
+        Eilat" says nothing of where the drone fell)."""
+        for mention, cue in roles:
+            if cue.role != TARGET or mention.start < trigger_start:
+                continue
+            based = _BASED_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+            if based is None:
+                continue
+            word = based.group(1)
+            found, _launch = usable_mentions(word, self.gazetteer.find(word), [], False)
+            if found and found[0].places and found[0].places[0].kind == "country":
+                return [replace(c, mention_start=based.start(1)) for c in choose_places(word, found, self.gazetteer.contains)]
+        return []
 
     def _crowd_places(self, facts: SentenceFacts, frame: Frame, blocked: list[tuple[int, int]]) -> list[PlaceChoice]:
         """The places of the sentence's other clauses whose own trigger is a protest or a riot."""

@@ -13,7 +13,7 @@ from dateline.extract.actor_carry import carry_lead_actors
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
-from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun
+from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun, when_clause_time
 from dateline.extract.discourse import (attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -104,6 +104,9 @@ class Extractor:
         # When a list, every candidate clause is noted here with what the decision saw
         # (scripts/train_event_model.py fits the combination of rules and model on it).
         self.frame_log: list[dict[str, Any]] | None = None
+        # Strikes an article's lead names only as activity ("US forces have carried out airstrikes
+        # on KH sites"): no events, but they say whose the strikes told next are.
+        self._leads: list[tuple[int, EventRecord]] = []
 
     @classmethod
     def from_kb(cls, kb: KnowledgeBase) -> Extractor:
@@ -119,6 +122,7 @@ class Extractor:
         countries = article_countries(facts, main)
         facts = [replace(f, places=in_article(f.places, countries, support)) for f in facts]
         state = _Reading(article, sentences, facts, main)
+        self._leads = []
         records: list[Record] = []
         for index, fact in enumerate(facts):
             told = self._read_sentence(state, index)
@@ -133,7 +137,7 @@ class Extractor:
                 records.append(statement)
         events = drop_denied_hearsay([r for r in records if isinstance(r, EventRecord)], facts)
         attribute_blame(events, facts, state.sentence_of, self.actors)
-        carry_lead_actors(events, state.sentence_of)
+        carry_lead_actors(events, state.sentence_of, self._leads)
         # After the actors are named: the attack an interception absorbs gives it its launcher.
         events = absorb_intercepted_attacks(events, state.sentence_of)
         name_victims(events, [f.text for f in facts], state.sentence_of)
@@ -339,6 +343,7 @@ class Extractor:
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
                                    "trigger_type": frame.primary.trigger.event_type, **flags})
         if reason and reason.startswith(BACKGROUND_REASONS):
+            self._note_lead(fact, frame, when, article_country, index, reason)
             return []  # history, habitual activity or a tally: grammar, not a judgement call
         if self.model is not None:
             # The judge reads the sentence; what is doubtful about this clause of it ("…in
@@ -354,6 +359,7 @@ class Extractor:
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"
         if not keep:
+            self._note_lead(fact, frame, when, article_country, index, reason)
             return []
         frame_fact = replace(fact, casualties=casualties)
         fallback = self._fallback_places(sentences, facts, index)
@@ -362,6 +368,18 @@ class Extractor:
             event.evidence["event_type"] = replace(event.evidence["event_type"],
                                                    rule=f"{event.evidence['event_type'].rule}; {why}")
         return events
+
+    def _note_lead(self, fact: SentenceFacts, frame: Frame, when: tuple[date | None, str, Evidence],
+                   article_country: str | None, index: int, reason: str | None) -> None:
+        """Keeps the events a skipped clause of strikes done would give, as leads for whose the
+        strikes told next are (`carry_lead_actors`); never for what did not happen."""
+        if reason is not None and not reason.startswith(_LEAD_REASONS):
+            return
+        for event in self.builder.build(fact, frame, when, [], article_country):
+            # Only a state's forces: "repeated KH attacks on bases" does not say who fired the
+            # rockets told next; "US forces have carried out airstrikes" does say whose strikes.
+            if event.event_type == "Explosions/Remote violence" and event.actor1.startswith("Military Forces of"):
+                self._leads.append((index, event))
 
     def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],
               index: int, recent: list[tuple[int, EventRecord]],
@@ -393,6 +411,10 @@ class Extractor:
                 resolved.isoformat(), expr.text,
                 f"own: {expr.rule or 'relative'}, counted from the event told before ({anchor[0]})")
         absolute = [t for t in own if t.date is not None and not getattr(t, "relative_to_event", False)]
+        told = when_clause_time(text, frame, fact.times)
+        if told is not None and not any(t.start > told.end for t in absolute):
+            return told.date, told.precision, Evidence(told.date.isoformat(), told.text,
+                                                       f"own: {told.rule}; the date a 'when' clause follows")
         if absolute:
             best = min(absolute, key=lambda t: abs(t.start - primary.start))
             return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
@@ -457,6 +479,10 @@ class Extractor:
         usable, _launch = usable_mentions(following.text, following.places,
                                           [(a.start, a.end) for a in following.actors])
         return choose_places(following.text, usable, self.gazetteer.contains)
+
+
+# Skipped clauses that still tell strikes done, as activity ("have carried out airstrikes").
+_LEAD_REASONS = ("plural with no time or place",)
 
 
 def _definite_subject(text: str, primary: Any) -> bool:

@@ -59,7 +59,7 @@ from dateline.extract.gazetteer_tokens import (
     cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
 from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
     other_spellings, region_word_after
-from dateline.extract.place_phrases import capitals, direction_regions, read_phrases
+from dateline.extract.place_phrases import capitals, demonym_capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
 
@@ -149,6 +149,7 @@ class Gazetteer:
     def __init__(self, places_file: str | Path, facilities: Iterable[dict[str, Any]] = (),
                  stopwords: Iterable[str] | None = None) -> None:
         self.places: list[Place] = []
+        self.demonyms: dict[str, str] = {}
         self._exact: dict[str, list[int]] = {}
         self._fuzzy: dict[str, list[int]] = {}
         self._primary: list[str] = []
@@ -174,7 +175,13 @@ class Gazetteer:
     def default(cls, kb: Any = None) -> "Gazetteer":
         """Returns the gazetteer of the shipped places file plus the KB's `[[facility]]` entries."""
         path = Path(str(resources.files("dateline") / "data" / "gazetteer" / "places.tsv.gz"))
-        return cls(path, kb.entries("facility") if kb is not None else ())
+        gazetteer = cls(path, kb.entries("facility") if kb is not None else ())
+        if kb is not None:
+            # "the Iraqi capital": the nationality adjectives of the KB's state forces.
+            gazetteer.demonyms = {adjective.lower(): entry["country"] for entry in kb.entries("actor")
+                                  if entry.get("type") == "state_military" and entry.get("country")
+                                  for adjective in entry.get("adjectives", []) if adjective[1:].islower()}
+        return gazetteer
 
     def country_names(self) -> frozenset[str]:
         """The names of the countries the gazetteer knows (built once, at load)."""
@@ -381,7 +388,9 @@ class Gazetteer:
                 places = sorted(places, key=lambda p: not self.contains(owner, p))
             mentions.append(PlaceMention(start_char, end_char, text[start_char:end_char], tuple(places), qualifier))
             i = end
-        return read_phrases(text, self._in_context(mentions), self.places, self._capital_of, self._region_of)
+        found = read_phrases(text, self._in_context(mentions), self.places, self._capital_of, self._region_of)
+        extra = demonym_capitals(text, found, self.places, self._capital_of, self.demonyms) if self.demonyms else []
+        return sorted(found + extra, key=lambda m: m.start) if extra else found
 
     def _in_context(self, mentions: list[PlaceMention]) -> list[PlaceMention]:
         """Prefers, for an ambiguous village name, the candidate in a province or country that

@@ -66,3 +66,21 @@ def read_phrases(text: str, mentions: list[Any], places: list[Any], capital_of: 
             continue
         out.append(mention)
     return out
+
+
+_DEMONYM_CAPITAL = re.compile(r"\bthe\s+([A-Z][a-z]+)\s+capital\b(?!\s+(?:of|city\s+of)\b)")
+
+
+def demonym_capitals(text: str, mentions: list[Any], places: list[Any], capital_of: dict[str, int],
+                     demonyms: dict[str, str]) -> list[Any]:
+    """"Clashes erupted in the Iraqi capital": mentions of the capital a nationality adjective
+    names (`demonyms`: adjective → country), where no other place mention covers the words."""
+    out = []
+    for match in _DEMONYM_CAPITAL.finditer(text):
+        country = demonyms.get(match.group(1).lower())
+        if country is None or country not in capital_of or \
+                any(m.start < match.end() and match.start() < m.end for m in mentions):
+            continue
+        from dateline.extract.gazetteer import PlaceMention  # the gazetteer imports this module
+        out.append(PlaceMention(match.start(), match.end(), match.group(), (places[capital_of[country]],)))
+    return out

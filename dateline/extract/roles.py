@@ -53,6 +53,8 @@ _BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$"
                            r"|\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:fighters|members|militants|gunmen|"
                            r"elements|units?|cells?|forces)\s+(?:of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                            re.I)
+# "a drone attack attributed to Kataib Hezbollah".
+_ATTRIBUTED_TO = re.compile(r"\battributed\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "a photo released by SANA", "figures published by the ministry": "by" names who made a report.
 _REPORTED_BY = re.compile(
     r"\b(?:released|published|reported|posted|issued|shared|taken|provided|cited|quoted|broadcast|aired|"
@@ -188,6 +190,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(DESCRIPTOR, "descriptor: 'backed by/affiliated with' before")
     if _REPORTED_BY.search(before):
         return RoleCue(SPEAKER, "speaker: 'released/reported by' names who made the report")
+    if _ATTRIBUTED_TO.search(before):
+        return RoleCue(AGENT, "agent: the party the attack is attributed to ('attributed to')")
     if _BEFORE_AGENT.search(before):
         return RoleCue(AGENT, "agent: 'by' before the actor")
     if _COUNT_BEFORE.search(before) and _VICTIM_NOUN_AFTER.match(after):
