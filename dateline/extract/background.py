@@ -58,7 +58,9 @@ _OVER_A_PERIOD = re.compile(
 
 
 # The first words of every reason `background_reason` gives.
-BACKGROUND_REASONS = ("background:", "habitual or running activity", "a count of events")
+# A military exercise is no event whatever its time and place: `EventBuilder.skip_reason` gives it.
+BACKGROUND_REASONS = ("background:", "habitual or running activity", "a count of events",
+                      "a military exercise")
 
 
 # "in recent days", "over the past 48 hours": a rolling span this short still dates an event.
