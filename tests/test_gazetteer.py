@@ -372,3 +372,10 @@ def test_after_in_a_town_is_found_under_any_of_its_spellings() -> None:
     found = plain.find("Shells fell in Shaddadi on Monday.")
     assert [(m.places[0].name, m.places[0].admin1) for m in found] == [("Ash Shaddadah", "Hasakah")]
     assert plain.find("Shaddadi residents fled.") == []
+
+
+def test_the_golan_heights_is_israels_northern_district(gazetteer: Gazetteer) -> None:
+    # The Israeli-held Golan is coded Israel, Northern District (an area, not the Iranian villages named Golan).
+    mentions = gazetteer.find("Rockets fired from Syria landed in the occupied Golan Heights on Sunday.")
+    found = [(m.places[0].name, m.places[0].country, m.places[0].admin1) for m in mentions if m.places]
+    assert ("Golan Heights", "Israel", "Northern District") in found
