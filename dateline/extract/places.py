@@ -23,7 +23,11 @@ LEVEL = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county
           "region": 4, "country": 5}
 
 _LAUNCH_FROM = re.compile(r"\b(?:launched|fired|took\s+off|flown|came|originated)\s+from\b", re.I)
-_TOWARD_TARGET = re.compile(r"\b(?:target\w*|toward|towards|at|hit\w*|struck|striking|on|into|against)\b",
+# After the launch point, a target word or where the projectile came down ("a drone launched from
+# Syria crashed in X", "rockets fired from Gaza landed near X") starts the event's own place.
+_TOWARD_TARGET = re.compile(r"\b(?:target\w*|toward|towards|at|hit\w*|struck|striking|on|into|against|"
+                            r"crash(?:ed|ing)|land(?:ed|ing)|fell|falling|exploded|exploding|impacted|"
+                            r"detonated|slammed)\b",
                             re.I)
 _REFERENCE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                         r"outskirts)(?:ern)?\s+of\s+(?:the\s+)?$|\bkm\s+(?:\w+\s+)?(?:of|from)\s+$",
