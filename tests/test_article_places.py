@@ -144,3 +144,8 @@ def test_where_a_projectile_launched_from_abroad_came_down_is_the_events_place(e
     events = _events(extractor, "On Monday a drone launched from Syria crashed in an open area near Katzrin, "
                                 "the army said.")
     assert [(e.country, e.location) for e in events] == [("Israel", "Katzrin")]
+
+
+def test_where_the_aircraft_flew_over_is_not_where_its_missiles_struck(extractor: Extractor) -> None:
+    places = _where(extractor, "Israeli jets fired missiles at the building while flying over the Golan Heights.")
+    assert "Golan Heights" not in [p.name for p in places]

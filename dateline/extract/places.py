@@ -22,7 +22,9 @@ PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "co
 LEVEL = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3,
           "region": 4, "country": 5}
 
-_LAUNCH_FROM = re.compile(r"\b(?:launched|fired|took\s+off|flown|came|originated)\s+from\b", re.I)
+# "launched from Syria", "while flying over the Golan": where the weapon or the aircraft was, not its target.
+_LAUNCH_FROM = re.compile(r"\b(?:(?:launched|fired|took\s+off|flown|came|originated)\s+from|"
+                          r"(?:flying|flew|flown|hovering)\s+over)\b", re.I)
 # After the launch point, a target word or where the projectile came down ("a drone launched from
 # Syria crashed in X", "rockets fired from Gaza landed near X") starts the event's own place.
 _TOWARD_TARGET = re.compile(r"\b(?:target\w*|toward|towards|at|hit\w*|struck|striking|on|into|against|"
