@@ -170,3 +170,9 @@ def test_a_military_exercise_is_not_an_event(extractor: Extractor) -> None:
 def test_a_protest_named_as_a_purpose_is_not_a_protest_held(extractor: Extractor) -> None:
     text = "Kafr Nabl, in Idlib province, was one of the early centres for protest against the government."
     assert events_of(extractor, text, date(2024, 2, 1)) == []
+
+
+def test_exercise_of_a_right_and_a_training_base_are_no_drill(extractor: Extractor) -> None:
+    text = ("Israeli jets struck positions near Naqoura on Monday in the exercise of the right to self-defence. "
+            "Rockets struck a base used for training Iraqi forces near Baghdad on Tuesday.")
+    assert len(events_of(extractor, text, date(2024, 2, 1))) == 2

@@ -67,9 +67,8 @@ _STATE_FORCES = ("state_military", "police", "government")
 # "watch for the impact of a mortar round during a readiness exercise", "fired rockets as part of
 # joint drills": a military exercise, drill or training is not an event of violence.
 _EXERCISE = re.compile(
-    r"\b(?:during|in|at|as\s+part\s+of|for)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers|training(?!\s+(?:camps?|cent(?:re|er)s?|bases?|"
-    r"facilit(?:y|ies)|sites?|grounds?)\b))\b"
+    r"\b(?:during|in|at|as\s+part\s+of)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b(?!\s+of\b)"
     r"|\b(?:held|holds|holding|conducted|conducts|conducting|staged|stages|staging)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:exercises|drills|war\s*games|manoeuvres|maneuvers)\b", re.I)
 # "one of the early centres for protest against the government", "calls for protests": a protest
