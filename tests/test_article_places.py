@@ -138,3 +138,14 @@ def test_a_small_town_abroad_gives_way_to_a_namesake_in_the_actors_country(extra
     # With no actor of another country, the ranking by size is unchanged.
     [alone] = _events(extractor, "A girl was killed by shelling on the village of al-Zaafaranah on Monday.")
     assert alone.country == "Egypt"
+
+
+def test_where_a_projectile_launched_from_abroad_came_down_is_the_events_place(extractor: Extractor) -> None:
+    events = _events(extractor, "On Monday a drone launched from Syria crashed in an open area near Katzrin, "
+                                "the army said.")
+    assert [(e.country, e.location) for e in events] == [("Israel", "Katzrin")]
+
+
+def test_where_the_aircraft_flew_over_is_not_where_its_missiles_struck(extractor: Extractor) -> None:
+    places = _where(extractor, "Israeli jets fired missiles at the building while flying over the Golan Heights.")
+    assert "Golan Heights" not in [p.name for p in places]

@@ -170,6 +170,18 @@ def test_a_trailing_attribution_leaves_the_day_to_the_event(extractor: Extractor
 
 
 def test_a_place_known_as_a_centre_of_protest_tells_no_protest(extractor: Extractor) -> None:
-    text = ("Government forces captured the town of Saraqeb on Monday, given its role as one of the early "
-            "centres for protest against the government.")
+    text = ("Troops entered Kafranbel on Monday, a town long known as a hotbed of protest against the "
+            "government.")
     assert all(e.event_type != "Protests" for e in events_of(extractor, text, date(2024, 3, 7)))
+
+
+def test_the_start_of_a_wave_of_protests_a_count_runs_over_is_no_event(extractor: Extractor) -> None:
+    text = ("At least 120 people have been killed in Basra since protests began on March 3, a rights group said. "
+            "Protesters blocked the port road in Basra on Tuesday.")
+    events = events_of(extractor, text, date(2024, 4, 11))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Peaceful protest", "2024-04-09")]
+
+
+def test_a_single_attack_a_period_runs_from_stays_an_event() -> None:
+    assert background_reason("since the militia's attack on the base on March 3", True, None, "day",
+                             "own: month-day", date(2024, 4, 11)) is None

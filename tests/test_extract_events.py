@@ -157,3 +157,22 @@ def test_a_protest_dispersed_with_nobody_hurt_is_a_protest_with_intervention(ext
     assert (event.event_type, event.sub_event_type) == ("Protests", "Protest with intervention")
     [event] = events_of(extractor, "Hundreds of protesters rallied in Basra on Monday.", date(2019, 11, 28))
     assert event.sub_event_type == "Peaceful protest"
+
+
+def test_a_military_exercise_is_not_an_event(extractor: Extractor) -> None:
+    text = ("US troops fired artillery shells near Mosul as part of a joint training exercise on Tuesday. "
+            "Gunmen fired mortar rounds at an army post near Kirkuk on Wednesday, killing two soldiers.")
+    events = events_of(extractor, text, date(2024, 2, 1))
+    assert len(events) == 1
+    assert events[0].fatalities == 2
+
+
+def test_a_protest_named_as_a_purpose_is_not_a_protest_held(extractor: Extractor) -> None:
+    text = "Kafr Nabl, in Idlib province, was one of the early centres for protest against the government."
+    assert events_of(extractor, text, date(2024, 2, 1)) == []
+
+
+def test_exercise_of_a_right_and_a_training_base_are_no_drill(extractor: Extractor) -> None:
+    text = ("Israeli jets struck positions near Naqoura on Monday in the exercise of the right to self-defence. "
+            "Rockets struck a base used for training Iraqi forces near Baghdad on Tuesday.")
+    assert len(events_of(extractor, text, date(2024, 2, 1))) == 2

@@ -380,3 +380,10 @@ def test_the_capital_a_nationality_adjective_names_is_that_countrys_capital(gaze
     # "the capital of" names another place; an adjective of no known country names none.
     assert gazetteer.find("He was born in the Syrian capital of the old empire.") == []
     assert gazetteer.find("Clashes erupted in the rebel capital on Monday.") == []
+
+
+def test_the_golan_heights_is_israels_northern_district(gazetteer: Gazetteer) -> None:
+    # The Israeli-held Golan is coded Israel, Northern District (an area, not the Iranian villages named Golan).
+    mentions = gazetteer.find("Rockets fired from Syria landed in the occupied Golan Heights on Sunday.")
+    found = [(m.places[0].name, m.places[0].country, m.places[0].admin1) for m in mentions if m.places]
+    assert ("Golan Heights", "Israel", "Northern District") in found

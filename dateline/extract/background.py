@@ -58,8 +58,9 @@ _OVER_A_PERIOD = re.compile(
 
 
 # The first words of every reason `background_reason` gives.
+# A military exercise is no event whatever its time and place: `EventBuilder.skip_reason` gives it.
 BACKGROUND_REASONS = ("background:", "habitual or running activity", "a count of events", "intended, not done",
-                      "not a riot")
+                      "not a riot", "a military exercise")
 
 
 # "in recent days", "over the past 48 hours": a rolling span this short still dates an event.
@@ -85,10 +86,21 @@ def is_background_time(when: dt.date | None, precision: str, rule: str, publishe
     return (published - when).days > BACKGROUND_AGE_DAYS + 183
 
 
+# "killed since protests began Oct. 1", "since the clashes erupted in March": the start of a wave
+# of events a count runs over, not one event (a single named attack, "since Hamas's attack on
+# Oct. 7", stays an event).
+_WAVE_BEGAN = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:protests|demonstrations|clashes|attacks|strikes|airstrikes|"
+    r"raids|fighting|hostilities|unrest|riots)\s+(?:first\s+)?(?:began|started|erupted|broke\s+out|flared)\b",
+    re.I)
+
+
 def background_reason(clause: str, own_day: bool, when: dt.date | None, precision: str, rule: str,
                       published: dt.date | None) -> str | None:
     """Why the clause (the frame's words) tells background, not an event; None when it may be
     an event. A clause with a day of its own is an event whatever its grammar."""
+    if _WAVE_BEGAN.search(clause):
+        return "background: the start of a wave of events, not one event"
     if own_day:
         return None
     if is_background_time(when, precision, rule, published):

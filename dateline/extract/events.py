@@ -82,6 +82,16 @@ _SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military
 _PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
                               r"sit-ins?|rall(?:y|ies))\b", re.I)
 _STATE_FORCES = ("state_military", "police", "government")
+# "watch for the impact of a mortar round during a readiness exercise", "fired rockets as part of
+# joint drills": a military exercise, drill or training is not an event of violence.
+_EXERCISE = re.compile(
+    r"\b(?:during|in|at|as\s+part\s+of)\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises?|drills?|war\s*games|manoeuvres|maneuvers)\b(?!\s+of\b)"
+    r"|\b(?:held|holds|holding|conducted|conducts|conducting|staged|stages|staging)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:exercises|drills|war\s*games|manoeuvres|maneuvers)\b", re.I)
+# "one of the early centres for protest against the government", "calls for protests": a protest
+# named as a purpose or a role, not one held.
+_PROTEST_AS_PURPOSE = re.compile(r"\bfor\s+(?:mass\s+|street\s+|popular\s+|anti-[\w-]+\s+)?$", re.I)
 _INTERVENTION = re.compile(r"\b(?:tear\s*gas|dispers(?:ed|ing|e)|water\s+cannons?|rubber\s+bullets|stun\s+grenades|"
                            r"warning\s+shots|fired\s+(?:shots\s+)?(?:in)?to\s+the\s+air|batons?|broke\s+up|"
                            r"arrest(?:ed|ing)\s+(?:[\w-]+\s+){0,3}(?:protesters|protestors|demonstrators))\b", re.I)
@@ -171,6 +181,11 @@ class EventBuilder:
         if _CHARACTERISED.search(sentence_lead[-60:]):
             return "a name given to an event already told ('the strike was an assassination')"
         window = text[frame.start:frame.end]
+        if _EXERCISE.search(text) and not has_casualties:
+            return "a military exercise, drill or training, not an event"
+        if primary.is_noun and not own_date and _PROTEST_CONTEXT.match(text, primary.start) \
+                and _PROTEST_AS_PURPOSE.search(text[max(0, primary.start - 30):primary.start]):
+            return "a protest named as a purpose or role, not one held"
         wave = bool(_DONE_WAVE.search(text[max(0, primary.start - 80):primary.start]))
         if _GENERIC.search(window) and not own_day and not wave:
             return "generic repeated activity"

@@ -22,8 +22,14 @@ PRECISION = {"facility": 1, "airport": 1, "neighbourhood": 1, "locality": 1, "co
 LEVEL = {"facility": 0, "airport": 0, "neighbourhood": 1, "locality": 2, "county": 3,
           "region": 4, "country": 5}
 
-_LAUNCH_FROM = re.compile(r"\b(?:launched|fired|took\s+off|flown|came|originated)\s+from\b", re.I)
-_TOWARD_TARGET = re.compile(r"\b(?:target\w*|toward|towards|at|hit\w*|struck|striking|on|into|against)\b",
+# "launched from Syria", "while flying over the Golan": where the weapon or the aircraft was, not its target.
+_LAUNCH_FROM = re.compile(r"\b(?:(?:launched|fired|took\s+off|flown|came|originated)\s+from|"
+                          r"(?:flying|flew|flown|hovering)\s+over)\b", re.I)
+# After the launch point, a target word or where the projectile came down ("a drone launched from
+# Syria crashed in X", "rockets fired from Gaza landed near X") starts the event's own place.
+_TOWARD_TARGET = re.compile(r"\b(?:target\w*|toward|towards|at|hit\w*|struck|striking|on|into|against|"
+                            r"crash(?:ed|ing)|land(?:ed|ing)|fell|falling|exploded|exploding|impacted|"
+                            r"detonated|slammed)\b",
                             re.I)
 _REFERENCE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|"
                         r"outskirts)(?:ern)?\s+of\s+(?:the\s+)?$|\bkm\s+(?:\w+\s+)?(?:of|from)\s+$",
