@@ -6,6 +6,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from dateline.extract.event_roles import EventRoles
+from dateline.extract.event_roles import interception_roles as _interception_roles
+from dateline.extract.event_roles import is_civilian as _is_civilian
+from dateline.extract.event_types import PROTEST_CONTEXT as _PROTEST_CONTEXT
+from dateline.extract.event_types import EventTyping
 from dateline.extract.frames import Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
@@ -13,19 +18,6 @@ from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, 
 from dateline.extract.triggers import TriggerHit, TriggerLexicon, WeaponHit
 from dateline.model import EventRecord, Evidence, Source
 
-# Sub-event types by the first weapon named in the clause (ACLED codebook).
-_BY_WEAPON = {
-    "drone": ("Explosions/Remote violence", "Air/drone strike"),
-    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
-    "rocket": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "missile": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "small arms": ("Battles", "Armed clash"),
-}
-_DEFAULT_BY_TRIGGER = {
-    "explosion": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-}
 _MODAL = re.compile(
     r"\b(?:could|would|might|may|will|shall|if|unless|threat(?:en(?:s|ed)?)?\s+to|threats?\s+to|"
     r"plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|prepar\w*\s+to|ready\s+to|"
@@ -56,7 +48,6 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:own\s+)?(?:jets|warplanes|aircra
 # "hundreds of troops", "dozens of protesters": a crowd's size, not a count of events.
 _PEOPLE = r"(?:troops|soldiers|people|protesters|demonstrators|fighters|civilians|militants|members|residents|" \
     r"families|students|workers|police(?:men)?|officers|personnel|gunmen|supporters|men|women|children)"
-_KILLED = re.compile(r"\b(?:killed|killing|executed|executing|shot\s+dead|beheaded)\b", re.I)
 _GENERIC = re.compile(r"\b(?:multiple|numerous|countless|decisions?\s+to|repeated(?:ly)?|frequent(?:ly)?|regular(?:ly)?|routinely|often|"
                       r"several\s+occasions|series\s+of|wave\s+of|spate\s+of|have\s+increased|"
                       r"increased|escalat\w+|such|similar|recurring|(?:dozens|hundreds)\s+of(?!\s+(?:[\w-]+\s+)?" + _PEOPLE + r"\b))\b",
@@ -79,9 +70,6 @@ _OWN_VICTIMS = re.compile(
     r"officers|guards|depots?|sites?|facilities)\b", re.I)
 _SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military\s+camps?|embassy|consulate|"
                         r"barracks)\b", re.I)
-_PROTEST_CONTEXT = re.compile(r"\b(?:protests?|protesters?|protestors?|demonstrators?|demonstrations?|"
-                              r"sit-ins?|rall(?:y|ies))\b", re.I)
-_STATE_FORCES = ("state_military", "police", "government")
 # "watch for the impact of a mortar round during a readiness exercise", "fired rockets as part of
 # joint drills": a military exercise, drill or training is not an event of violence.
 _EXERCISE = re.compile(
@@ -92,34 +80,6 @@ _EXERCISE = re.compile(
 # "one of the early centres for protest against the government", "calls for protests": a protest
 # named as a purpose or a role, not one held.
 _PROTEST_AS_PURPOSE = re.compile(r"\bfor\s+(?:mass\s+|street\s+|popular\s+|anti-[\w-]+\s+)?$", re.I)
-_INTERVENTION = re.compile(r"\b(?:tear\s*gas|dispers(?:ed|ing|e)|water\s+cannons?|rubber\s+bullets|stun\s+grenades|"
-                           r"warning\s+shots|fired\s+(?:shots\s+)?(?:in)?to\s+the\s+air|batons?|broke\s+up|"
-                           r"arrest(?:ed|ing)\s+(?:[\w-]+\s+){0,3}(?:protesters|protestors|demonstrators))\b", re.I)
-# A military site hit with nobody named there: the forces of the country it is in.
-_MILITARY_SITE = re.compile(r"\b(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?(?:bases?|airports?|airfields?|barracks|positions?|"
-                            r"posts?|sites?|installations?|headquarters)\b", re.I)
-# "A naval base building in Eilat was damaged by a drone attack": the site hit is the subject.
-_SITE_HIT = re.compile(r"\s*(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:military|army|naval|navy|air\s+force)\s+(?:air\s*)?"
-                       r"(?:bases?|airports?|airfields?|barracks|positions?|posts?)\b(?=[^.;]{0,80}?\b(?:was|were|came\s+under|"
-                       r"has\s+been|had\s+been)\b)", re.I)
-_SITE_AFTER = re.compile(r"^[\s-]*(?:[\w-]+\s+)?(?:bases?|air\s*bases?|camps?|military\s+bases?)\b", re.I)
-_CIVILIAN_VICTIMS = re.compile(
-    r"\b(?:civilians?|children|child|women|woman|men|man|girls?|boys?|sons?|daughters?|wife|husband|"
-    r"brothers?|sisters?|famil(?:y|ies)|residents?|farmers?|owners?|shopkeepers?|workers?|drivers?|"
-    r"teachers?|doctors?|nurses?|"
-    r"shepherds?|worshippers|students|villagers|passers-by|journalists?|aid workers?)\b", re.I)
-
-
-# The judge's remote-violence score needed to read a weaponless attack on armed men as remote.
-_REMOTE_WITHOUT_WEAPON = 0.65
-
-# What follows a state's name that makes it its armed forces ("government troops") or its civil
-# government ("the Iranian consulate").
-_ARMED_NOUN = re.compile(r"^[’'s]*\s+(?:army\s+|armed\s+)?(?:troops|forces|soldiers|army|military|fighters|"
-                         r"positions|units|servicemen|personnel)\b", re.I)
-_CIVIL_NOUN = re.compile(r"^[’'s]*\s+(?:embassy|embassies|consulate|consulates|consul|ministry|ministries|"
-                         r"government|officials?|authorities|diplomats?|diplomatic\s+mission|president|"
-                         r"prime\s+minister|parliament)\b", re.I)
 
 
 @dataclass
@@ -137,7 +97,7 @@ class SentenceFacts:
     casualties: Any = None
 
 
-class EventBuilder:
+class EventBuilder(EventRoles, EventTyping):
     """Builds EventRecords from frames; holds the knowledge it needs (actors, gazetteer, weapons)."""
 
     def __init__(self, actors: Any, gazetteer: Any, lexicon: TriggerLexicon, model: Any = None) -> None:
@@ -348,158 +308,6 @@ class EventBuilder:
             events.append(record)
         return events
 
-    # -- fields -------------------------------------------------------------------------------
-    def _type(self, frame: Frame, weapons: list[WeaponHit],
-              roles: list[tuple[Any, RoleCue]]) -> tuple[str, str, list[str], str]:
-        trigger = frame.primary.trigger
-        names: list[str] = []
-        for hit in frame.hits:
-            names.extend(w for w in hit.trigger.weapons if w not in names)
-        for weapon in weapons:
-            if weapon.weapon not in names:
-                names.append(weapon.weapon)
-        if trigger.event_type in ("Protests", "Strategic developments") and \
-                trigger.sub_event_type != "Disrupted weapons use":
-            names = []  # weapons named at a protest or in a departure are what it was about
-        if trigger.sub_event_type != "by-weapon" and not (trigger.needs_weapon and names):
-            event_type, sub = trigger.event_type, trigger.sub_event_type
-            rule = f"trigger '{trigger.name}' ({trigger.source})"
-        elif names:
-            event_type, sub = _BY_WEAPON.get(names[0], (trigger.event_type, "Attack"))
-            rule = f"trigger '{trigger.name}' + first weapon '{names[0]}'"
-        elif trigger.name in _DEFAULT_BY_TRIGGER:
-            event_type, sub = _DEFAULT_BY_TRIGGER[trigger.name]
-            rule = f"trigger '{trigger.name}' with no weapon named"
-        else:
-            agent = next((a for a, r in roles if r.role == AGENT), None)
-            if agent is not None and agent.actor.type in ("state_military", "government", "coalition"):
-                event_type, sub = "Explosions/Remote violence", "Air/drone strike"
-                names = ["airstrike"]
-                rule = "a state's forces striking with no weapon named: air strike"
-            elif trigger.name == "strike":
-                event_type, sub = "Explosions/Remote violence", "Air/drone strike"
-                names = ["airstrike"]
-                rule = "'strikes' with no weapon named: air strikes"
-            elif trigger.name == "generic-attack" and any(r.role in (TARGET, VICTIM) for _a, r in roles):
-                hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
-                remote, score = self._judged_remote()
-                if any(_is_civilian(a.actor) for a in hurt):
-                    event_type, sub = "Violence against civilians", "Attack"
-                    rule = "an armed group attacking civilians with no weapon named"
-                elif remote:
-                    event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
-                    rule = f"an attack on armed men with no weapon named, read as remote by the model ({score})"
-                else:
-                    event_type, sub = "Battles", "Armed clash"
-                    rule = "an armed group attacking armed men with no remote weapon named: a battle" + \
-                        (f" ({score})" if score else "")
-            elif trigger.name == "generic-attack" and (agent is None or _is_armed(agent.actor)) and \
-                    not (judged := self._judged_remote())[0]:
-                # An attack with no weapon and no party hurt named ("militants attacked the prison",
-                # "the attack on the prison") is a battle in 87 of 101 ACLED 2018 train notes so
-                # worded (3 remote violence), unless the judge reads the sentence as remote.
-                event_type, sub = "Battles", "Armed clash"
-                rule = "an attack with no weapon named, not read as remote: a battle" + \
-                    (f" ({judged[1]})" if judged[1] else "")
-            else:
-                event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
-                rule = "remote attack with no weapon named"
-        if sub == "Non-state actor overtakes territory":
-            agent = next((a for a, r in roles if r.role == AGENT), None)
-            if agent is not None and getattr(agent.actor, "type", "") in ("state_military", "government", "police"):
-                # ACLED codebook: territory taken by the state's forces is regained, not overtaken.
-                sub = "Government regains territory"
-                rule += "; state forces took it: government regains territory"
-        sub, names, rule = self._by_strike_mode(roles, sub, names, rule)
-        if sub == "Shelling/artillery/missile attack" and "airstrike" in names and \
-                not {"artillery", "rocket"} & set(names):
-            # "missiles fired by Israeli jets": a missile fired from an aircraft is an air strike.
-            sub = "Air/drone strike"
-            rule += "; the missile was fired from aircraft named in the clause"
-        hurt = [a for a, r in roles if r.role in (TARGET, VICTIM)]
-        agents = [a for a, r in roles if r.role == AGENT]
-        if event_type == "Violence against civilians" and sub == "Attack" and \
-                _PROTEST_CONTEXT.search(self._text) and \
-                any(getattr(a.actor, "type", "") in _STATE_FORCES for a in agents):
-            # ACLED codebook: state forces killing or wounding demonstrators at a protest.
-            return "Protests", "Excessive force against protesters", [n for n in names if n], \
-                rule + "; state forces at a protest: excessive force against protesters"
-        if sub == "Abduction/forced disappearance" and _KILLED.search(self._text, frame.start, frame.end):
-            # ACLED codebook: people killed as others are taken is an attack, not an abduction.
-            sub = "Attack"
-            rule += "; people were also killed: an attack"
-        if event_type == "Battles" and any(_is_civilian(a.actor) for a in hurt):
-            event_type, sub = "Violence against civilians", "Attack"
-            rule += "; civilians targeted"
-        elif event_type == "Battles" and sub == "Armed clash" and trigger.name in ("killed-by", "killing") and \
-                not any(_is_armed(a.actor) for a in hurt):
-            # "Gunmen killed a former advisor": a killing of unarmed people is not a battle.
-            event_type, sub = "Violence against civilians", "Attack"
-            rule += "; nobody armed among the victims: violence against civilians"
-        elif event_type == "Violence against civilians" and hurt and \
-                all(_is_armed(a.actor) for a in hurt) and sub == "Attack":
-            event_type, sub = "Battles", "Armed clash"
-            rule += "; the victims were armed: a battle, not violence against civilians"
-        return event_type, sub, [n for n in names if n], rule
-
-    def _by_strike_mode(self, roles: list[tuple[Any, RoleCue]], sub: str, names: list[str],
-                        rule: str) -> tuple[str, list[str], str]:
-        """Settles air strike or shelling where the words leave it open (a missile, or a state's
-        strike with no weapon named) by how the attacker's strikes are coded in ACLED's notes."""
-        open_missile = sub == "Shelling/artillery/missile attack" and names and set(names) <= {"missile"}
-        open_strike = sub == "Air/drone strike" and rule.startswith("a state's forces striking with no weapon")
-        if not (open_missile or open_strike):
-            return sub, names, rule
-        agent = next((a for a, r in roles if r.role == AGENT and not getattr(a.actor, "generic", False)), None)
-        if agent is None:
-            return sub, names, rule
-        actor = agent.actor
-        if getattr(actor, "type", "") == "government":
-            actor = self.actors.forces_of(actor)
-        air, ground = self.lexicon.strike_modes.get(actor.name, (0, 0))
-        if air + ground == 0:
-            return sub, names, rule
-        share = air / (air + ground)
-        why = f"; {actor.name}: {air} of {air + ground} ACLED notes of its strikes are from the air (KB strike_mode)"
-        if open_missile and share >= 0.8:
-            return "Air/drone strike", names, rule + why + ": an air strike"
-        if open_strike and share <= 0.1:
-            return "Shelling/artillery/missile attack", [n for n in names if n != "airstrike"], \
-                rule.replace(": air strike", "") + why + ": shelling"
-        return sub, names, rule
-
-    def _protest_violence(self, facts: SentenceFacts, frame: Frame, event_type: str, sub: str, rule: str,
-                          roles: list[tuple[Any, RoleCue]]) -> tuple[str, str, str]:
-        """ACLED codes violence at a demonstration as part of it, not as an attack on civilians:
-        state forces named as the ones who fired use excessive force against protesters (also in
-        the next clause of the sentence: "…open fire and kill 25 in X, while 10 are killed in Y");
-        protesters killed or wounded with nobody named, or a protest with casualties, is a violent
-        demonstration."""
-        self._protest_forces = None
-        if not _PROTEST_CONTEXT.search(facts.text):
-            return event_type, sub, rule
-        attacked = event_type == "Violence against civilians" and sub == "Attack" and \
-            not any(r.role == AGENT for _a, r in roles)
-        casualties = facts.casualties
-        hurt_protest = event_type == "Protests" and sub == "Peaceful protest" and casualties is not None and \
-            bool(casualties.killed or casualties.injured)
-        if event_type == "Protests" and sub == "Peaceful protest" and not hurt_protest and \
-                _INTERVENTION.search(facts.text, frame.start, frame.end):
-            # ACLED codebook: a protest the authorities dispersed (tear gas, arrests), nobody hurt.
-            return "Protests", "Protest with intervention", rule + "; the authorities intervened: protest with intervention"
-        if not (attacked or hurt_protest):
-            return event_type, sub, rule
-        # Each named force is read against the first trigger after it: its own verb ("open fire").
-        forces = [m for m in facts.actors if getattr(m.actor, "type", "") in _STATE_FORCES
-                  and names_a_party(facts.text, m)
-                  and role_of(facts.text, m.start, m.end, next((h.start for h in facts.triggers if h.start >= m.end),
-                                                               frame.primary.start)).role == AGENT]
-        if forces:
-            self._protest_forces = forces[0]
-            return "Protests", "Excessive force against protesters", \
-                rule + "; state forces fired on the demonstration: excessive force against protesters"
-        return "Riots", "Violent demonstration", rule + "; people killed or wounded at a demonstration, " \
-            "nobody named as the attacker: a violent demonstration"
 
     def _target_base(self, text: str, roles: list[tuple[Any, RoleCue]], trigger_start: int) -> list[PlaceChoice]:
         """"US strikes on the Yemen-based Houthis": with no place named, a strike lands where its
@@ -529,175 +337,6 @@ class EventBuilder:
         usable, _launch = usable_mentions(facts.text, crowd, blocked)
         return choose_places(facts.text, usable, self.gazetteer.contains)
 
-    def _judged_remote(self) -> tuple[bool, str]:
-        """Whether the judge reads the sentence as remote violence rather than a battle, and why."""
-        if self.model is None:
-            return False, ""
-        types = self.model.judge(self._text).types
-        remote, battle = types.get("Explosions/Remote violence", 0.0), types.get("Battles", 0.0)
-        # An attack on armed men with no weapon named is a battle in 67 of 71 ACLED train notes
-        # so worded (ACLED 2018 train split; no shell/rocket/air/IED/gun/clash word):
-        # the judge must be sure, not merely lean, to make it remote violence.
-        return remote >= _REMOTE_WITHOUT_WEAPON and remote > battle, \
-            f"model: remote violence {remote:.2f}, battle {battle:.2f}"
-
-    def _agent(self, roles: list[tuple[Any, RoleCue]], event_type: str, sub: str,
-               country: str | None) -> tuple[str, str | None, str]:
-        if sub == "Excessive force against protesters":
-            return f"Protesters ({country or 'Iraq'})", None, \
-                "excessive force: the protesters are actor1 (ACLED codebook)"
-        if event_type in ("Protests", "Riots"):
-            # ACLED names the crowd, not the group behind it: "Protesters (Iraq)", "Rioters (Iraq)".
-            crowd = "Protesters" if event_type == "Protests" else "Rioters"
-            return f"{crowd} ({country or 'Iraq'})", None, f"{event_type.lower()}: the crowd is the actor"
-        if self._trigger_name == "curfew":
-            return self._authority(roles, country)
-        agents = [(a, r) for a, r in roles if r.role == AGENT]
-        chosen = _most_specific(agents, self.actors)
-        speakers = [a for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
-        if chosen is None and speakers and sub == "Disrupted weapons use" and \
-                getattr(speakers[0].actor, "type", "") in ("state_military", "government", "police"):
-            # "Two drones were shot down, the Iraqi interior ministry said": a state announcing an
-            # interception with no interceptor named speaks for its own forces.
-            forces = self.actors.forces_of(speakers[0].actor)
-            return forces.name, speakers[0].text, "interception: the state that announced it (its forces)"
-        if chosen is None and speakers and self._own_forces_words:
-            # "Turkey's defence ministry said its jets had struck…": "its" is the speaker's side.
-            forces = self.actors.forces_of(speakers[0].actor)
-            return forces.name, speakers[0].text, "agent: 'its/their forces' of the speaker"
-        if chosen is None:
-            name = self.actors.unidentified(country or "Iraq")
-            return name, None, "nobody named as the actor: unidentified group of the event's country"
-        mention, cue = chosen
-        actor = mention.actor
-        if getattr(actor, "generic", False):
-            return self.actors.generic_name(actor, country or actor.country or "Iraq"), mention.text, \
-                cue.rule + "; generic group → unidentified"
-        if event_type != "Strategic developments" and actor.type == "government":
-            forces = self.actors.forces_of(actor)
-            if forces.name != actor.name:
-                return forces.name, mention.text, cue.rule + "; a government striking → its forces"
-        if actor.country_from_context:
-            return self.actors.localise(actor, country).name, mention.text, cue.rule
-        return actor.name, mention.text, cue.rule
-
-    def _authority(self, roles: list[tuple[Any, RoleCue]], country: str | None) -> tuple[str, str | None, str]:
-        """Who imposed a curfew: the government of the state whose official or force announced it
-        ("Iraqi officials announced a curfew", "the Najaf Operations Command"), else of the
-        country it is in (ACLED names the government for an order of the authorities)."""
-        state = [a for a, r in roles if r.role in (AGENT, SPEAKER) and getattr(a.actor, "type", "") in _STATE_FORCES]
-        for mention in state:
-            home = getattr(mention.actor, "country", None) or country
-            government = self.actors.get(f"Government of {home}") if home else None
-            if government is not None:
-                return government.name, mention.text, "curfew: the government whose official or force imposed it"
-        government = self.actors.get(f"Government of {country}") if country else None
-        if government is not None:
-            return government.name, None, "curfew: imposed by the authorities of the country it is in"
-        return self.actors.unidentified(country or "Iraq"), None, "curfew: nobody named"
-
-    def _target(self, roles: list[tuple[Any, RoleCue]], choice: PlaceChoice | None, owns_casualties: bool,
-                casualties: Any, country: str | None, event_type: str,
-                sub: str) -> tuple[str, str | None, str] | None:
-        if sub == "Excessive force against protesters":
-            forces = [(a, r) for a, r in roles if r.role == AGENT and getattr(a.actor, "type", "") in _STATE_FORCES]
-            if not forces and self._protest_forces is not None:
-                forces = [(self._protest_forces, RoleCue(AGENT, "the state forces the sentence names as firing"))]
-            if forces:
-                mention, cue = forces[0]
-                actor = self.actors.forces_of(mention.actor)
-                if actor.country_from_context:
-                    actor = self.actors.localise(actor, country)
-                return actor.name, mention.text, cue.rule + "; the forces that used it (actor2)"
-        if sub == "Other" or event_type == "Protests":
-            return None
-        if sub == "Disrupted weapons use":
-            launchers = [(a, r) for a, r in roles if r.role in (TARGET,)]
-            chosen = _most_specific(launchers, self.actors)
-            if chosen and not getattr(chosen[0].actor, "generic", False):
-                return chosen[0].actor.name, chosen[0].text, chosen[1].rule
-            return self.actors.unidentified(country or "Iraq"), None, \
-                "interception: the launcher is unidentified"
-        victims = [(a, r) for a, r in roles if r.role == VICTIM]
-        targets = [(a, r) for a, r in roles if r.role == TARGET]
-        # "two Iraqi bases housing US forces": the forces named at the target beat the adjective
-        # that only says whose soil the base is on.
-        forces_named = [(a, r) for a, r in targets + victims if not self._names_a_site(a)]
-        if forces_named:
-            targets = [(a, r) for a, r in targets if not self._names_a_site(a)]
-        supplied = [(a, r) for a, r in targets if r.rule.startswith("target: whose supplies")]
-        if supplied:
-            # "civilian trucks carrying equipment for US forces": the forces supplied were the target.
-            targets = supplied
-        hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
-        if hosts and (targets or victims) and event_type in ("Explosions/Remote violence", "Battles") and \
-                all(_is_civilian(a.actor) for a, _r in targets + victims):
-            # "a rocket attack on the K1 base that killed a US contractor": the attack was on the
-            # forces the base hosts; the civilians killed there are not its target (ACLED).
-            return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility), " \
-                "not the civilians killed there"
-        if owns_casualties and victims:
-            chosen = _most_specific(victims, self.actors)
-        else:
-            chosen = _most_specific(targets, self.actors) or _most_specific(victims, self.actors)
-        if chosen is not None:
-            mention, cue = chosen
-            if getattr(mention.actor, "generic", False):
-                return self.actors.generic_name(mention.actor, country or "Iraq"), mention.text, cue.rule + \
-                    "; generic group → unidentified"
-            actor = mention.actor
-            if actor.country_from_context:
-                actor = self.actors.localise(actor, country)
-            if mention.how == "context" and actor.type == "government" and event_type != "Strategic developments":
-                # "attacks on the US", "struck Iraq": a state attacked by name is its armed forces.
-                forces = self.actors.forces_of(actor)
-                return forces.name, mention.text, cue.rule + "; a state attacked → its forces"
-            follows = self._text[mention.end:mention.end + 40]
-            if actor.type == "government" and _ARMED_NOUN.match(follows) and event_type != "Strategic developments":
-                # "Syrian government troops": ACLED codes a state's troops as its military forces.
-                forces = self.actors.forces_of(actor)
-                return forces.name, mention.text, cue.rule + "; the government's troops → its forces"
-            if mention.how == "adjective" and _CIVIL_NOUN.match(follows):
-                # "the Iranian consulate", "Iraqi officials": the state's civil government, not its army.
-                government = self.actors.government_of(actor)
-                if government is not None and government.name != actor.name:
-                    return government.name, mention.text, cue.rule + "; a state's civil office → its government"
-            return actor.name, mention.text, cue.rule
-        speakers = [(a, r) for a, r in roles if r.role == SPEAKER and not getattr(a.actor, "generic", False)]
-        if speakers and self._own_victims and event_type in ("Explosions/Remote violence", "Battles"):
-            # "Kataib Hezbollah said US strikes killed four of its fighters": the speaker was hit.
-            mention, _cue = speakers[0]
-            actor = self.actors.forces_of(mention.actor)
-            if actor.country_from_context:
-                actor = self.actors.localise(actor, country)
-            return actor.name, mention.text, "target: the speaker's own ('its fighters', 'their positions')"
-        hosts = getattr(choice.place, "hosts", "") if choice is not None else ""
-        if hosts and event_type in ("Explosions/Remote violence", "Battles"):
-            return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility)"
-        if casualties is not None and owns_casualties and casualties.killed_span:
-            found = _CIVILIAN_VICTIMS.search(casualties.killed_span or "") or \
-                _CIVILIAN_VICTIMS.search(casualties.injured_span or "")
-            if found:
-                return f"Civilians ({country or 'Iraq'})", found.group(), "civilian victims named"
-        if event_type == "Violence against civilians":
-            # ACLED codebook: violence against civilians targets civilians by definition.
-            return f"Civilians ({country or 'Iraq'})", None, \
-                "violence against civilians: the victims are civilians (ACLED codebook)"
-        site = _MILITARY_SITE.search(self._text, self._trigger_start) or _SITE_HIT.match(self._text)
-        if site and country and event_type in ("Explosions/Remote violence", "Battles"):
-            forces = self.actors.get(f"Military Forces of {country}")
-            if forces is not None:
-                return forces.name, site.group(), \
-                    "target: a military base or position with no forces named (the country's military)"
-        return None
-
-    def _names_a_site(self, mention: Any) -> bool:
-        """True for a state named before a base word ("an Iraqi base", "Iraqi military bases"): whose
-        soil, not who is there. A group named so ("a PMF military base") owns the base."""
-        if getattr(mention, "how", "") not in ("adjective", "context") and \
-                getattr(mention.actor, "type", "") not in _STATE_FORCES:
-            return False
-        return bool(_SITE_AFTER.match(self._text[mention.end:mention.end + 30]))
 
     def _casualty_owner(self, choices: list[PlaceChoice], casualties: Any, frame: Frame) -> int:
         """Index of the event that gets the clause's casualty figures: the place told right after
@@ -736,54 +375,6 @@ class EventBuilder:
         return source + ("; 'near' the place" if choice.near else "")
 
 
-# "a drone fired by the group", "missiles launched by Iran": the launcher, not the interceptor.
-_LAUNCHED_BY = re.compile(r"\b(?:fired|launched|sent|flown|dispatched|operated|belonging)\s+(?:\w+\s+){0,2}?by\s+"
-                          r"(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$", re.I)
-_DEFENDED = re.compile(r"\b(?:houses?|housing|hosts?|hosting|hosted|stationed|defend\w*|protect\w*)\s+"
-                       r"(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.I)
-
-
-def _weapon_owner(after: str, before_trigger: bool) -> bool:
-    """True when the words after an actor name its weapon ("Iranian drones were shot down"). Before
-    the trigger, only right before the weapon ("Israeli missiles were fired … and air defences
-    intercepted them"; not "Iraqi forces thwarted a drone", nor "Israeli aircraft intercepted")."""
-    if before_trigger:
-        return re.match(r"^[\s-]*(?:[\w-]+\s+)?(?:drones?|missiles?|rockets?|projectiles?|UAVs?)\b",
-                        after, re.I) is not None
-    return re.match(r"^[\s-]*(?:[\w-]+\s+){0,2}?(?:drones?|missiles?|rockets?|projectiles?|UAVs?|aircraft)\b",
-                    after, re.I) is not None
-
-
-def _interception_roles(text: str, roles: list[tuple[Any, RoleCue]],
-                        primary: TriggerHit) -> list[tuple[Any, RoleCue]]:
-    """ACLED's rule for Disrupted weapons use: actor1 is who intercepted, actor2 who launched.
-
-    Agents are the interceptors, targets the launchers: an actor named as the one who fired the
-    weapon ("a drone fired by the group", "Iranian drones were shot down") is the launcher; the
-    forces defending the place ("near Erbil airport, which hosts US troops") intercepted it.
-    """
-    out = []
-    for mention, cue in roles:
-        before = text[max(0, mention.start - 60):mention.start]
-        after = text[mention.end:mention.end + 40]
-        if re.search(r"\bhelp(?:ed|ing|s)?\s+$", before, re.I):
-            continue  # "the US helped Israel intercept them": a partner, coded in its own event
-        if _LAUNCHED_BY.search(before):
-            out.append((mention, RoleCue(TARGET, "interception: the launcher ('fired/launched by')")))
-        elif _DEFENDED.search(before):
-            out.append((mention, RoleCue(AGENT, "interception: the forces defending the place intercepted")))
-        elif _weapon_owner(text[mention.end:min(mention.end + 40, primary.start)] if mention.start < primary.start
-                           else after, mention.start < primary.start) \
-                and cue.role in (AGENT, TARGET):
-            out.append((mention, RoleCue(TARGET, "interception: whose weapon was downed ('Iranian drones')")))
-        elif cue.role == AGENT and mention.start > primary.start and \
-                re.search(r"\bby\s+(?:the\s+)?(?:\w+\s+){0,2}$", before, re.I):
-            out.append((mention, RoleCue(AGENT, "interception: 'shot down/intercepted by' names the interceptor")))
-        else:
-            out.append((mention, cue))
-    return out
-
-
 _TARGET_BEFORE_WEAPON = re.compile(
     r"\b(?:targeting|targeted|targets?|against|destroy\w*|hitting|hit|struck|striking|on)\s+"
     r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
@@ -800,28 +391,6 @@ def _WEAPON_AS_TARGET(text: str, weapon: WeaponHit, primary: TriggerHit) -> bool
     if _FACILITY_AFTER_WEAPON.match(text[weapon.end:weapon.end + 30]):
         return True
     return weapon.start > primary.end and bool(_TARGET_BEFORE_WEAPON.search(text[max(0, weapon.start - 40):weapon.start]))
-
-
-def _is_armed(actor: Any) -> bool:
-    """An armed party: a state, its forces, militias, rebels (a political party or an agency is not)."""
-    return getattr(actor, "type", "") not in ("civilians", "protesters", "rioters", "political", "international")
-
-
-def _is_civilian(actor: Any) -> bool:
-    return getattr(actor, "type", "") in ("civilians", "protesters")
-
-
-def _most_specific(candidates: list[tuple[Any, RoleCue]], actors: Any) -> tuple[Any, RoleCue] | None:
-    """A named actor beats a generic one; a faction beats the umbrella it belongs to."""
-    if not candidates:
-        return None
-    named = [c for c in candidates if not getattr(c[0].actor, "generic", False)]
-    pool = named or candidates
-    best = pool[0]
-    for candidate in pool[1:]:
-        if actors.is_part_of(candidate[0].actor.name, best[0].actor.name):
-            best = candidate
-    return best
 
 
 __all__ = ["EventBuilder", "SentenceFacts", "AGENT", "TARGET", "VICTIM", "SPEAKER", "DESCRIPTOR"]
