@@ -147,16 +147,21 @@ def place_from_later_mention(events: list[Any], facts: list[Any], sentence_of: d
             place, span = _mentioned_place(facts[ahead], event.country)
             if place is None:
                 continue
-            if place.kind == "region":
-                event.admin1, event.geo_precision = place.admin1 or place.name, 3
-            else:
-                event.location, event.admin1 = place.name, place.admin1
-                event.geo_precision = precision_of.get(place.kind, 3)
-            event.latitude, event.longitude = place.lat, place.lon
-            event.evidence["location"] = Evidence(event.location or event.admin1, span,
-                                                  f"gazetteer: {place.kind} ({place.source}); named by a later "
-                                                  "mention of the event")
+            give_place(event, place, span, precision_of, "named by a later mention of the event")
             break
+
+
+def give_place(event: Any, place: Any, span: str, precision_of: dict[str, int], how: str) -> None:
+    """Sets an unplaced event's place (a region fills only admin1) and its evidence, saying `how`
+    the place was found."""
+    if place.kind == "region":
+        event.admin1, event.geo_precision = place.admin1 or place.name, 3
+    else:
+        event.location, event.admin1 = place.name, place.admin1
+        event.geo_precision = precision_of.get(place.kind, 3)
+    event.latitude, event.longitude = place.lat, place.lon
+    event.evidence["location"] = Evidence(event.location or event.admin1, span,
+                                          f"gazetteer: {place.kind} ({place.source}); {how}")
 
 
 def _mentioned_place(fact: Any, country: str | None) -> tuple[Any, str]:

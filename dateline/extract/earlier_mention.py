@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from dateline.model import EventRecord, Evidence
+from dateline.extract.article_places import give_place
+from dateline.model import EventRecord
 
 # The words after the earlier mention's event noun that lead to its place: "on an Iraqi military
 # base near Kirkuk", "in Erbil", "at a checkpoint outside Tikrit".
@@ -37,15 +38,7 @@ def place_from_earlier_mention(events: list[EventRecord], facts: list[Any], sent
             if found is None:
                 continue
             place, span = found
-            if place.kind == "region":
-                event.admin1, event.geo_precision = place.admin1 or place.name, 3
-            else:
-                event.location, event.admin1 = place.name, place.admin1
-                event.geo_precision = precision_of.get(place.kind, 3)
-            event.latitude, event.longitude = place.lat, place.lon
-            event.evidence["location"] = Evidence(event.location or event.admin1, span,
-                                                  f"gazetteer: {place.kind} ({place.source}); named where an "
-                                                  "earlier sentence first mentions the event")
+            give_place(event, place, span, precision_of, "named where an earlier sentence first mentions the event")
             break
 
 

@@ -56,9 +56,9 @@ class Cluster:
         record = mention[2]
         self.members.append(mention)
         for phrase in phrases(record.sources[0].quote if record.sources else ""):
-            held = self.phrases.setdefault(hash(phrase), mention[1])
-            if held != mention[1]:
-                self.phrases[hash(phrase)] = "*"
+            key = hash(phrase)
+            if self.phrases.setdefault(key, mention[1]) != mention[1]:
+                self.phrases[key] = "*"
         self.reasons[mention[0]] = reason
         self.articles.add(mention[1])
         self.sentences.setdefault((mention[1], quote), set()).add((record.location, record.admin1))
@@ -251,8 +251,15 @@ def _best_worded(passing: list[tuple[Affinity, Cluster]], article: str,
 
 @functools.lru_cache(maxsize=65536)
 def _content_words(quote: str) -> frozenset[str]:
+    stop = _stop_words()
+    return frozenset(w for w in quote.split() if w not in stop and not w.isdigit() and len(w) > 2)
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English function words (imported on first use: the web app resolves without spaCy)."""
     from spacy.lang.en.stop_words import STOP_WORDS
-    return frozenset(w for w in quote.split() if w not in STOP_WORDS and not w.isdigit() and len(w) > 2)
+    return frozenset(STOP_WORDS)
 
 
 def grow(cluster: Cluster, mention: tuple[int, str, EventRecord], quote: str, reason: str,
@@ -422,9 +429,9 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 @functools.lru_cache(maxsize=65536)
 def phrases(quote: str) -> tuple[str, ...]:
     """The runs of PHRASE words of a sentence that hold TELLING common words, normalised, in order."""
-    from spacy.lang.en.stop_words import STOP_WORDS
+    stop = _stop_words()
     words = _WORD.findall(quote)
-    telling = [w.islower() and len(w) > 2 and w not in STOP_WORDS for w in words]
+    telling = [w.islower() and len(w) > 2 and w not in stop for w in words]
     return tuple(" ".join(words[i:i + PHRASE]).lower() for i in range(len(words) - PHRASE + 1)
                  if sum(telling[i:i + PHRASE]) >= TELLING)
 
