@@ -82,6 +82,18 @@ _EXERCISE = re.compile(
 _PROTEST_AS_PURPOSE = re.compile(r"\bfor\s+(?:mass\s+|street\s+|popular\s+|anti-[\w-]+\s+)?$", re.I)
 
 
+# "ordered a curfew to prevent an escalation of the violence": a purpose clause after the trigger
+# says what the event is meant to stop; its words do not make the event itself generic.
+_PURPOSE_AFTER = re.compile(r"\b(?:in\s+order\s+)?to\s+(?:prevent|stop|curb|avoid|contain|halt|forestall|deter|"
+                            r"head\s+off|ward\s+off)\b", re.I)
+
+
+def _before_purpose(window: str, trigger_end: int) -> str:
+    """The clause up to a purpose clause that follows its trigger."""
+    purpose = _PURPOSE_AFTER.search(window, trigger_end)
+    return window[:purpose.start()] if purpose else window
+
+
 @dataclass
 class SentenceFacts:
     """Everything found in one sentence, with offsets relative to the sentence."""
@@ -147,7 +159,7 @@ class EventBuilder(EventRoles, EventTyping):
                 and _PROTEST_AS_PURPOSE.search(text[max(0, primary.start - 30):primary.start]):
             return "a protest named as a purpose or role, not one held"
         wave = bool(_DONE_WAVE.search(text[max(0, primary.start - 80):primary.start]))
-        if _GENERIC.search(window) and not own_day and not wave:
+        if _GENERIC.search(_before_purpose(window, primary.end - frame.start)) and not own_day and not wave:
             return "generic repeated activity"
         if frame.prior and not own_date and not specific_place:
             return "background reference with no time or place of its own"

@@ -32,6 +32,7 @@ from dateline.extract.glued import split_glued
 from dateline.extract.interceptions import KEPT as INTERCEPTION_KEPT
 from dateline.extract.interceptions import (absorb_intercepted_attacks, intercepts_recent_attack,
                                             kept_as_interception, takes_over_attack)
+from dateline.extract.measures import MEASURE_REACH, is_measure, place_unplaced_measures
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -147,6 +148,7 @@ class Extractor:
         place_from_later_mention(events, facts, state.sentence_of, PRECISION)
         place_from_earlier_mention(events, facts, state.sentence_of, PRECISION)
         place_unplaced_interceptions(events, self.gazetteer.country_names())
+        place_unplaced_measures(events, state.sentence_of)
         kept = {id(e) for e in events}
         out: list[Record] = []
         for record in records:
@@ -231,8 +233,9 @@ class Extractor:
             if near and all(_adds_nothing(e) for e in built):
                 # "The attackers opened fire on the bus", "Most of the missiles were
                 # intercepted": no time, place or toll of its own, right after an event. A
-                # crowd is never a detail of a strike: protests fold only into protests.
-                crowd = any(e.event_type in ("Protests", "Riots") for e in built)
+                # crowd is never a detail of a strike: protests fold only into protests; nor is
+                # a measure such as a curfew a detail of the violence it answers.
+                crowd = any(e.event_type in ("Protests", "Riots") for e in built) or any(map(is_measure, built))
                 # "The strikes, two in Syria and one in Iraq": a country that none of the
                 # events around is in makes a new event; the rest are details of those told.
                 new = _in_new_countries(built, near, told)
@@ -254,8 +257,13 @@ class Extractor:
         fact, frames, referring = state.facts[index], state.frames[index], state.referring[index]
         # The events a follow-up sentence can be about: those of the nearest sentence before it
         # (two at most) that told or added to one.
-        previous = next((state.touched[i] for i in range(index - 1, max(-1, index - 3), -1)
-                         if state.touched.get(i)), [])
+        nearest = next((state.touched[i] for i in range(index - 1, max(-1, index - 3), -1)
+                        if state.touched.get(i)), [])
+        previous = [e for e in nearest if not is_measure(e)]
+        if nearest and not previous:
+            # A measure (a curfew) takes no casualty figure or claim: what follows it is about
+            # the violence it answers, the latest event told before it.
+            previous = [e for i, e in reversed(state.recent) if not is_measure(e) and index - i <= MEASURE_REACH][:1]
         if not previous and referring and not told:
             # "…were killed in the strike", paragraphs after the strike was told.
             kinds = {f.primary.trigger.event_type for f in referring}
