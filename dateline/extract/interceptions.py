@@ -47,21 +47,28 @@ def takes_over_attack(event: EventRecord, near: list[EventRecord]) -> bool:
     Returns True when `event` was completed so; False when it is no interception, names no
     interceptor, or tells more about an interception by the same forces."""
     trigger = event.evidence.get("sub_event_type")
+    if event.sub_event_type == INTERCEPTION and not _named(event.actor1):
+        _defender_of_target(event, near)
     if event.sub_event_type != INTERCEPTION or not _named(event.actor1) or \
             (trigger is not None and _FOUND.search(trigger.span or "")):
         # Nobody named as the interceptor ("air defences intercepted most of the missiles"):
         # ACLED codes the attack alone, the interception a detail of it.
         return False
     source = _stopped_attack(event, near)
-    if source is None or source.event_date is None or (
+    # An attack not dated yet (its day is read at the end of the article) still stopped: the
+    # interception is dated with it then, as an event that refers back to it.
+    undated_attack = source is not None and source.event_date is None and source.event_type == REMOTE and \
+        "actor1" in event.evidence and event.evidence["actor1"].rule.startswith(_DEFENDER_RULE)
+    if source is None or (source.event_date is None and not undated_attack) or (
             source.sub_event_type == INTERCEPTION and (source.actor1 == event.actor1 or not _named(source.actor1))):
         return False
-    event.event_date, event.date_precision = source.event_date, source.date_precision
-    told = source.evidence.get("event_date")
-    event.evidence["event_date"] = Evidence(source.event_date, told.span if told else None,
-                                            "the day of the attack told before, which it intercepted")
-    event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
-                                                event.evidence["event_date"].rule)
+    if source.event_date is not None:
+        event.event_date, event.date_precision = source.event_date, source.date_precision
+        told = source.evidence.get("event_date")
+        event.evidence["event_date"] = Evidence(source.event_date, told.span if told else None,
+                                                "the day of the attack told before, which it intercepted")
+        event.evidence["date_precision"] = Evidence(event.date_precision, event.evidence["event_date"].span,
+                                                    event.evidence["event_date"].rule)
     if source.sub_event_type == INTERCEPTION:
         # Each state intercepts over its own ground: only the day and the launcher carry over.
         if source.actor2 and (event.actor2 is None or not _named(event.actor2)):
@@ -78,6 +85,32 @@ def takes_over_attack(event: EventRecord, near: list[EventRecord]) -> bool:
                 event.evidence[name] = source.evidence[name]
     _name_launcher(event, source)
     return True
+
+
+# "diverted by an anti-rocket system set up to defend the embassy": a system named by the site it
+# was put there to defend, with no force named, is that site's. ("The base's air defences", at a
+# base many forces share, says less: nobody is named then, and the attack alone is coded.)
+_DEFENDING_SITE = re.compile(
+    r"\b(?:defend|protect|guard|shield)(?:s|ing)?\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:embassy|consulate|diplomatic\s+mission|mission|base|air\s*base|airport|compound|camp)\b", re.I)
+_STATE_SIDE = re.compile(r"^(?:Government|Military Forces) of (.+)$")
+_DEFENDER_RULE = "interception: the forces of the state whose site the system defends"
+
+
+def _defender_of_target(event: EventRecord, near: list[EventRecord]) -> None:
+    """An interception by a system that defends "the embassy" or "the base", nobody named: the
+    site is the one the attack told before targeted, and a state's site is defended by its
+    forces, who are the interceptor (ACLED: actor1 who intercepted)."""
+    quote = event.sources[0].quote if event.sources else ""
+    if not _DEFENDING_SITE.search(quote):
+        return
+    source = _stopped_attack(event, near)
+    state = _STATE_SIDE.match(source.actor2 or "") if source is not None and source.event_type == REMOTE else None
+    if state is None:
+        return
+    event.actor1 = f"Military Forces of {state.group(1)}"
+    event.evidence["actor1"] = Evidence(event.actor1, _DEFENDING_SITE.search(quote).group(),  # type: ignore[union-attr]
+                                        f"{_DEFENDER_RULE} (the target of the attack told before)")
 
 
 def kept_as_interception(event: EventRecord) -> bool:
