@@ -115,6 +115,12 @@ class EventRoles:
                 if actor.country_from_context:
                     actor = self.actors.localise(actor, country)
                 return actor.name, mention.text, cue.rule + "; the forces that used it (actor2)"
+        if sub == "Protest with intervention" and self._protest_forces is not None:
+            # ACLED names the forces that dispersed or met the demonstration as actor2.
+            actor = self.actors.forces_of(self._protest_forces.actor)
+            if actor.country_from_context:
+                actor = self.actors.localise(actor, country)
+            return actor.name, self._protest_forces.text, "protest with intervention: the forces that intervened"
         if sub == "Other" or event_type == "Protests":
             return None
         if sub == "Disrupted weapons use":
