@@ -94,6 +94,24 @@ def _before_purpose(window: str, trigger_end: int) -> str:
     return window[:purpose.start()] if purpose else window
 
 
+# "the car … was surrounded by protesters chanting slogans", "crowds gathered at the site": a crowd
+# at the scene of an event told before is one protest there, however plural its words.
+_SCENE = re.compile(r"\b(?:the|its)\s+(?:[\w-]+\s+)?(?:scene|site|wreckage|wreck|remains|rubble|crater)\b", re.I)
+_CROWD_BEFORE = re.compile(r"\b(?:surrounded|encircled|thronged|mobbed)\s+by\s+(?:[\w-]+\s+){0,2}$", re.I)
+_CROWD_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:gathered|massed|assembled|rallied|chanting|chanted)\b", re.I)
+
+
+AT_THE_SCENE = "a crowd at the scene of an event told before"
+
+
+def crowd_at_scene(text: str, primary: Any) -> bool:
+    """True for a crowd trigger that tells people gathered at the scene of an event told before."""
+    if primary.trigger.event_type != "Protests" or not _SCENE.search(text):
+        return False
+    return bool(_CROWD_BEFORE.search(text, max(0, primary.start - 40), primary.start)
+                or _CROWD_AFTER.match(text[primary.end:primary.end + 40]))
+
+
 @dataclass
 class SentenceFacts:
     """Everything found in one sentence, with offsets relative to the sentence."""
@@ -167,6 +185,7 @@ class EventBuilder(EventRoles, EventTyping):
                 and not own_date and not specific_place:
             return "refers back to an event already told"
         if primary.plural and not own_date and not specific_place and not has_casualties and not wave \
+                and not crowd_at_scene(text, primary) \
                 and not (_DONE_STRIKES.search(text[max(0, primary.start - 60):primary.start]) and _ANSWER.search(text)):
             return "plural with no time or place: generic activity"
         weapons_here = [w for w in facts.weapons if frame.start <= w.start < frame.end]
@@ -253,6 +272,8 @@ class EventBuilder(EventRoles, EventTyping):
         event_type, sub_event_type, weapon_names, type_rule = self._type(frame, weapons, roles)
         event_type, sub_event_type, type_rule = self._protest_violence(facts, frame, event_type, sub_event_type,
                                                                        type_rule, roles)
+        if crowd_at_scene(text, primary):
+            type_rule += f"; {AT_THE_SCENE}"
         borrowed = False
         if not choices and event_type in ("Protests", "Riots"):
             # "a protester was killed after the demonstrators marched toward the Green Zone": the

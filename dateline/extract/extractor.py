@@ -27,12 +27,12 @@ from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
-from dateline.extract.events import EventBuilder, SentenceFacts
+from dateline.extract.events import AT_THE_SCENE, EventBuilder, SentenceFacts, crowd_at_scene
 from dateline.extract.glued import split_glued
 from dateline.extract.interceptions import KEPT as INTERCEPTION_KEPT
 from dateline.extract.interceptions import (absorb_intercepted_attacks, intercepts_recent_attack,
                                             kept_as_interception, takes_over_attack)
-from dateline.extract.measures import MEASURE_REACH, is_measure, place_unplaced_measures
+from dateline.extract.measures import MEASURE_REACH, is_measure, place_crowds_at_scene, place_unplaced_measures
 from dateline.extract.model_frames import model_frame
 from dateline.extract.frames import Frame, build_frames
 from dateline.extract.gazetteer import Gazetteer
@@ -149,6 +149,7 @@ class Extractor:
         place_from_earlier_mention(events, facts, state.sentence_of, PRECISION)
         place_unplaced_interceptions(events, self.gazetteer.country_names())
         place_unplaced_measures(events, state.sentence_of)
+        place_crowds_at_scene(events, state.sentence_of, AT_THE_SCENE)
         kept = {id(e) for e in events}
         out: list[Record] = []
         for record in records:
@@ -361,6 +362,10 @@ class Extractor:
                 # "The strike hit the car in Mashtal": the rules read more about an event told
                 # before; it is built so that its details join that event.
                 keep, why = True, why + "; kept: names an event told before (its details join it)"
+            if not keep and reason is None and crowd_at_scene(fact.text, frame.primary) and recent:
+                # "…the wreck was surrounded by protesters": the crowd at the scene of the event
+                # just told is one protest, with that event's place and day.
+                keep, why = True, f"{why}; kept: {AT_THE_SCENE}"
             if not keep and reason is None and \
                     intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6]):
                 keep, why = True, f"{why}; {INTERCEPTION_KEPT}"
