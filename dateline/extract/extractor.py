@@ -42,6 +42,7 @@ from dateline.extract.places import (PRECISION, PlaceChoice, choose_places, coun
 from dateline.extract.sentences import Sentence, split_sentences
 from dateline.extract.statements import find_statement
 from dateline.extract.tallies import find_tallies
+from dateline.ingest.dateline_header import DATELINE as WIRE_DATELINE
 from dateline.extract.triggers import TriggerLexicon
 from dateline.model import Article, EventRecord, Evidence, Record
 
@@ -298,7 +299,8 @@ class Extractor:
         text = sentence.text
         # The dateline ("ERBIL, Kurdistan Region -") says where the reporter was, not the event.
         lead = _DATELINE.match(text)
-        skip = lead.end() if lead else 0
+        wire = WIRE_DATELINE.match(text)  # "Baghdad - (Reuters) - …", "ERBIL (AFP) - …"
+        skip = max(lead.end() if lead else 0, wire.end() if wire else 0)
         return SentenceFacts(
             text=text, article_id=article.id, published=article.published,
             actors=[a for a in self.actors.find(text) if a.start >= skip],

@@ -17,9 +17,12 @@ _REGION = r"(?:,\s*(?!" + _MONTH + r"\s*\d)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\
 _DATE = rf"(?:,?\s*{_MONTH}\s+\d{{1,2}}(?:,?\s*\d{{4}})?)?"
 _AGENCY = r"\((?P<agency>[^()\n]{2,40})\)"
 
+# "Baghdad - (Reuters) - …": some outlets set the agency off with a dash too.
+_AGENCY_DASH = rf"(?:{_DASH}\s*)?"
+
 DATELINE = re.compile(
-    rf"^\s*(?:{_CAPS_PLACE}{_REGION}{_DATE}\s*(?:{_AGENCY})?"
-    rf"|{_TITLE_PLACE}{_REGION}{_DATE}\s*\((?P<tagency>[^()\n]{{2,40}})\))"
+    rf"^\s*(?:{_CAPS_PLACE}{_REGION}{_DATE}\s*(?:{_AGENCY_DASH}{_AGENCY})?"
+    rf"|{_TITLE_PLACE}{_REGION}{_DATE}\s*{_AGENCY_DASH}\((?P<tagency>[^()\n]{{2,40}})\))"
     # The sentence after the dash starts with a capital, digit or quote: "ISIS - the group" is
     # not a dateline.
     rf"\s*{_DASH}\s+(?=[^\s\-a-z])")
