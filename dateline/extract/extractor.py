@@ -42,8 +42,8 @@ from dateline.extract.places import (PRECISION, PlaceChoice, choose_places, coun
 from dateline.extract.sentences import Sentence, split_sentences
 from dateline.extract.statements import find_statement
 from dateline.extract.tallies import find_tallies
-from dateline.ingest.dateline_header import DATELINE as WIRE_DATELINE
 from dateline.extract.triggers import TriggerLexicon
+from dateline.ingest.dateline_header import DATELINE as WIRE_DATELINE
 from dateline.model import Article, EventRecord, Evidence, Record
 
 # "said on Tuesday", "told Rudaw in a briefing on Thursday", "on Friday said": the day of a

@@ -102,14 +102,15 @@ def _defender_of_target(event: EventRecord, near: list[EventRecord]) -> None:
     site is the one the attack told before targeted, and a state's site is defended by its
     forces, who are the interceptor (ACLED: actor1 who intercepted)."""
     quote = event.sources[0].quote if event.sources else ""
-    if not _DEFENDING_SITE.search(quote):
+    defended = _DEFENDING_SITE.search(quote)
+    if defended is None:
         return
     source = _stopped_attack(event, near)
     state = _STATE_SIDE.match(source.actor2 or "") if source is not None and source.event_type == REMOTE else None
     if state is None:
         return
     event.actor1 = f"Military Forces of {state.group(1)}"
-    event.evidence["actor1"] = Evidence(event.actor1, _DEFENDING_SITE.search(quote).group(),  # type: ignore[union-attr]
+    event.evidence["actor1"] = Evidence(event.actor1, defended.group(),
                                         f"{_DEFENDER_RULE} (the target of the attack told before)")
 
 

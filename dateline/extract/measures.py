@@ -52,8 +52,10 @@ def place_crowds_at_scene(events: list[EventRecord], sentence_of: dict[int, int]
         told = event.evidence.get("event_type")
         if told is None or marker not in told.rule or event.location or event.admin1 or index is None:
             continue
-        scene = next((e for e in reversed(events[:position]) if index - sentence_of.get(id(e), -99) <= SCENE_REACH
-                      and e.event_type not in ("Protests", "Strategic developments") and (e.location or e.admin1)), None)
+        scene = next((e for e in reversed(events[:position])
+                      if index - sentence_of.get(id(e), -99) <= SCENE_REACH
+                      and e.event_type not in ("Protests", "Strategic developments")
+                      and (e.location or e.admin1)), None)
         if scene is None:
             continue
         if event.country != scene.country and event.actor1.endswith(f"({event.country})"):
