@@ -11,7 +11,7 @@ from dateline.extract.event_roles import interception_roles as _interception_rol
 from dateline.extract.event_roles import is_civilian as _is_civilian
 from dateline.extract.event_types import PROTEST_CONTEXT as _PROTEST_CONTEXT
 from dateline.extract.event_types import EventTyping
-from dateline.extract.frames import Frame
+from dateline.extract.frames import CAUSE_LINK, Frame
 from dateline.extract.places import PlaceChoice, choose_places, usable_mentions
 from dateline.extract.roles import (AGENT, DESCRIPTOR, SPEAKER, TARGET, VICTIM, RoleCue, names_a_party,
                                     opponents_of_clashes, role_of, settle, settle_clause)
@@ -152,6 +152,11 @@ class EventBuilder(EventRoles, EventTyping):
         primary = frame.primary
         lead = text[max(frame.start - 0, 0):primary.start]
         sentence_lead = text[:primary.start]
+        cause = CAUSE_LINK.search(sentence_lead)
+        if cause is not None:
+            # "…denied that an air strike was behind the explosion": what is doubted or denied
+            # is the cause; the effect named after it is asserted.
+            sentence_lead = lead = sentence_lead[cause.end():]
         if primary.trigger.event_type == "Riots" and not primary.is_noun and any(
                 cue.role == AGENT and getattr(mention.actor, "type", "") in ("police", "state_military")
                 for mention, cue in self._roles(facts, frame)):

@@ -34,7 +34,7 @@ from dateline.extract.interceptions import (absorb_intercepted_attacks, intercep
                                             kept_as_interception, takes_over_attack)
 from dateline.extract.measures import MEASURE_REACH, is_measure, place_crowds_at_scene, place_unplaced_measures
 from dateline.extract.model_frames import model_frame
-from dateline.extract.frames import Frame, build_frames
+from dateline.extract.frames import Frame, build_frames, effect_frame
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
 from dateline.extract.places import (PRECISION, PlaceChoice, choose_places, counted_in, other_event_start,
@@ -349,6 +349,11 @@ class Extractor:
         reason = background_reason(clause, own_day, when[0], when[1], when[2].rule, article.published) or \
             self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
         flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
+        effect = effect_frame(fact.text, frame) if reason in _DOUBTED_CAUSE else None
+        if effect is not None:
+            # "Officials denied that a drone strike was behind the explosion at the depot": the
+            # strike is denied, the explosion happened; read it as the clause's event.
+            return self._frame_events(article, sentences, facts, index, effect, frames, recent, article_country)
         if self.frame_log is not None:
             self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
@@ -496,6 +501,8 @@ class Extractor:
         return choose_places(following.text, usable, self.gazetteer.contains)
 
 
+# Findings on a clause that doubt its primary event, not the effect it names after it.
+_DOUBTED_CAUSE = ("hypothetical or threatened, not an event", "denied, not asserted", "negated")
 # Skipped clauses that still tell strikes done, as activity ("have carried out airstrikes").
 _LEAD_REASONS = ("plural with no time or place",)
 

@@ -80,6 +80,26 @@ def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:
     return hit.trigger.name == "killed-by" or len(between) < 120
 
 
+# "…denied that an air strike was behind the explosion", "…that a drone caused the blast": the
+# words that make the next event noun the effect of the one before them.
+CAUSE_LINK = re.compile(r"\b(?:(?:was|were|is|are|had\s+been|has\s+been)\s+(?:not\s+)?(?:behind|responsible\s+for|"
+                        r"the\s+(?:cause|source)\s+of)|caused|triggered|sparked|set\s+off)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def effect_frame(sentence: str, frame: Frame) -> Frame | None:
+    """The part of a frame that tells the effect of its primary event ("the explosion" after "an
+    air strike was behind"), as a frame of its own; None when the frame names no effect. Used
+    when the cause is doubted: a denied cause still leaves the explosion that happened."""
+    hits = frame.hits
+    for position in range(1, len(hits)):
+        if hits[position - 1].start < frame.primary.start:
+            continue
+        link = CAUSE_LINK.search(sentence, hits[position - 1].end, hits[position].start)
+        if link is not None and link.end() == hits[position].start:
+            return Frame(hits[position:], link.end(), frame.end)
+    return None
+
+
 def build_frames(sentence: str, hits: list[TriggerHit]) -> list[Frame]:
     """Returns the frames of a sentence, in order, covering it from start to end."""
     frames: list[Frame] = []
