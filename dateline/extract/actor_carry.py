@@ -49,6 +49,10 @@ def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int],
                 before = [(sentence_of.get(id(e), 0), e) for e in earlier] + \
                     [(i, e) for i, e in leads or [] if i < here]
                 _carry_attacker(event, [e for _i, e in sorted(before, key=lambda pair: pair[0])])
+        if event.event_type in _CARRIED_TYPES and _left_open(event, "actor2") and _named(event.actor1):
+            before = [(sentence_of.get(id(e), 0), e) for e in earlier] + \
+                [(i, e) for i, e in leads or [] if i < here]
+            _carry_target(event, [e for _i, e in sorted(before, key=lambda pair: pair[0])])
         elif event.sub_event_type == "Disrupted weapons use" and _left_open(event, "actor2"):
             _carry_launcher(event, ordered, here, sentence_of)
         if event.sub_event_type in _TERRITORY and not event.actor2:
@@ -148,6 +152,24 @@ def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
     span = lead.evidence["actor1"].span if "actor1" in lead.evidence else None
     event.evidence["actor1"] = Evidence(lead.actor1, span, "discourse: the attacker of the article's earlier "
                                         f"{event.sub_event_type.lower()} (this sentence names none)")
+
+
+def _carry_target(event: EventRecord, earlier: list[EventRecord]) -> None:
+    """"The Pentagon struck the Kataib Hezbollah group … The strikes hit depots the group uses": a
+    detail sentence that names no target (or only "the group") tells the same strikes as the nearest
+    earlier event of its kind by the same attacker, and their target is the one named there."""
+    same_kind = [e for e in earlier if _same_kind(event, e)]
+    if not same_kind:
+        return
+    lead = same_kind[-1]
+    if lead.actor1 != event.actor1 or _days_apart(lead, event) > _SAME_STRIKES_DAYS:
+        return
+    if not _named(lead.actor2) or lead.actor2 == event.actor1:
+        return
+    event.actor2 = lead.actor2
+    span = lead.evidence["actor2"].span if "actor2" in lead.evidence else None
+    event.evidence["actor2"] = Evidence(lead.actor2, span, "discourse: the target of the article's earlier "
+                                        f"{event.sub_event_type.lower()} by the same attacker (this sentence names none)")
 
 
 def _carry_loser(event: EventRecord, earlier: list[EventRecord]) -> None:

@@ -193,9 +193,21 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
             out.rule_out("no time in either text, published {} days apart", apart)
         else:
             out.add(-1.0, "no time in either text, published a day apart")
+    elif a.date_precision == b.date_precision == "unknown":
+        # Two reports without a time, published the same day: the day's news (news of one event
+        # runs the day it happens and the next; a day apart scores -1 above).
+        out.add(0.5, "no time in either text, published the same day")
     elif "unknown" in (a.date_precision, b.date_precision):
-        # A publication date is not the event's day: it neither agrees nor disagrees.
-        out.add(0.0, "no time in the text, within a week before publication")
+        published, other = (wa[1], b) if a.date_precision == "unknown" else (wb[1], a)
+        dated = window(other)
+        assert dated is not None
+        if other.date_precision == "day" and 0 <= published - dated[0] <= 1:
+            # No time in its text, published the day of the other's event or the next: news runs
+            # then (a publication date alone is not the event's day, but it is the day's news).
+            out.add(0.5, "no time in the text, published the day of the other's or the next")
+        else:
+            # A publication date is not the event's day: it neither agrees nor disagrees.
+            out.add(0.0, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
         out.add(1.0, "the same {}", a.date_precision)
     else:
