@@ -193,10 +193,11 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
             out.rule_out("no time in either text, published {} days apart", apart)
         else:
             out.add(-1.0, "no time in either text, published a day apart")
-    elif a.date_precision == b.date_precision == "unknown":
-        # Two reports without a time, published the same day: the day's news (news of one event
-        # runs the day it happens and the next; a day apart scores -1 above).
-        out.add(0.5, "no time in either text, published the same day")
+    elif a.date_precision == b.date_precision == "unknown" and not (a.location or b.location):
+        # Neither text gives a time or a place, and both were published the same day: the day's
+        # news of the country (a placed report is told apart by its place; an unplaced one joins
+        # only the one event of its kind there, `merge.choose`).
+        out.add(0.5, "no time or place in either text, published the same day")
     elif "unknown" in (a.date_precision, b.date_precision):
         published, other = (wa[1], b) if a.date_precision == "unknown" else (wb[1], a)
         dated = window(other)
