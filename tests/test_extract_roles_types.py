@@ -344,3 +344,10 @@ def test_police_storming_an_office_is_no_riot(extractor: Extractor) -> None:
     crowd = "On Sunday, angry protesters stormed the offices of a news agency in Erbil."
     assert all(e.event_type != "Riots" for e in _events(extractor, police))
     assert any(e.event_type == "Riots" for e in _events(extractor, crowd))
+
+
+def test_soldiers_killed_in_shelling_by_a_regime_are_its_target(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Three Turkish soldiers were killed in shelling by the Assad regime near "
+                                 "Saraqib in Idlib on Monday, the ministry said.")
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.actor2 == "Military Forces of Turkey"

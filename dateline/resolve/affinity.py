@@ -202,9 +202,10 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
         published, other = (wa[1], b) if a.date_precision == "unknown" else (wb[1], a)
         dated = window(other)
         assert dated is not None
-        if other.date_precision == "day" and 0 <= published - dated[0] <= 1:
-            # No time in its text, published the day of the other's event or the next: news runs
-            # then (a publication date alone is not the event's day, but it is the day's news).
+        if other.date_precision == "day" and 0 <= published - dated[0] <= 1 and not (a.location or b.location):
+            # No time in its text, published the day of the other's event or the next, and neither
+            # names a place: news runs then (a publication date alone is not the event's day, but
+            # it is the day's news; a placed event is told apart by its place).
             out.add(0.5, "no time in the text, published the day of the other's or the next")
         else:
             # A publication date is not the event's day: it neither agrees nor disagrees.
