@@ -351,3 +351,14 @@ def test_soldiers_killed_in_shelling_by_a_regime_are_its_target(extractor: Extra
                                  "Saraqib in Idlib on Monday, the ministry said.")
     assert event.actor1 == "Military Forces of Syria"
     assert event.actor2 == "Military Forces of Turkey"
+
+
+def test_strikes_an_attack_prompted_are_an_event_of_their_own(extractor: Extractor) -> None:
+    text = ("Rockets hit a base hosting US troops in Anbar province on Monday, officials said.\n\n"
+            "The March 3 attack prompted the US military to carry out airstrikes against a compound in Syria used by "
+            "multiple Iran-backed militias.")
+    events = _events(extractor, text)
+    answer = [e for e in events if e.country == "Syria"]
+    assert len(answer) == 1
+    assert answer[0].actor1 == "Military Forces of the United States"
+    assert answer[0].sub_event_type == "Air/drone strike"

@@ -27,7 +27,7 @@ from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
-from dateline.extract.events import EventBuilder, SentenceFacts
+from dateline.extract.events import EventBuilder, SentenceFacts, answers_an_attack
 from dateline.extract.glued import split_glued
 from dateline.extract.interceptions import KEPT as INTERCEPTION_KEPT
 from dateline.extract.interceptions import (absorb_intercepted_attacks, intercepts_recent_attack,
@@ -228,7 +228,8 @@ class Extractor:
             built = [e for e in built if all(e is not o for o in own) and not kept_as_interception(e)]
             if not built:
                 continue
-            if near and all(_adds_nothing(e) for e in built):
+            if near and all(_adds_nothing(e) for e in built) and not answers_an_attack(text, frame.primary.start):
+                # (Strikes done in answer to an attack are the answer, an event of their own.)
                 # "The attackers opened fire on the bus", "Most of the missiles were
                 # intercepted": no time, place or toll of its own, right after an event. A
                 # crowd is never a detail of a strike: protests fold only into protests.
