@@ -92,3 +92,11 @@ def test_another_attackers_target_is_not_carried(extractor: Extractor) -> None:
     events = events_of(extractor, text, date(2024, 6, 5))
     turkish = next(e for e in events if e.actor1 == "Military Forces of Turkey")
     assert turkish.actor2 != "Kataib Hezbollah"
+
+
+def test_a_detail_of_strikes_the_lead_told_in_two_countries_is_one_event_per_country(extractor: Extractor) -> None:
+    text = ("US forces have carried out airstrikes against Kataib Hezbollah sites in Iraq and Syria, the Pentagon "
+            "said.\n\nThe precision strikes were carried out on Sunday evening on five of the group's depots.")
+    events = [e for e in events_of(extractor, text, date(2024, 6, 3)) if e.sub_event_type == "Air/drone strike"]
+    assert sorted(e.country for e in events) == ["Iraq", "Syria"]
+    assert {e.event_date for e in events} == {"2024-06-02"}

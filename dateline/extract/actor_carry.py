@@ -13,6 +13,7 @@ unidentified, as ACLED codes it. The carried actor is never the event's own targ
 """
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date
 
@@ -228,4 +229,40 @@ def _carry_launcher(event: EventRecord, ordered: list[EventRecord], here: int,
                                         "article names for the nearest remote attack")
 
 
-__all__ = ["carry_lead_actors"]
+def spread_over_lead_countries(events: list[EventRecord], sentence_of: dict[int, int],
+                               leads: list[tuple[int, EventRecord]]) -> dict[int, list[EventRecord]]:
+    """"US forces struck KH sites in Iraq and Syria. … The strikes were carried out on Sunday
+    evening": a detail sentence with no place of its own (placed in the article's main country)
+    tells the strikes the lead told in several countries, one event per country (ACLED codes a
+    strike in two countries as two events). Returns, by id of each such event, its copies in the
+    lead's other countries."""
+    copies: dict[int, list[EventRecord]] = {}
+    for event in events:
+        rule = event.evidence["country"].rule if "country" in event.evidence else ""
+        if event.location or event.admin1 or "main country" not in rule or not _named(event.actor1):
+            continue
+        here = sentence_of.get(id(event), 0)
+        before = [(i, e) for i, e in leads if i < here and _same_kind(event, e)]
+        if not before:
+            continue
+        last = max(i for i, _e in before)
+        told = [e for i, e in before if i == last]
+        countries = [e.country for e in told if e.country]
+        if len(set(countries)) < 2 or event.country not in countries or \
+                any(e.actor1 != event.actor1 or e.actor2 != event.actor2 for e in told):
+            continue
+        for country in dict.fromkeys(countries):
+            if country == event.country:
+                continue
+            twin = copy.deepcopy(event)
+            twin.country = country
+            for name in ("actor1", "actor2"):
+                value = getattr(twin, name)
+                if value and value.endswith(f"({event.country})"):
+                    setattr(twin, name, value[:-len(f"({event.country})")] + f"({country})")
+            twin.evidence["country"] = Evidence(country, None, "one event per country the lead names for the same strikes")
+            copies.setdefault(id(event), []).append(twin)
+    return copies
+
+
+__all__ = ["carry_lead_actors", "spread_over_lead_countries"]

@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actor_blame import attribute_blame
-from dateline.extract.actor_carry import carry_lead_actors
+from dateline.extract.actor_carry import carry_lead_actors, spread_over_lead_countries
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
@@ -142,6 +142,8 @@ class Extractor:
         events = absorb_intercepted_attacks(events, state.sentence_of)
         name_victims(events, [f.text for f in facts], state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
+        for key, twins in spread_over_lead_countries(events, state.sentence_of, self._leads).items():
+            copies.setdefault(key, []).extend(twins)
         date_undated_events(events, facts, state.sentence_of, article.published)
         date_spans_ending_by(events, facts, state.sentence_of)
         place_from_later_mention(events, facts, state.sentence_of, PRECISION)
