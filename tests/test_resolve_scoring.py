@@ -468,3 +468,14 @@ def test_two_undated_unplaced_reports_of_one_day_join_and_placed_ones_do_not() -
     # Placed, their place tells them apart or together: the publication day adds nothing.
     assert not any("published the same day" in r for r in affinity(placed[0], placed[1], related).reasons)
     assert any("published the same day" in r for r in affinity(one, two, related).reasons)
+
+
+def test_an_attack_on_a_states_people_and_that_states_strike_in_reply_stay_two() -> None:
+    hit = _report("a", "A drone killed an American contractor in Syria at the end of March.", country="Syria",
+                  date_precision="range", sub_event_type="Air/drone strike", actor1="Unidentified Armed Group (Syria)",
+                  actor2="Civilians (United States)", admin1=None, **UNPLACED)
+    reply = replace(hit, actor1="Military Forces of the United States", actor2="Islamic Revolutionary Guard Corps",
+                    sources=[Source("a", "US jets then struck sites linked to the IRGC.")])
+    result = affinity(reply, hit, related, same_article=True)
+    assert result.ruled_out and "reply" in result.ruled_out
+    assert len(_events([hit, reply])) == 2

@@ -345,7 +345,12 @@ def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | 
     roles misread and is not judged by them."""
     def one(x: str | None, y: str | None) -> bool:
         return named(x) and named(y) and (x == y or same_party(x, y, related))  # type: ignore[arg-type]
-    return one(a1, b.actor2) or one(a2, b.actor1)
+
+    def hit_and_reply(target: str | None, attacker: str | None) -> bool:
+        # "A drone killed a US contractor, leading to US airstrikes": a state's people hit, and
+        # that state's forces striking back.
+        return named(target) and named(attacker) and _citizens_of(target, attacker)  # type: ignore[arg-type]
+    return one(a1, b.actor2) or one(a2, b.actor1) or hit_and_reply(a2, b.actor1) or hit_and_reply(b.actor2, a1)
 
 
 _SITES = ("neighbourhood", "facility", "airport")
