@@ -74,3 +74,29 @@ def test_strikes_told_first_only_as_activity_still_name_whose_later_strikes_are(
     [strike] = events_of(extractor, text, date(2024, 3, 7))
     assert strike.actor1 == "Military Forces of Turkey"
     assert "earlier" in strike.evidence["actor1"].rule
+
+
+def test_a_detail_sentence_takes_the_target_of_the_same_attackers_lead(extractor: Extractor) -> None:
+    text = ("US warplanes struck Kataib Hezbollah depots near Qaim in Anbar province on Tuesday, the Pentagon "
+            "said.\n\nOn Tuesday an air strike destroyed a weapons depot near Rutba, officials said.")
+    events = events_of(extractor, text, date(2024, 6, 5))
+    later = next(e for e in events if e.location and "Rutba" in e.location)
+    assert later.actor1 == "Military Forces of the United States"
+    assert later.actor2 == "Kataib Hezbollah"
+    assert later.evidence["actor2"].rule.startswith("discourse: the target")
+
+
+def test_another_attackers_target_is_not_carried(extractor: Extractor) -> None:
+    text = ("US warplanes struck Kataib Hezbollah depots near Qaim in Anbar province on Tuesday, the Pentagon "
+            "said.\n\nTurkish drones hit a village near Sidakan in Erbil province on Tuesday, officials said.")
+    events = events_of(extractor, text, date(2024, 6, 5))
+    turkish = next(e for e in events if e.actor1 == "Military Forces of Turkey")
+    assert turkish.actor2 != "Kataib Hezbollah"
+
+
+def test_a_detail_of_strikes_the_lead_told_in_two_countries_is_one_event_per_country(extractor: Extractor) -> None:
+    text = ("US forces have carried out airstrikes against Kataib Hezbollah sites in Iraq and Syria, the Pentagon "
+            "said.\n\nThe precision strikes were carried out on Sunday evening on five of the group's depots.")
+    events = [e for e in events_of(extractor, text, date(2024, 6, 3)) if e.sub_event_type == "Air/drone strike"]
+    assert sorted(e.country for e in events) == ["Iraq", "Syria"]
+    assert {e.event_date for e in events} == {"2024-06-02"}

@@ -344,3 +344,21 @@ def test_police_storming_an_office_is_no_riot(extractor: Extractor) -> None:
     crowd = "On Sunday, angry protesters stormed the offices of a news agency in Erbil."
     assert all(e.event_type != "Riots" for e in _events(extractor, police))
     assert any(e.event_type == "Riots" for e in _events(extractor, crowd))
+
+
+def test_soldiers_killed_in_shelling_by_a_regime_are_its_target(extractor: Extractor) -> None:
+    [event] = _events(extractor, "Three Turkish soldiers were killed in shelling by the Assad regime near "
+                                 "Saraqib in Idlib on Monday, the ministry said.")
+    assert event.actor1 == "Military Forces of Syria"
+    assert event.actor2 == "Military Forces of Turkey"
+
+
+def test_strikes_an_attack_prompted_are_an_event_of_their_own(extractor: Extractor) -> None:
+    text = ("Rockets hit a base hosting US troops in Anbar province on Monday, officials said.\n\n"
+            "The March 3 attack prompted the US military to carry out airstrikes against a compound in Syria used by "
+            "multiple Iran-backed militias.")
+    events = _events(extractor, text)
+    answer = [e for e in events if e.country == "Syria"]
+    assert len(answer) == 1
+    assert answer[0].actor1 == "Military Forces of the United States"
+    assert answer[0].sub_event_type == "Air/drone strike"

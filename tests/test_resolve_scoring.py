@@ -445,3 +445,37 @@ def test_a_vague_report_joins_the_one_of_several_events_told_in_its_words() -> N
     # Told in nobody's words, it cannot tell which: a record of its own.
     plain = replace(vague, sources=[Source("c", "A drone struck in the region.")])
     assert len(_events([field, town, plain])) == 3
+
+
+def test_an_undated_unplaced_report_published_on_the_day_joins_the_unplaced_event_of_that_day() -> None:
+    dated = _report("a", "US jets struck the group's depots on Sunday.", sub_event_type="Air/drone strike",
+                    actor1="Military Forces of the United States", actor2="Kataib Hezbollah", admin1=None, **UNPLACED)
+    undated = replace(dated, date_precision="unknown", sources=[Source("b", "The strikes hit depots the group used.")])
+    [event] = _events([dated, undated])
+    joined = {j["article"]: j["joined"] for j in event.evidence["sources"].value}
+    assert "published the day of the other's or the next" in joined["b"]
+    # Published three days later, nothing says it is that day's strike.
+    later = replace(undated, event_date="2024-01-23")
+    assert len(_events([dated, later])) == 2
+
+
+def test_two_undated_unplaced_reports_of_one_day_join_and_placed_ones_do_not() -> None:
+    one = _report("a", "US jets struck the group's depots.", date_precision="unknown", sub_event_type="Air/drone strike",
+                  actor1="Military Forces of the United States", actor2="Kataib Hezbollah", admin1=None, **UNPLACED)
+    two = replace(one, sources=[Source("b", "American aircraft hit the militia's stores.")])
+    assert len(_events([one, two])) == 1
+    placed = [replace(r, admin1="Anbar", location="Al-Qaim", latitude=34.38, longitude=41.09) for r in (one, two)]
+    # Placed, their place tells them apart or together: the publication day adds nothing.
+    assert not any("published the same day" in r for r in affinity(placed[0], placed[1], related).reasons)
+    assert any("published the same day" in r for r in affinity(one, two, related).reasons)
+
+
+def test_an_attack_on_a_states_people_and_that_states_strike_in_reply_stay_two() -> None:
+    hit = _report("a", "A drone killed an American contractor in Syria at the end of March.", country="Syria",
+                  date_precision="range", sub_event_type="Air/drone strike", actor1="Unidentified Armed Group (Syria)",
+                  actor2="Civilians (United States)", admin1=None, **UNPLACED)
+    reply = replace(hit, actor1="Military Forces of the United States", actor2="Islamic Revolutionary Guard Corps",
+                    sources=[Source("a", "US jets then struck sites linked to the IRGC.")])
+    result = affinity(reply, hit, related, same_article=True)
+    assert result.ruled_out and "reply" in result.ruled_out
+    assert len(_events([hit, reply])) == 2

@@ -13,6 +13,7 @@ unidentified, as ACLED codes it. The carried actor is never the event's own targ
 """
 from __future__ import annotations
 
+import copy
 import re
 from datetime import date
 
@@ -49,6 +50,10 @@ def carry_lead_actors(events: list[EventRecord], sentence_of: dict[int, int],
                 before = [(sentence_of.get(id(e), 0), e) for e in earlier] + \
                     [(i, e) for i, e in leads or [] if i < here]
                 _carry_attacker(event, [e for _i, e in sorted(before, key=lambda pair: pair[0])])
+        if event.event_type in _CARRIED_TYPES and _left_open(event, "actor2") and _named(event.actor1):
+            before = [(sentence_of.get(id(e), 0), e) for e in earlier] + \
+                [(i, e) for i, e in leads or [] if i < here]
+            _carry_target(event, [e for _i, e in sorted(before, key=lambda pair: pair[0])])
         elif event.sub_event_type == "Disrupted weapons use" and _left_open(event, "actor2"):
             _carry_launcher(event, ordered, here, sentence_of)
         if event.sub_event_type in _TERRITORY and not event.actor2:
@@ -150,6 +155,24 @@ def _carry_attacker(event: EventRecord, earlier: list[EventRecord]) -> None:
                                         f"{event.sub_event_type.lower()} (this sentence names none)")
 
 
+def _carry_target(event: EventRecord, earlier: list[EventRecord]) -> None:
+    """"The Pentagon struck the Kataib Hezbollah group … The strikes hit depots the group uses": a
+    detail sentence that names no target (or only "the group") tells the same strikes as the nearest
+    earlier event of its kind by the same attacker, and their target is the one named there."""
+    same_kind = [e for e in earlier if _same_kind(event, e)]
+    if not same_kind:
+        return
+    lead = same_kind[-1]
+    if lead.actor1 != event.actor1 or _days_apart(lead, event) > _SAME_STRIKES_DAYS:
+        return
+    if not _named(lead.actor2) or lead.actor2 == event.actor1:
+        return
+    event.actor2 = lead.actor2
+    span = lead.evidence["actor2"].span if "actor2" in lead.evidence else None
+    event.evidence["actor2"] = Evidence(lead.actor2, span, "discourse: the target of the article's earlier "
+                                        f"{event.sub_event_type.lower()} by the same attacker (this sentence names none)")
+
+
 def _carry_loser(event: EventRecord, earlier: list[EventRecord]) -> None:
     """"They captured Hama and Homs" after "militants launched an offensive against government
     troops": towns taken in the same campaign were taken from the enemy the article named for the
@@ -206,4 +229,40 @@ def _carry_launcher(event: EventRecord, ordered: list[EventRecord], here: int,
                                         "article names for the nearest remote attack")
 
 
-__all__ = ["carry_lead_actors"]
+def spread_over_lead_countries(events: list[EventRecord], sentence_of: dict[int, int],
+                               leads: list[tuple[int, EventRecord]]) -> dict[int, list[EventRecord]]:
+    """"US forces struck KH sites in Iraq and Syria. … The strikes were carried out on Sunday
+    evening": a detail sentence with no place of its own (placed in the article's main country)
+    tells the strikes the lead told in several countries, one event per country (ACLED codes a
+    strike in two countries as two events). Returns, by id of each such event, its copies in the
+    lead's other countries."""
+    copies: dict[int, list[EventRecord]] = {}
+    for event in events:
+        rule = event.evidence["country"].rule if "country" in event.evidence else ""
+        if event.location or event.admin1 or "main country" not in rule or not _named(event.actor1):
+            continue
+        here = sentence_of.get(id(event), 0)
+        before = [(i, e) for i, e in leads if i < here and _same_kind(event, e)]
+        if not before:
+            continue
+        last = max(i for i, _e in before)
+        told = [e for i, e in before if i == last]
+        countries = [e.country for e in told if e.country]
+        if len(set(countries)) < 2 or event.country not in countries or \
+                any(e.actor1 != event.actor1 or e.actor2 != event.actor2 for e in told):
+            continue
+        for country in dict.fromkeys(countries):
+            if country == event.country:
+                continue
+            twin = copy.deepcopy(event)
+            twin.country = country
+            for name in ("actor1", "actor2"):
+                value = getattr(twin, name)
+                if value and value.endswith(f"({event.country})"):
+                    setattr(twin, name, value[:-len(f"({event.country})")] + f"({country})")
+            twin.evidence["country"] = Evidence(country, None, "one event per country the lead names for the same strikes")
+            copies.setdefault(id(event), []).append(twin)
+    return copies
+
+
+__all__ = ["carry_lead_actors", "spread_over_lead_countries"]

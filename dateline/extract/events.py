@@ -59,9 +59,24 @@ _DONE_WAVE = re.compile(r"(?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\b(?:carried\s+ou
 # "The US military conducted strikes against militia facilities, as a response to Wednesday's
 # rocket attack": strikes done (a past verb right before them) in answer to one named attack are
 # that answer, one event, however unplaced.
-_DONE_STRIKES = re.compile(r"\b(?:carried\s+out|conducted|launched|staged)\s+(?:[\w-]+\s+){0,3}$", re.I)
+# "The attack prompted the US to carry out strikes": the strikes one attack led a party to do.
+_DONE_STRIKES = re.compile(r"\b(?:carried\s+out|conducted|launched|staged)\s+(?:[\w-]+\s+){0,3}$"
+                           r"|\b(?:prompted|led|forced|pushed)\s+(?:[\w.-]+\s+){1,4}to\s+(?:carry\s+out|conduct|launch|"
+                           r"stage)\s+(?:[\w-]+\s+){0,3}$", re.I)
 _ANSWER = re.compile(r"\bretaliatory\b|\bin\s+(?:retaliation|reprisal|response)\s+(?:to|for)\s+(?:the|an?|\w+[’']s)\s"
-                     r"|\bas\s+a\s+response\s+to\s+(?:the|an?|\w+[’']s)\s", re.I)
+                     r"|\bas\s+a\s+response\s+to\s+(?:the|an?|\w+[’']s)\s"
+                     r"|\b(?:the|an?|\w+[’']s)\s+(?:[\w-]+\s+){0,2}(?:attack|strike|bombing)\s+(?:prompted|led)\b", re.I)
+
+
+def answers_an_attack(text: str, trigger_start: int) -> bool:
+    """Strikes done (a past verb right before them) in answer to one named attack ("conducted strikes
+    in retaliation for Friday's attack", "the attack prompted the US to carry out strikes")."""
+    return bool(_DONE_STRIKES.search(text[max(0, trigger_start - 60):trigger_start]) and _ANSWER.search(text))
+
+
+# "targets used by multiple Iran-backed militias": a count of parties, not of times.
+_PARTIES_COUNTED = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:militias|groups|factions|organi[sz]ations|parties|armed\s+groups)\b",
+                              re.I)
 _ANAPHORIC = re.compile(r"(?:\b(?:the|these|those|this|that|its|their|such)\s+|[’']s\s+)"
                         r"(?:[\w-]+\s+){0,2}$", re.I)
 _OWN_VICTIMS = re.compile(
@@ -182,7 +197,9 @@ class EventBuilder(EventRoles, EventTyping):
                 and _PROTEST_AS_PURPOSE.search(text[max(0, primary.start - 30):primary.start]):
             return "a protest named as a purpose or role, not one held"
         wave = bool(_DONE_WAVE.search(text[max(0, primary.start - 80):primary.start]))
-        if _GENERIC.search(_before_purpose(window, primary.end - frame.start)) and not own_day and not wave:
+        told = _before_purpose(window, primary.end - frame.start)
+        generic = [m for m in _GENERIC.finditer(told) if not _PARTIES_COUNTED.match(told, m.end())]
+        if generic and not own_day and not wave:
             return "generic repeated activity"
         if frame.prior and not own_date and not specific_place:
             return "background reference with no time or place of its own"
@@ -190,8 +207,7 @@ class EventBuilder(EventRoles, EventTyping):
                 and not own_date and not specific_place:
             return "refers back to an event already told"
         if primary.plural and not own_date and not specific_place and not has_casualties and not wave \
-                and not crowd_at_scene(text, primary) \
-                and not (_DONE_STRIKES.search(text[max(0, primary.start - 60):primary.start]) and _ANSWER.search(text)):
+                and not crowd_at_scene(text, primary) and not answers_an_attack(text, primary.start):
             return "plural with no time or place: generic activity"
         weapons_here = [w for w in facts.weapons if frame.start <= w.start < frame.end]
         if all(h.trigger.needs_weapon for h in frame.hits) and not weapons_here:

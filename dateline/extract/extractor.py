@@ -9,7 +9,7 @@ from typing import Any
 from dateline.extract import dates as time_words
 from dateline.extract import numbers
 from dateline.extract.actor_blame import attribute_blame
-from dateline.extract.actor_carry import carry_lead_actors
+from dateline.extract.actor_carry import carry_lead_actors, spread_over_lead_countries
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
@@ -27,7 +27,7 @@ from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
-from dateline.extract.events import AT_THE_SCENE, EventBuilder, SentenceFacts, crowd_at_scene
+from dateline.extract.events import AT_THE_SCENE, EventBuilder, SentenceFacts, answers_an_attack, crowd_at_scene
 from dateline.extract.glued import split_glued
 from dateline.extract.interceptions import KEPT as INTERCEPTION_KEPT
 from dateline.extract.interceptions import (absorb_intercepted_attacks, intercepts_recent_attack,
@@ -144,6 +144,8 @@ class Extractor:
         events = absorb_intercepted_attacks(events, state.sentence_of)
         name_victims(events, [f.text for f in facts], state.sentence_of)
         copies = split_listed_days(events, facts, state.sentence_of)
+        for key, twins in spread_over_lead_countries(events, state.sentence_of, self._leads).items():
+            copies.setdefault(key, []).extend(twins)
         date_undated_events(events, facts, state.sentence_of, article.published)
         date_spans_ending_by(events, facts, state.sentence_of)
         place_from_later_mention(events, facts, state.sentence_of, PRECISION)
@@ -232,7 +234,8 @@ class Extractor:
             built = [e for e in built if all(e is not o for o in own) and not kept_as_interception(e)]
             if not built:
                 continue
-            if near and all(_adds_nothing(e) for e in built):
+            if near and all(_adds_nothing(e) for e in built) and not answers_an_attack(text, frame.primary.start):
+                # (Strikes done in answer to an attack are the answer, an event of their own.)
                 # "The attackers opened fire on the bus", "Most of the missiles were
                 # intercepted": no time, place or toll of its own, right after an event. A
                 # crowd is never a detail of a strike: protests fold only into protests; nor is

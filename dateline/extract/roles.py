@@ -99,6 +99,9 @@ _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injur
 # "The Turkish artillery is also shelling Kobani": "is" + an -ing trigger is active, not passive
 # ("came under … shelling" stays passive: "under" is not read here).
 _PROGRESSIVE = re.compile(r"^\w+ing\b", re.I)
+# ... only when the auxiliary stands right before it: in "soldiers were killed in shelling by X" the
+# -ing word is a noun after a preposition, and the subject of "were killed" suffered it.
+_AUXILIARY_LAST = re.compile(r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+|still\s+|now\s+|again\s+)?$", re.I)
 _COUNT_BEFORE = re.compile(
     r"(?:\b\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|"
     r"several|many|scores|hundreds|another|more)\b)\s+(?:of\s+(?:its|their|the)\s+)?(?:\w+\s+)?$",
@@ -209,7 +212,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         between = sentence[end:trigger_start]
         passive = _PASSIVE_BETWEEN.search(between)
         if passive and ("under" in passive.group().lower() or _SUFFERED.match(passive.group())
-                        or not _PROGRESSIVE.search(sentence[trigger_start:trigger_start + 30])):
+                        or not _PROGRESSIVE.search(sentence[trigger_start:trigger_start + 30])
+                        or not _AUXILIARY_LAST.search(between)):
             return RoleCue(TARGET, "target: subject of a passive ('was hit', 'came under')")
         return RoleCue(AGENT, "agent: actor before the trigger (subject or attribute)")
     return RoleCue(TARGET, "target: actor after the trigger")

@@ -4,7 +4,7 @@ wording, compared with ONE threshold.
 Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
 countries, two provinces, places far apart, two places with two death tolls, dates outside both
 precisions, two reports without a time published days apart, an event type that cannot be the
-other's, one report's attacker being the other's target (a strike and the reply to it; an
+other's, one report's attacker being the other's target, or its target's people (a strike and the reply to it; an
 interception excepted), the same sentence split on purpose, one article's interception and attack,
 or two states' interceptions, that extraction told apart). A report whose attacker and target are
 one party (a coalition against its lead state's troops or civilians) has its roles misread: they are
@@ -12,7 +12,7 @@ not compared, and the merged event takes its sides from the other reports.
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out |
+| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out; when neither report names a place, 0.5 for two such reports published the same day, or for one published the day of the other's dated day or the next (the day's news: a placed report is told apart by its place, and an unplaced one joins only the one event of its kind there) |
 | place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); within one article ruled out (extraction folds an attack stopped whole into its interception, so both told means part got through), as are two states' interceptions there; two explosions told by two weapons ruled out; two other kinds of one type (a clash and the territory it won, a protest and its repression) -1 |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, a state's troops and its civilians as target 0, two different named actors -3 for the actor, -1.5 for the target, -0.5 for the host state's forces and a foreign force based with them (reports name
@@ -193,9 +193,23 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
             out.rule_out("no time in either text, published {} days apart", apart)
         else:
             out.add(-1.0, "no time in either text, published a day apart")
+    elif a.date_precision == b.date_precision == "unknown" and not (a.location or b.location):
+        # Neither text gives a time or a place, and both were published the same day: the day's
+        # news of the country (a placed report is told apart by its place; an unplaced one joins
+        # only the one event of its kind there, `merge.choose`).
+        out.add(0.5, "no time or place in either text, published the same day")
     elif "unknown" in (a.date_precision, b.date_precision):
-        # A publication date is not the event's day: it neither agrees nor disagrees.
-        out.add(0.0, "no time in the text, within a week before publication")
+        published, other = (wa[1], b) if a.date_precision == "unknown" else (wb[1], a)
+        dated = window(other)
+        assert dated is not None
+        if other.date_precision == "day" and 0 <= published - dated[0] <= 1 and not (a.location or b.location):
+            # No time in its text, published the day of the other's event or the next, and neither
+            # names a place: news runs then (a publication date alone is not the event's day, but
+            # it is the day's news; a placed event is told apart by its place).
+            out.add(0.5, "no time in the text, published the day of the other's or the next")
+        else:
+            # A publication date is not the event's day: it neither agrees nor disagrees.
+            out.add(0.0, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
         out.add(1.0, "the same {}", a.date_precision)
     else:
@@ -331,7 +345,12 @@ def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | 
     roles misread and is not judged by them."""
     def one(x: str | None, y: str | None) -> bool:
         return named(x) and named(y) and (x == y or same_party(x, y, related))  # type: ignore[arg-type]
-    return one(a1, b.actor2) or one(a2, b.actor1)
+
+    def hit_and_reply(target: str | None, attacker: str | None) -> bool:
+        # "A drone killed a US contractor, leading to US airstrikes": a state's people hit, and
+        # that state's forces striking back.
+        return named(target) and named(attacker) and _citizens_of(target, attacker)  # type: ignore[arg-type]
+    return one(a1, b.actor2) or one(a2, b.actor1) or hit_and_reply(a2, b.actor1) or hit_and_reply(b.actor2, a1)
 
 
 _SITES = ("neighbourhood", "facility", "airport")
