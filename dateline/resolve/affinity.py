@@ -4,8 +4,8 @@ wording, compared with ONE threshold.
 Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
 countries, two provinces, places far apart, two places with two death tolls, dates outside both
 precisions, two reports without a time published days apart, an event type that cannot be the
-other's, one report's attacker being the other's target (a strike and the reply to it; an
-interception excepted), the same sentence split on purpose, one article's interception and attack,
+other's, one report's attacker being the other's target or its state's civilians (a strike and the
+reply to it; an interception excepted), the same sentence split on purpose, one article's interception and attack,
 or two states' interceptions, that extraction told apart). A report whose attacker and target are
 one party (a coalition against its lead state's troops or civilians) has its roles misread: they are
 not compared, and the merged event takes its sides from the other reports.
@@ -331,7 +331,12 @@ def _opposed(a1: str | None, a2: str | None, b: EventRecord, related: Related | 
     roles misread and is not judged by them."""
     def one(x: str | None, y: str | None) -> bool:
         return named(x) and named(y) and (x == y or same_party(x, y, related))  # type: ignore[arg-type]
-    return one(a1, b.actor2) or one(a2, b.actor1)
+
+    def hit_then_hits(target: str | None, attacker: str | None) -> bool:
+        # A state's citizens hit, then that state's forces strike: "a drone killed a US contractor,
+        # leading to US airstrikes" (a state's forces do not attack its own civilians abroad).
+        return named(target) and named(attacker) and _citizens_of(target, attacker)  # type: ignore[arg-type]
+    return one(a1, b.actor2) or one(a2, b.actor1) or hit_then_hits(a2, b.actor1) or hit_then_hits(b.actor2, a1)
 
 
 _SITES = ("neighbourhood", "facility", "airport")
