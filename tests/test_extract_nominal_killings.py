@@ -1,0 +1,42 @@
+"""Killings an article recalls in passing, as a noun: "after the killing of <a leader> in <a city>",
+with the party it is blamed on; and what must stay one event or no agent."""
+from __future__ import annotations
+
+from datetime import date
+
+from extract_support import events_of
+
+from dateline.extract.extractor import Extractor
+from dateline.extract.roles import AGENT, SPEAKER, role_of
+
+
+def test_a_killing_named_after_the_news_is_an_event_with_its_blamed_attacker(extractor: Extractor) -> None:
+    text = ("Two drones struck an oil field in northern Iraq on Tuesday, officials said. The strike came days "
+            "after the killing of Hezbollah commander Ali Karim in Damascus, which has been blamed on Israel.")
+    events = events_of(extractor, text, date(2024, 5, 9))
+    [killing] = [e for e in events if e.country == "Syria"]
+    assert killing.location == "Damascus"
+    assert killing.actor1 == "Military Forces of Israel"
+    assert killing.event_type == "Explosions/Remote violence"
+    assert killing.sub_event_type == "Air/drone strike"  # a state's forces abroad, no weapon named
+
+
+def test_a_killing_told_as_the_outcome_of_strikes_is_the_same_event(extractor: Extractor) -> None:
+    text = ("Three villages near Qamishli came under heavy strikes on Sunday, which resulted in the killing of "
+            "at least ten fighters of the Syrian Democratic Forces.")
+    events = events_of(extractor, text, date(2022, 11, 21))
+    assert events and all(e.event_type == "Explosions/Remote violence" for e in events)
+    assert all(e.fatalities in (10, None) for e in events)
+
+
+def test_blamed_on_names_the_attacker_not_a_place() -> None:
+    text = "The bombing, blamed on Turkey, killed four people."
+    start = text.index("Turkey")
+    assert role_of(text, start, start + len("Turkey"), text.index("killed")).role == AGENT
+
+
+def test_officials_bracing_for_a_reply_are_not_the_attacker() -> None:
+    text = "US officials brace for a response to the killing of a commander."
+    assert role_of(text, 0, 2, text.index("killing")).role == SPEAKER
+    text = "Tehran's promised response to the killing of its guest"
+    assert role_of(text, 0, 6, text.index("killing")).role == SPEAKER
