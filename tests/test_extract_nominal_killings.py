@@ -40,3 +40,18 @@ def test_officials_bracing_for_a_reply_are_not_the_attacker() -> None:
     assert role_of(text, 0, 2, text.index("killing")).role == SPEAKER
     text = "Tehran's promised response to the killing of its guest"
     assert role_of(text, 0, 6, text.index("killing")).role == SPEAKER
+
+
+def test_neither_confirmed_nor_denied_but_claimed_is_the_subjects_event(extractor: Extractor) -> None:
+    text = ("Turkey has neither confirmed nor denied the bombing, but did claim the assassination of PKK "
+            "commander Aram Dilan in Sulaymaniyah.")
+    [event] = [e for e in events_of(extractor, text, date(2024, 6, 3)) if e.location == "Sulaymaniyah"]
+    assert event.actor1 == "Military Forces of Turkey"
+
+
+def test_each_place_takes_the_party_told_at_it(extractor: Extractor) -> None:
+    text = ("Officials await a reply to the killing last week of a Hamas official in Damascus and a "
+            "Hezbollah commander outside Beirut.")
+    by_place = {e.location: e for e in events_of(extractor, text, date(2024, 8, 6))}
+    assert by_place["Damascus"].actor2 == "Hamas Movement"
+    assert by_place["Beirut"].actor2 == "Hezbollah"

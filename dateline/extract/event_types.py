@@ -143,6 +143,7 @@ class EventTyping:
                 # fighting named, read as remote violence by the judge (as attacks on armed men
                 # with no weapon named are, above).
                 event_type, sub = "Explosions/Remote violence", "Shelling/artillery/missile attack"
+                names = [n for n in names if n != "small arms"]  # the trigger's guess ("assassinated")
                 rule += f"; the victims were armed, no weapon named, read as remote by the model ({why})"
                 if agents and getattr(agents[0].actor, "type", "") in ("state_military", "government"):
                     # A state's forces killing in a foreign country: 80 of 105 ACLED 2018 train notes

@@ -35,7 +35,12 @@ _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as|(?:heading|headed|going|on\s+the
 _TARGET_PREP_BEFORE = re.compile(r"\b(?:on|against|targeting|at)\s+(?:the\s+|its\s+|their\s+)?"
                                  r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
-_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b[^.;]*$", re.I)
+# "…, but did claim the assassination of": the sentence's subject owns the event of the clause.
+_BUT_CLAIMED = re.compile(r"\W*(?:but\s+)?(?:did|has|had|also)?\s*(?:claim(?:ed|s)?|acknowledg(?:ed|es)|admit(?:ted|s)?)"
+                          r"\s+(?:responsibility\s+for\s+)?the\s+(?:[\w-]+\s+)?$", re.I)
+# "neither confirmed nor denied the killing, but did claim…": no denial, and "but" turns the clause.
+_DENIED = re.compile(r"\b(?<!nor\s)(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b(?![^.;]*\bbut\b)[^.;]*$",
+                     re.I)
 _CHARACTERISED = re.compile(
     r"(?:\b(?:was|is|were|are|as)\s+(?:an?|the)\s+"
     r"|\b(?:called|calling|describing|described|branded|branding|termed|labelled|labeled)\s+"
@@ -196,13 +201,20 @@ class EventBuilder(EventRoles, EventTyping):
         for mention in facts.actors:
             if not (mention.end <= frame.start and frame.start - mention.end < 60):
                 continue
-            if any(mention.end <= h.start < primary.start for h in facts.triggers):
+            claims = _BUT_CLAIMED.match(facts.text, frame.start, primary.start) is not None and \
+                mention.start < 3 + facts.text.find(facts.text.lstrip()[:1])
+            if any(mention.end <= h.start < primary.start for h in facts.triggers) and not claims:
                 continue
             if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
                 continue
             # "…attacks on American troops, including a strike that…": the object of a
             # preposition is the target of the event noun before it, no subject of the clause.
             if _TARGET_PREP_BEFORE.search(facts.text[max(0, mention.start - 40):mention.start]):
+                continue
+            if claims:
+                # "Israel has neither confirmed nor denied the first killing, but did claim the
+                # assassination of …": the sentence's subject claims the event of this clause.
+                out.append((mention, RoleCue(AGENT, "agent: the sentence's subject claimed it ('but did claim')")))
                 continue
             cue = role_of(facts.text, mention.start, mention.end, primary.start)
             if cue.role == AGENT:
