@@ -132,6 +132,19 @@ def test_an_attack_on_a_states_citizens_and_that_states_strike_are_two_events() 
     assert len(_events([attack, reply])) == 2
 
 
+def test_a_day_outside_the_week_another_report_names_is_another_event() -> None:
+    monday = _report("a", "Rockets hit the base on Monday.", event_date="2024-03-04", **UNPLACED)
+    last_week = replace(monday, event_date="2024-02-29", date_precision="range", admin1=None,
+                        actor1="Unidentified Armed Group (Iraq)", actor2=None,
+                        sources=[Source("a", "Rockets were fired at the base last week too.")],
+                        evidence={"event_date": Evidence("2024-02-29", "last week", "own: relative-week")})
+    outside = affinity(last_week, monday, related, same_article=True)
+    assert "a day outside the week the other names" in outside.describe() and not outside.joins
+    # Within the week it names, a day report may be the same event.
+    inside = replace(monday, event_date="2024-02-28")
+    assert "within the stated span" in affinity(last_week, inside, related, same_article=True).describe()
+
+
 def test_reports_that_can_meet_share_a_block_key() -> None:
     day = _report("a", "Missiles hit Ain al-Asad.")
     next_day = _report("b", "Missiles hit Ain al-Asad.", event_date="2024-01-21")
