@@ -55,3 +55,20 @@ def test_each_place_takes_the_party_told_at_it(extractor: Extractor) -> None:
     by_place = {e.location: e for e in events_of(extractor, text, date(2024, 8, 6))}
     assert by_place["Damascus"].actor2 == "Hamas Movement"
     assert by_place["Beirut"].actor2 == "Hezbollah"
+
+
+def test_the_base_of_an_article_that_names_one_base_is_that_base(extractor: Extractor) -> None:
+    text = ("Several soldiers were hurt on Monday in a rocket attack on Ain al-Asad air base in western Iraq. "
+            "Militants fired two rockets at the base last week as well, officials said.")
+    events = events_of(extractor, text, date(2024, 3, 7))
+    earlier = [e for e in events if e.date_precision == "range"]
+    assert earlier and earlier[0].location == "Ain al-Asad Air Base"
+    assert "names one base" in earlier[0].evidence["location"].rule
+
+
+def test_the_base_stays_unplaced_when_the_article_names_two_bases(extractor: Extractor) -> None:
+    text = ("Rockets hit Ain al-Asad air base on Monday, and a drone struck Harir air base on Tuesday. "
+            "Militants fired two rockets at the base last week as well, officials said.")
+    events = events_of(extractor, text, date(2024, 3, 7))
+    earlier = [e for e in events if e.date_precision == "range"]
+    assert earlier and all(e.location is None for e in earlier)

@@ -59,4 +59,34 @@ def _place_after(fact: Any, words: str, country: str | None) -> tuple[Any, str] 
     return None
 
 
-__all__ = ["place_from_earlier_mention"]
+# "rockets fired at the base", "the airbase came under attack": a base the clause does not name.
+_THE_BASE = re.compile(r"\bthe\s+(?:air\s*)?base\b(?!\s+(?:of|in|near|at|outside)\b)", re.I)
+_A_BASE = re.compile(r"\b(?:base|airbase|air\s+base)\b", re.I)
+
+
+def place_the_base(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
+                   precision_of: dict[str, int]) -> None:
+    """An unplaced event told at "the base" happened at the one base the article names (in its
+    country): "Rockets hit Ain al-Asad on Monday. … Militants fired two rockets at the base last
+    week". With two bases named, "the base" is left unplaced."""
+    bases: dict[str, tuple[Any, str]] = {}
+    for fact in facts:
+        for mention in fact.places:
+            top = mention.places[0] if mention.places else None
+            if top is not None and top.kind in ("facility", "airport") and \
+                    (_A_BASE.search(top.name) or _A_BASE.search(mention.text)):
+                bases.setdefault(top.name, (top, mention.text))
+    if len(bases) != 1:
+        return
+    [(place, span)] = bases.values()
+    for event in events:
+        index = sentence_of.get(id(event))
+        told = event.evidence.get("event_type")
+        if index is None or event.location or event.admin1 or told is None or \
+                (event.country and event.country != place.country):
+            continue
+        if _THE_BASE.search(facts[index].text):
+            give_place(event, place, span, precision_of, "'the base' of an article that names one base")
+
+
+__all__ = ["place_from_earlier_mention", "place_the_base"]
