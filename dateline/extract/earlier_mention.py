@@ -59,34 +59,44 @@ def _place_after(fact: Any, words: str, country: str | None) -> tuple[Any, str] 
     return None
 
 
-# "rockets fired at the base", "the airbase came under attack": a base the clause does not name.
-_THE_BASE = re.compile(r"\bthe\s+(?:air\s*)?base\b(?!\s+(?:of|in|near|at|outside)\b)", re.I)
-_A_BASE = re.compile(r"\b(?:base|airbase|air\s+base)\b", re.I)
+# "rockets fired at the base", "the field was also attacked in June": a site the clause does not
+# name, by the noun that names its kind.
+_THE_SITE = re.compile(r"\bthe\s+(?:(?:gas|oil|military)\s+)?(?P<noun>air\s*base|base|field|airport)\b"
+                       r"(?!\s+(?:of|in|near|at|outside)\b)", re.I)
+_SITE_NOUNS = {"base": re.compile(r"\b(?:air\s*)?base\b", re.I), "field": re.compile(r"\bfield\b", re.I),
+               "airport": re.compile(r"\bairport\b", re.I)}
+
+
+def _noun(word: str) -> str:
+    return "base" if word.lower().replace(" ", "").endswith("base") else word.lower()
 
 
 def place_the_base(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
                    precision_of: dict[str, int]) -> None:
-    """An unplaced event told at "the base" happened at the one base the article names (in its
-    country): "Rockets hit Ain al-Asad on Monday. … Militants fired two rockets at the base last
-    week". With two bases named, "the base" is left unplaced."""
-    bases: dict[str, tuple[Any, str]] = {}
+    """An unplaced event told at "the base" ("the field", "the airport") happened at the one site of
+    that kind the article names (in its country): "Rockets hit Ain al-Asad on Monday. … Militants
+    fired two rockets at the base last week". With two named, "the base" is left unplaced."""
+    sites: dict[str, dict[str, tuple[Any, str]]] = {noun: {} for noun in _SITE_NOUNS}
     for fact in facts:
         for mention in fact.places:
             top = mention.places[0] if mention.places else None
-            if top is not None and top.kind in ("facility", "airport") and \
-                    (_A_BASE.search(top.name) or _A_BASE.search(mention.text)):
-                bases.setdefault(top.name, (top, mention.text))
-    if len(bases) != 1:
-        return
-    [(place, span)] = bases.values()
+            if top is None or top.kind not in ("facility", "airport"):
+                continue
+            for noun, pattern in _SITE_NOUNS.items():
+                if pattern.search(top.name) or pattern.search(mention.text):
+                    sites[noun].setdefault(top.name, (top, mention.text))
     for event in events:
         index = sentence_of.get(id(event))
-        told = event.evidence.get("event_type")
-        if index is None or event.location or event.admin1 or told is None or \
-                (event.country and event.country != place.country):
+        if index is None or event.location or event.admin1:
             continue
-        if _THE_BASE.search(facts[index].text):
-            give_place(event, place, span, precision_of, "'the base' of an article that names one base")
+        said = _THE_SITE.search(facts[index].text)
+        named = sites[_noun(said.group("noun"))] if said else {}
+        if len(named) != 1:
+            continue
+        [(place, span)] = named.values()
+        if event.country and event.country != place.country:
+            continue
+        give_place(event, place, span, precision_of, f"'the {said.group('noun')}' of an article that names one")
 
 
 __all__ = ["place_from_earlier_mention", "place_the_base"]

@@ -75,6 +75,11 @@ _OWN_VICTIMS = re.compile(
     r"officers|guards|depots?|sites?|facilities)\b", re.I)
 _SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military\s+camps?|embassy|consulate|"
                         r"barracks)\b", re.I)
+# "The field was also attacked in June": a site the article told of, hit another time on a day or
+# month of its own, is an event even with no weapon or attacker named.
+_SITE_HIT_AGAIN = re.compile(r"\bthe\s+(?:(?:gas|oil|military)\s+)?(?:air\s*base|base|field|airport)\s+"
+                             r"(?:was|were|has\s+been|had\s+been)\s+(?:also|again)\s+"
+                             r"(?:attacked|targeted|hit|struck|shelled)\b", re.I)
 # "watch for the impact of a mortar round during a readiness exercise", "fired rockets as part of
 # joint drills": a military exercise, drill or training is not an event of violence.
 _EXERCISE = re.compile(
@@ -168,7 +173,8 @@ class EventBuilder(EventRoles, EventTyping):
                         self._roles(facts, frame))
             # "the attack hit Tower 22, a US base": an attack that hit a named military site is
             # one even when nobody is named as the attacker.
-            site_hit = specific_place and bool(_SITE_WORD.search(window))
+            site_hit = specific_place and bool(_SITE_WORD.search(window)) or \
+                own_date and bool(_SITE_HIT_AGAIN.search(window))
             if not site_hit and not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
                 return "vague attack word with no weapon and no armed actor"
         return None
