@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from dateline.extract.article_places import give_place
-from dateline.model import EventRecord
+from dateline.model import EventRecord, Evidence
 
 # The words after the earlier mention's event noun that lead to its place: "on an Iraqi military
 # base near Kirkuk", "in Erbil", "at a checkpoint outside Tikrit".
@@ -97,6 +97,11 @@ def place_the_base(events: list[EventRecord], facts: list[Any], sentence_of: dic
         if event.country and event.country != place.country:
             continue
         give_place(event, place, span, precision_of, f"'the {said.group('noun')}' of an article that names one")
+        hosts = getattr(place, "hosts", "")
+        if hosts and event.actor2 is None and event.actor1 != hosts and \
+                event.event_type in ("Explosions/Remote violence", "Battles"):
+            event.actor2 = hosts
+            event.evidence["actor2"] = Evidence(hosts, span, "target: the forces the attacked base hosts (KB facility)")
 
 
 __all__ = ["place_from_earlier_mention", "place_the_base"]
