@@ -64,6 +64,7 @@ def test_the_base_of_an_article_that_names_one_base_is_that_base(extractor: Extr
     earlier = [e for e in events if e.date_precision == "range"]
     assert earlier and earlier[0].location == "Ain al-Asad Air Base"
     assert "an article that names one" in earlier[0].evidence["location"].rule
+    assert earlier[0].actor2 == "Military Forces of the United States"  # the forces the base hosts (KB)
 
 
 def test_the_base_stays_unplaced_when_the_article_names_two_bases(extractor: Extractor) -> None:
