@@ -207,8 +207,9 @@ class EventBuilder(EventRoles, EventTyping):
         for mention in facts.actors:
             if not (mention.end <= frame.start and frame.start - mention.end < 60):
                 continue
+            # The sentence's subject (the mention that opens it) claims the clause's event.
             claims = _BUT_CLAIMED.match(facts.text, frame.start, primary.start) is not None and \
-                mention.start < 3 + facts.text.find(facts.text.lstrip()[:1])
+                not facts.text[:mention.start].strip(" “\"'")
             if any(mention.end <= h.start < primary.start for h in facts.triggers) and not claims:
                 continue
             if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
