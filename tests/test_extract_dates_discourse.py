@@ -146,10 +146,13 @@ def test_the_time_of_another_event_the_clause_names_is_not_its_own(extractor: Ex
         events_of(extractor, "Several soldiers were injured on Monday in a rocket attack at an air base in western "
                              "Iraq. The attack comes at a fraught time, as officials brace for a response to the "
                              "killing last week of a senior commander in Beirut.", date(2024, 3, 7))
-        [later] = [c for c in extractor.frame_log if c["sentence"].startswith("The attack comes")]
+        later, killing = [c for c in extractor.frame_log if c["sentence"].startswith("The attack comes")]
     finally:
         extractor.frame_log = None
     assert later["own_date"] is False
+    # The killing named as a noun is a clause of its own, and "last week" is its time.
+    assert killing["clause"].lstrip(" ,").startswith("as officials") or "killing last week" in killing["clause"]
+    assert killing["own_date"] is True
 
 
 def test_a_clause_told_as_the_outcome_of_another_takes_its_time(extractor: Extractor) -> None:

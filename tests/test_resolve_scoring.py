@@ -121,6 +121,30 @@ def test_a_reply_with_the_roles_swapped_is_another_event() -> None:
     assert affinity(strike, _report("b", "The IRI fired missiles at US forces.")).ruled_out
 
 
+def test_an_attack_on_a_states_citizens_and_that_states_strike_are_two_events() -> None:
+    # "A drone killed a contractor of theirs; their jets struck back": the reply, not the attack.
+    attack = _report("a", "A drone killed an American contractor.", actor1="Unidentified Armed Group (Syria)",
+                     actor2="Civilians (United States)", sub_event_type="Air/drone strike", country="Syria",
+                     admin1=None, date_precision="range", **UNPLACED)
+    reply = replace(attack, actor1="Military Forces of the United States",
+                    actor2="Islamic Revolutionary Guard Corps", sources=[Source("a", "US jets struck back.")])
+    assert "swapped" in (affinity(reply, attack, same_article=True).ruled_out or "")
+    assert len(_events([attack, reply])) == 2
+
+
+def test_a_day_outside_the_week_another_report_names_is_another_event() -> None:
+    monday = _report("a", "Rockets hit the base on Monday.", event_date="2024-03-04", **UNPLACED)
+    last_week = replace(monday, event_date="2024-02-29", date_precision="range", admin1=None,
+                        actor1="Unidentified Armed Group (Iraq)", actor2=None,
+                        sources=[Source("a", "Rockets were fired at the base last week too.")],
+                        evidence={"event_date": Evidence("2024-02-29", "last week", "own: relative-week")})
+    outside = affinity(last_week, monday, related, same_article=True)
+    assert "a day outside the week the other names" in outside.describe() and not outside.joins
+    # Within the week it names, a day report may be the same event.
+    inside = replace(monday, event_date="2024-02-28")
+    assert "within the stated span" in affinity(last_week, inside, related, same_article=True).describe()
+
+
 def test_reports_that_can_meet_share_a_block_key() -> None:
     day = _report("a", "Missiles hit Ain al-Asad.")
     next_day = _report("b", "Missiles hit Ain al-Asad.", event_date="2024-01-21")

@@ -36,6 +36,8 @@ _LOCATIVE = re.compile(
     r"within|of|via|through|on|onto|against|targeting|targeted|hit|hitting|struck|striking|shelled|"
     r"bombed|bombarding|overran|capital,?)\s+(?:the\s+)?(?:(?i:north|south|east|west|central|north-?east|"
     r"north-?west|south-?east|south-?west)(?:ern)?\s+|neighbou?ring\s+)?(?:(?:Rural|Greater|Old|Outer|Upper|Lower|Metropolitan|New)\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*\s*(?P<separator>,\s*(?:and|or)|,|and|or)\s+)*$")
+# "blamed on Israel", "pinned on Iran": the party held responsible, not a place.
+_BLAMED_ON = re.compile(r"\b(?:blamed|pinned)\s+on\s+$", re.I)
 _COORDINATED_FORCES = re.compile(
     r"\b(?P<first>[A-Z][a-z]+|U\.?S\.?|UK|[Rr]egime)\s+(?:and|or|and/or|&)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<head>warplanes|war\s+planes|jets|aircraft|helicopters|drones|forces|troops|soldiers|army|"
@@ -401,7 +403,8 @@ class ActorBook:
             return None
         if following is not None and following.norm == "time" and text[following.end:following.end + 1] == ")":
             return None     # "(Baghdad time)"
-        place = None if include_locative else _LOCATIVE.search(text[max(0, start - 120):start])
+        place = None if include_locative or _BLAMED_ON.search(text, max(0, start - 30), start) \
+            else _LOCATIVE.search(text[max(0, start - 120):start])
         # After a comma the list may have ended: "in Jordan, Washington retaliated".
         if place is not None and (place.group("separator") != "," or _LIST_GOES_ON.match(text, end)):
             return None

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from dateline.extract.article_places import give_place
-from dateline.model import EventRecord
+from dateline.model import EventRecord, Evidence
 
 # The words after the earlier mention's event noun that lead to its place: "on an Iraqi military
 # base near Kirkuk", "in Erbil", "at a checkpoint outside Tikrit".
@@ -59,4 +59,49 @@ def _place_after(fact: Any, words: str, country: str | None) -> tuple[Any, str] 
     return None
 
 
-__all__ = ["place_from_earlier_mention"]
+# "rockets fired at the base", "the field was also attacked in June": a site the clause does not
+# name, by the noun that names its kind.
+_THE_SITE = re.compile(r"\bthe\s+(?:(?:gas|oil|military)\s+)?(?P<noun>air\s*base|base|field|airport)\b"
+                       r"(?!\s+(?:of|in|near|at|outside)\b)", re.I)
+_SITE_NOUNS = {"base": re.compile(r"\b(?:air\s*)?base\b", re.I), "field": re.compile(r"\bfield\b", re.I),
+               "airport": re.compile(r"\bairport\b", re.I)}
+
+
+def _noun(word: str) -> str:
+    return "base" if word.lower().replace(" ", "").endswith("base") else word.lower()
+
+
+def place_the_base(events: list[EventRecord], facts: list[Any], sentence_of: dict[int, int],
+                   precision_of: dict[str, int]) -> None:
+    """An unplaced event told at "the base" ("the field", "the airport") happened at the one site of
+    that kind the article names (in its country): "Rockets hit Ain al-Asad on Monday. … Militants
+    fired two rockets at the base last week". With two named, "the base" is left unplaced."""
+    sites: dict[str, dict[str, tuple[Any, str]]] = {noun: {} for noun in _SITE_NOUNS}
+    for fact in facts:
+        for mention in fact.places:
+            top = mention.places[0] if mention.places else None
+            if top is None or top.kind not in ("facility", "airport"):
+                continue
+            for noun, pattern in _SITE_NOUNS.items():
+                if pattern.search(top.name) or pattern.search(mention.text):
+                    sites[noun].setdefault(top.name, (top, mention.text))
+    for event in events:
+        index = sentence_of.get(id(event))
+        if index is None or event.location or event.admin1:
+            continue
+        said = _THE_SITE.search(facts[index].text)
+        named = sites[_noun(said.group("noun"))] if said else {}
+        if len(named) != 1:
+            continue
+        [(place, span)] = named.values()
+        if event.country and event.country != place.country:
+            continue
+        give_place(event, place, span, precision_of, f"'the {said.group('noun')}' of an article that names one")
+        hosts = getattr(place, "hosts", "")
+        if hosts and event.actor2 is None and event.actor1 != hosts and \
+                event.event_type in ("Explosions/Remote violence", "Battles"):
+            event.actor2 = hosts
+            event.evidence["actor2"] = Evidence(hosts, span, "target: the forces the attacked base hosts (KB facility)")
+
+
+__all__ = ["place_from_earlier_mention", "place_the_base"]

@@ -148,6 +148,14 @@ class EventRoles:
             # forces the base hosts; the civilians killed there are not its target (ACLED).
             return hosts, choice.mention_text, "target: the forces the attacked base hosts (KB facility), " \
                 "not the civilians killed there"
+        placed = [(a, r) for a, r in targets + victims if _PARTY_AT_PLACE.match(self._text, a.end)]
+        if choice is not None and len({a.actor.name for a, _r in placed}) > 1:
+            # "a Hamas leader in Tehran and a Hezbollah commander outside Beirut": of several
+            # parties hit, each told at its own place, a place's is the one told at it.
+            paired = [(a, r) for a, r in placed
+                      if _PARTY_AT_PLACE.match(self._text, a.end).end() == choice.mention_start]
+            if paired:
+                targets, victims = [p for p in paired if p[1].role == TARGET], [p for p in paired if p[1].role == VICTIM]
         if owns_casualties and victims:
             chosen = _most_specific(victims, self.actors)
         else:
@@ -260,6 +268,10 @@ def is_armed(actor: Any) -> bool:
 
 def is_civilian(actor: Any) -> bool:
     return getattr(actor, "type", "") in ("civilians", "protesters")
+
+
+# "<party> commander in <Place>": a party told at a place (the place's first letter ends the match).
+_PARTY_AT_PLACE = re.compile(r"\s*(?:[a-z]+\s+){0,2}(?:in|outside|near|at)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _most_specific(candidates: list[tuple[Any, RoleCue]], actors: Any) -> tuple[Any, RoleCue] | None:

@@ -35,7 +35,12 @@ _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as|(?:heading|headed|going|on\s+the
 _TARGET_PREP_BEFORE = re.compile(r"\b(?:on|against|targeting|at)\s+(?:the\s+|its\s+|their\s+)?"
                                  r"(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:no|not|never|neither|nor|without)\b\s+(?:\w+\s+){0,2}$", re.I)
-_DENIED = re.compile(r"\b(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b[^.;]*$", re.I)
+# "…, but did claim the assassination of": the sentence's subject owns the event of the clause.
+_BUT_CLAIMED = re.compile(r"\W*(?:but\s+)?(?:did|has|had|also)?\s*(?:claim(?:ed|s)?|acknowledg(?:ed|es)|admit(?:ted|s)?)"
+                          r"\s+(?:responsibility\s+for\s+)?the\s+(?:[\w-]+\s+)?$", re.I)
+# "neither confirmed nor denied the killing, but did claim…": no denial, and "but" turns the clause.
+_DENIED = re.compile(r"\b(?<!nor\s)(?:denied|denies|deny|denying|rejected\s+claims|refuted)\b(?![^.;]*\bbut\b)[^.;]*$",
+                     re.I)
 _CHARACTERISED = re.compile(
     r"(?:\b(?:was|is|were|are|as)\s+(?:an?|the)\s+"
     r"|\b(?:called|calling|describing|described|branded|branding|termed|labelled|labeled)\s+"
@@ -85,6 +90,11 @@ _OWN_VICTIMS = re.compile(
     r"officers|guards|depots?|sites?|facilities)\b", re.I)
 _SITE_WORD = re.compile(r"\b(?:bases?|air\s*bases?|garrisons?|outposts?|military\s+camps?|embassy|consulate|"
                         r"barracks)\b", re.I)
+# "The field was also attacked in June": a site the article told of, hit another time on a day or
+# month of its own, is an event even with no weapon or attacker named.
+_SITE_HIT_AGAIN = re.compile(r"\bthe\s+(?:(?:gas|oil|military)\s+)?(?:air\s*base|base|field|airport)\s+"
+                             r"(?:was|were|has\s+been|had\s+been)\s+(?:also|again)\s+"
+                             r"(?:attacked|targeted|hit|struck|shelled)\b", re.I)
 # "watch for the impact of a mortar round during a readiness exercise", "fired rockets as part of
 # joint drills": a military exercise, drill or training is not an event of violence.
 _EXERCISE = re.compile(
@@ -215,7 +225,8 @@ class EventBuilder(EventRoles, EventTyping):
                         self._roles(facts, frame))
             # "the attack hit Tower 22, a US base": an attack that hit a named military site is
             # one even when nobody is named as the attacker.
-            site_hit = specific_place and bool(_SITE_WORD.search(window))
+            site_hit = specific_place and bool(_SITE_WORD.search(window)) or \
+                own_date and bool(_SITE_HIT_AGAIN.search(window))
             if not site_hit and not (armed and (own_date or specific_place) and (has_casualties or specific_place)):
                 return "vague attack word with no weapon and no armed actor"
         return None
@@ -248,13 +259,21 @@ class EventBuilder(EventRoles, EventTyping):
         for mention in facts.actors:
             if not (mention.end <= frame.start and frame.start - mention.end < 60):
                 continue
-            if any(mention.end <= h.start < primary.start for h in facts.triggers):
+            # The sentence's subject (the mention that opens it) claims the clause's event.
+            claims = _BUT_CLAIMED.match(facts.text, frame.start, primary.start) is not None and \
+                not facts.text[:mention.start].strip(" “\"'")
+            if any(mention.end <= h.start < primary.start for h in facts.triggers) and not claims:
                 continue
             if re.search(r"[.;:]", facts.text[mention.end:frame.start]) or not names_a_party(facts.text, mention):
                 continue
             # "…attacks on American troops, including a strike that…": the object of a
             # preposition is the target of the event noun before it, no subject of the clause.
             if _TARGET_PREP_BEFORE.search(facts.text[max(0, mention.start - 40):mention.start]):
+                continue
+            if claims:
+                # "Israel has neither confirmed nor denied the first killing, but did claim the
+                # assassination of …": the sentence's subject claims the event of this clause.
+                out.append((mention, RoleCue(AGENT, "agent: the sentence's subject claimed it ('but did claim')")))
                 continue
             cue = role_of(facts.text, mention.start, mention.end, primary.start)
             if cue.role == AGENT:

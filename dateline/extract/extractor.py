@@ -22,7 +22,7 @@ from dateline.extract.discourse import (attach_claims_and_denials,
                                         date_undated_antecedent, fold_reference, names_told_event,
                                         split_listed_days)
 from dateline.extract.event_model import EventModel, default_model
-from dateline.extract.earlier_mention import place_from_earlier_mention
+from dateline.extract.earlier_mention import place_from_earlier_mention, place_the_base
 from dateline.extract.event_split import fold_listed_places, like_the_one_told
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
@@ -150,6 +150,7 @@ class Extractor:
         date_spans_ending_by(events, facts, state.sentence_of)
         place_from_later_mention(events, facts, state.sentence_of, PRECISION)
         place_from_earlier_mention(events, facts, state.sentence_of, PRECISION)
+        place_the_base(events, facts, state.sentence_of, PRECISION)
         place_unplaced_interceptions(events, self.gazetteer.country_names())
         place_unplaced_measures(events, state.sentence_of)
         place_crowds_at_scene(events, state.sentence_of, AT_THE_SCENE)

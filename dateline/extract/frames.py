@@ -54,6 +54,12 @@ class Frame:
         return min(self.hits, key=rank)
 
 
+# "the killing of", "the killing last week of": a gerund with an article and an "of" is a noun;
+# told as the outcome of the clause ("strikes, which resulted in the killing of…") it is that event.
+_NAMED_GERUND = re.compile(r"the\s+\w+ing\s+(?:(?:last|this)\s+\w+\s+)?of\b", re.I)
+_OUTCOME = re.compile(r"\b(?:result(?:ed|ing|s)?\s+in|led\s+to|lead(?:s|ing)?\s+to|caus(?:ed|ing|es)|"
+                      r"left|leaving)\s+the\s+$", re.I)
+
 _LEAD = re.compile(r"\b(?:in response to|in retaliation for|after|following|a day after|"
                    r"days after|since|before|prompted by|in reprisal for)\b", re.I)
 
@@ -62,8 +68,10 @@ def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:
     """True when `hit` belongs to the clause of `previous` rather than opening a new one."""
     between = sentence[previous.end:hit.start]
     word = hit.text.lower()
-    # Participles and "by …ing" carry on the clause before them: ", targeting the base".
-    if hit.trigger.needs_weapon and (word.endswith("ing") or re.search(r"\bby\s+$", between)):
+    # Participles and "by …ing" carry on the clause before them: ", targeting the base"; a gerund
+    # named as a noun ("after the killing of a commander") tells an event of its own.
+    if hit.trigger.needs_weapon and (word.endswith("ing") or re.search(r"\bby\s+$", between)) \
+            and not (_NAMED_GERUND.match(sentence, max(0, hit.start - 4)) and not _OUTCOME.search(between)):
         return True
     # "were killed …, in a drone strike": the strike is the instrument of the killing.
     if previous.trigger.name == "killed-by" and re.search(

@@ -53,8 +53,8 @@ _BEFORE_AGENT = re.compile(r"\bby\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+){0,2}$"
                            r"|\bby\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:fighters|members|militants|gunmen|"
                            r"elements|units?|cells?|forces)\s+(?:of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
                            re.I)
-# "a drone attack attributed to Kataib Hezbollah".
-_ATTRIBUTED_TO = re.compile(r"\battributed\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "a drone attack attributed to Kataib Hezbollah", "a killing (widely) blamed on Israel".
+_ATTRIBUTED_TO = re.compile(r"\b(?:attributed\s+to|(?:blamed|pinned)\s+on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "a photo released by SANA", "figures published by the ministry": "by" names who made a report.
 _REPORTED_BY = re.compile(
     r"\b(?:released|published|reported|posted|issued|shared|taken|provided|cited|quoted|broadcast|aired|"
@@ -78,6 +78,12 @@ _AFTER_SPEAKER = re.compile(
     # An accuser, a body that condemns or blames, a witness: they speak about the event.
     r"condemn\w*|denounc\w*|accus\w*|blam\w*|critici[sz]\w*|alleg(?:e|es|ing)|alleged\s+that|deplor\w*|warn\w*|"
     r"call(?:ed|s)\s+(?:on|for)|urg\w+|witness(?:es|ed)?|recount\w*|described)\b", re.I)
+# "US and Israeli officials brace for…", "Iran's promised response to the killing": officials who
+# wait or a party that answers the event tell who reacts to it, not who did it.
+_REACTS = re.compile(
+    r"^[’'s]*\s*(?:(?:and|or)\s+[A-Z][\w.-]*\s+)?(?:(?:officials|diplomats|lawmakers|ministers|leaders)\s+)?"
+    r"(?:brace|braced|braces|bracing|await\w*|fear\w*)\b"
+    r"|^[’']s\s+(?:\w+\s+)?(?:response|retaliation|reply|revenge|answer)\s+(?:to|for)\b", re.I)
 # "accused the United States of striking", "blamed Iran for the attack": the one accused is
 # the agent the speaker names.
 _BEFORE_ACCUSED = re.compile(r"\b(?:accus\w*|blam\w*|held)\s+(?:the\s+)?$", re.I)
@@ -187,14 +193,16 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(TARGET, "target: owner of what was hit ('targets linked to')")
     if _BEFORE_ACCUSED.search(before) and _AFTER_ACCUSED.match(after):
         return RoleCue(AGENT, "agent: the party accused or blamed ('accused X of', 'blamed X for')")
+    if start < trigger_start and _REACTS.match(after):
+        return RoleCue(SPEAKER, "reacts to the event: officials bracing, a party's response to it")
     if _BEFORE_SPEAKER.search(before) or _AFTER_SPEAKER.match(after):
         return RoleCue(SPEAKER, "speaker: 'said/told' after or 'according to' before")
+    if _ATTRIBUTED_TO.search(before):
+        return RoleCue(AGENT, "agent: the party the attack is attributed to ('attributed to', 'blamed on')")
     if _BEFORE_DESCRIPTOR.search(before):
         return RoleCue(DESCRIPTOR, "descriptor: 'backed by/affiliated with' before")
     if _REPORTED_BY.search(before):
         return RoleCue(SPEAKER, "speaker: 'released/reported by' names who made the report")
-    if _ATTRIBUTED_TO.search(before):
-        return RoleCue(AGENT, "agent: the party the attack is attributed to ('attributed to')")
     if _BEFORE_AGENT.search(before):
         return RoleCue(AGENT, "agent: 'by' before the actor")
     if _COUNT_BEFORE.search(before) and _VICTIM_NOUN_AFTER.match(after):

@@ -3,16 +3,17 @@ wording, compared with ONE threshold.
 
 Each part adds or takes away points, and a few facts rule a pair out whatever the rest says (two
 countries, two provinces, places far apart, two places with two death tolls, dates outside both
-precisions, two reports without a time published days apart, an event type that cannot be the
-other's, one report's attacker being the other's target, or its target's people (a strike and the reply to it; an
-interception excepted), the same sentence split on purpose, one article's interception and attack,
+precisions, a day outside the calendar week another report names, two reports without a time
+published days apart, an event type that cannot be the other's, one report's attacker being the
+other's target, or its target's people (a strike and the reply to it; an interception excepted),
+the same sentence split on purpose, one article's interception and attack,
 or two states' interceptions, that extraction told apart). A report whose attacker and target are
 one party (a coalition against its lead state's troops or civilians) has its roles misread: they are
 not compared, and the merged event takes its sides from the other reports.
 
 | part | points |
 |---|---|
-| date | same day 1.5; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out; when neither report names a place, 0.5 for two such reports published the same day, or for one published the day of the other's dated day or the next (the day's news: a placed report is told apart by its place, and an unplaced one joins only the one event of its kind there) |
+| date | same day 1.5; a day outside the calendar week or weekend a range report names ("last week") ruled out; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out; when neither report names a place, 0.5 for two such reports published the same day, or for one published the day of the other's dated day or the next (the day's news: a placed report is told apart by its place, and an unplaced one joins only the one event of its kind there) |
 | place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); within one article ruled out (extraction folds an attack stopped whole into its interception, so both told means part got through), as are two states' interceptions there; two explosions told by two weapons ruled out; two other kinds of one type (a clash and the territory it won, a protest and its repression) -1 |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, a state's troops and its civilians as target 0, two different named actors -3 for the actor, -1.5 for the target, -0.5 for the host state's forces and a foreign force based with them (reports name
@@ -212,8 +213,30 @@ def _date_part(a: EventRecord, b: EventRecord, out: Affinity, same_article: bool
             out.add(0.0, "no time in the text, within a week before publication")
     elif (a.event_date, a.date_precision) == (b.event_date, b.date_precision):
         out.add(1.0, "the same {}", a.date_precision)
+    elif (unit := _day_outside_unit(a, b) or _day_outside_unit(b, a)) is not None:
+        # "Monday's attack" and "rockets fired at the base last week": a day outside the calendar
+        # week (or weekend) another report names is another event, however near (as two days are).
+        out.rule_out("a day outside the {} the other names", unit)
     else:
         out.add(0.5, "within the stated span")
+
+
+# Calendar units a range date can name, by the date rule's name, and the days either side of
+# their middle day they cover ("last week": the middle day and three either side).
+_CALENDAR_UNITS = {"relative-weekend": ("weekend", 1), "relative-week": ("week", 3)}
+
+
+def _day_outside_unit(ranged: EventRecord, dated: EventRecord) -> str | None:
+    """The calendar unit ("week") `ranged`'s date names when `dated` (a day) falls outside it."""
+    evidence = ranged.evidence.get("event_date") if ranged.evidence else None
+    if ranged.date_precision != "range" or dated.date_precision != "day" or evidence is None:
+        return None
+    name = (evidence.rule or "").rsplit(":", 1)[-1].strip().split(";")[0].split(",")[0].strip()
+    if name not in _CALENDAR_UNITS:
+        return None
+    unit, half = _CALENDAR_UNITS[name]
+    gap = abs(date.fromisoformat(ranged.event_date).toordinal() - date.fromisoformat(dated.event_date).toordinal())
+    return unit if gap > half else None
 
 
 def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> None:

@@ -42,8 +42,10 @@ def merge_events(records: list[EventRecord], groups: dict[str, str] | None = Non
             country=placed.country, admin1=placed.admin1, location=placed.location, latitude=placed.latitude,
             longitude=placed.longitude, geo_precision=placed.geo_precision,
             fatalities=tolls.pop() if len(tolls) == 1 else None, injured=None, weapons=weapons,
-            # The place's gazetteer kind (a base, an airport, a city) is part of how places compare.
-            evidence={"location": placed.evidence["location"]} if "location" in placed.evidence else {})
+            # The place's gazetteer kind (a base, an airport, a city) is part of how places compare,
+            # and the date's rule (a calendar week, a weekend) is part of how dates do.
+            evidence={name: source.evidence[name] for name, source in
+                      (("location", placed), ("event_date", date_source)) if name in source.evidence})
     sources: list[Source] = []
     for record in records:
         for source in record.sources:
