@@ -334,8 +334,11 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
     for previous, current in zip(leaves, leaves[1:]):
         between = window[previous[0].end:current[0].start]
         # "X, Anbar" is an apposition naming the province, not a second place.
+        # "Musenna, Qadisiyyah and Ziqar provinces": a province right after a province's comma
+        # (or a country after a country's) is the next name of a list, not where the first lies.
         apposition = (not re.search(r"\band\b|\bas well as\b", between, re.I)
                       or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country") \
+            and not (between.strip() == "," and level(current[1]) == level(previous[1])) \
             or (between.strip() == "," and current[1].kind == "county" and bool(_UNIT_WORD.search(current[0].text)))
         if _COORDINATED.match(between) and not apposition:
             groups.append([current])
