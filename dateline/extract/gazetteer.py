@@ -58,7 +58,7 @@ from dateline.extract.gazetteer_tokens import (
     _CONNECTORS, _DEMONYM, _GENERIC_HEADS, _LOCATIVE, _QUALIFIERS, _TITLES, _Token, adjectival,
     cue_after, cue_before, generic_head, list_start, organisation_follows, second_half, tokens_of)
 from dateline.extract.gazetteer_spelling import RegionSpellings, build_region_spellings, final_h_variant, \
-    other_spellings, region_word_after
+    other_spellings, region_word_after, settle_vowel_variants, vowel_variants
 from dateline.extract.place_phrases import capitals, demonym_capitals, direction_regions, read_phrases
 from dateline.extract.placenames import (
     DESCRIPTORS, NORMALIZER_VERSION, fuzzy_key, fuzzy_key_of_tokens, key_tokens, name_key, split_descriptors)
@@ -365,6 +365,7 @@ class Gazetteer:
         tokens = tokens_of(text)
         sentence_keys = " " + " ".join(t.key for t in tokens) + " "
         mentions: list[PlaceMention] = []
+        owns: list[int] = []   # how many of each mention's places are of its own spelling
         i = 0
         while i < len(tokens):
             if second_half(tokens, i, self._stop_initial if tokens[i - 1].sentence_start else self._stop):
@@ -376,7 +377,7 @@ class Gazetteer:
             if found is None:
                 i += 1
                 continue
-            end, places = found
+            end, places, own = found
             if generic_head(tokens, i, end):
                 i = end
                 continue
@@ -387,7 +388,9 @@ class Gazetteer:
                 owner = mentions[-1].places[0]
                 places = sorted(places, key=lambda p: not self.contains(owner, p))
             mentions.append(PlaceMention(start_char, end_char, text[start_char:end_char], tuple(places), qualifier))
+            owns.append(own)
             i = end
+        mentions = settle_vowel_variants(mentions, owns, SIGNIFICANT)
         found = read_phrases(text, self._in_context(mentions), self.places, self._capital_of, self._region_of)
         extra = demonym_capitals(text, found, self.places, self._capital_of, self.demonyms) if self.demonyms else []
         return sorted(found + extra, key=lambda m: m.start) if extra else found
@@ -426,7 +429,7 @@ class Gazetteer:
             return False
         return not (i > 0 and tokens[i - 1].joined and tokens[i - 1].key in _TITLES)
 
-    def _match_at(self, tokens: list[_Token], i: int, sentence_keys: str) -> tuple[int, list[Place]] | None:
+    def _match_at(self, tokens: list[_Token], i: int, sentence_keys: str) -> tuple[int, list[Place], int] | None:
         words: list[str] = []
         ends: list[tuple[int, list[str]]] = []
         j = i
@@ -445,13 +448,13 @@ class Gazetteer:
                 break
             j += 1
         for end, key_words in reversed(ends):
-            places = self._candidates(tokens, i, end, key_words, sentence_keys)
-            if places:
-                return end, places
+            found = self._candidates(tokens, i, end, key_words, sentence_keys)
+            if found:
+                return end, *found
         return None
 
     def _candidates(self, tokens: list[_Token], i: int, end: int, words: list[str],
-                    sentence_keys: str) -> list[Place] | None:
+                    sentence_keys: str) -> tuple[list[Place], int] | None:
         key = " ".join(words)
         core, hint = split_descriptors(words)
         core_key = " ".join(core)
@@ -467,10 +470,17 @@ class Gazetteer:
         # English words ("State") hit real places too often; lookup() is the fuzzy entry point.
         found = set(self._exact.get(key, ())) | set(self._exact.get(core_key, ()))
         run_start, run_end = self._capitalised_run(tokens, i, end)
-        if not found and self._place_word_around(tokens, i, end, hint) and run_end <= end:
+        vouched = self._place_word_around(tokens, i, end, hint) and run_end <= end
+        if not found and vouched:
             # "Baghdad's Zeyouneh neighbourhood", "the village of Shdar": the place word vouches
             # for a name, so another romanisation of a town or quarter may be taken.
             found = self._spelled_otherwise(core)
+        loosely: set[int] = set()
+        if vouched:
+            # "the towns of Derbasia and Meshref": other vowels of villages of the same skeleton,
+            # after the name's own places (gazetteer_spelling).
+            loosely = vowel_variants(self, core, fuzzy_key_of_tokens(core)) - found
+            found = found | loosely
         if not found:
             if self._region_spellings is None:
                 self._region_spellings = build_region_spellings(self._exact, self.places)
@@ -524,7 +534,9 @@ class Gazetteer:
             return None
         if hint is None and region_word_after(tokens, end, plural=True):
             hint = frozenset({"region"})   # "Aleppo and Idlib provinces": the provinces, not the cities
-        return self._ranked(kept, {key, core_key}, hint, None)
+        own = [x for x in kept if x not in loosely]
+        return self._ranked(own, {key, core_key}, hint, None) + \
+            self._ranked([x for x in kept if x in loosely], {key, core_key}, hint, None), len(own)
 
     def _place_word_around(self, tokens: list[_Token], i: int, end: int, hint: frozenset[str] | None) -> bool:
         """True when a town or quarter word names the words as a place ("X neighbourhood",

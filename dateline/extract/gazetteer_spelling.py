@@ -11,9 +11,15 @@ vouches for a place.
 - The feminine ending without its h: "Qayyara" for "Qayyarah", "Mutaibija" for "Mutaibijah".
 - A glide between vowels: "Ras al-Ayin" and "Ra's al 'Ayn", "Dayir" and "Dair": the y or w
   between two vowels is dropped for a second skeleton.
+- Vowels as Kurdish and Turkish outlets write them: "Meshref" for Mashrafah, "Derbasia" for
+  Darbasiyah (e for a, o for u, the -ah ending left out). A name a town word vouches for ("the
+  towns of X and Y", "X village") also stands for the villages of its consonant skeleton spelled
+  alike once those vowels are folded; they rank after the places of the name's own spelling, so
+  they count only where the sentence's other places put the name in their province or country.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any, Iterable
 
@@ -25,6 +31,56 @@ _LOCATIVES = frozenset({"in", "near", "outside", "at"})
 _REGION_WORDS = frozenset({"province", "muhafazat", "muhafaza", "ostan", "wilayah"})
 _GLIDE = re.compile(r"(?<=[aeiou])[yw](?=[aeiou])")
 _TRANSLIT = (("th", "s"), ("dh", "z"), ("ou", "u"), ("ee", "i"))
+
+
+LOOSE_VOWEL_RATIO = 90   # how close two spellings must be once their vowels are folded
+_VOWEL_FOLDS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("e", "a"), ("o", "u"))
+
+
+def vowel_folded(key: str) -> str:
+    """The key with its vowels as one romanisation writes them: e → a, o → u, no final h after a
+    vowel, no doubled letters ("meshref" → "mashraf", "mashrafah" → "mashrafa")."""
+    text = key.replace(" ", "")
+    for old, new in _VOWEL_FOLDS:
+        text = text.replace(old, new)
+    text = re.sub(r"(?<=[aiu])h$", "", text)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def vowel_variants(gazetteer: Any, core: list[str], skeleton: str) -> set[int]:
+    """Towns and quarters (indices) of the name's consonant skeleton spelled like it once vowels
+    are folded (module docstring)."""
+    folded = vowel_folded(" ".join(core))
+    if len(folded) < 5:
+        return set()
+    return {x for x in gazetteer._fuzzy.get(skeleton, ())
+            if gazetteer.places[x].kind in ("locality", "neighbourhood")
+            and fuzz.ratio(folded, vowel_folded(gazetteer._primary[x])) >= LOOSE_VOWEL_RATIO}
+
+
+def settle_vowel_variants(mentions: list[Any], owns: list[int], sure_rank: int) -> list[Any]:
+    """Keeps a mention's vowel variants (its places after the first `own`) only where they lie
+    in a province the sentence's other sure places are in and none of its own places does, and
+    puts them first there ("the towns of Derbasia and Meshref in ... Ras al-Ayin"); drops them
+    elsewhere (and a mention left with no place)."""
+    if all(own == len(m.places) for m, own in zip(mentions, owns)):
+        return mentions
+    out = []
+    for index, (mention, own) in enumerate(zip(mentions, owns)):
+        places = mention.places
+        if own < len(places):
+            areas = {(m.places[0].country, m.places[0].admin1) for k, m in enumerate(mentions)
+                     if k != index and owns[k] and (owns[k] == 1 or m.places[0].rank >= sure_rank)
+                     and m.places[0].admin1}
+            mine, variants = places[:own], places[own:]
+            there = [p for p in variants if (p.country, p.admin1) in areas]
+            places = tuple(there) + mine if there and not any((p.country, p.admin1) in areas for p in mine) \
+                else mine
+            if not places:
+                continue
+            mention = dataclasses.replace(mention, places=places)
+        out.append(mention)
+    return out
 
 
 def _loose(key: str) -> str:

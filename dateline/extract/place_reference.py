@@ -83,7 +83,9 @@ _FEATURE = re.compile(r"(?<![\w’'-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD +
 # Heads that name a populated place: the name alone is written, as a quarter or a village.
 _PLACE_HEADS = {"neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "quarter": "neighbourhood",
                 "district": "neighbourhood", "sub-district": "locality", "subdistrict": "locality"}
-_FEATURE_THEN_HOLDER = re.compile(r"^\s*,?\s*(?:in|near|outside|of|at|inside)\s+(?:the\s+)?"
+# "the Khor Mor gas field in Chamchamal", "..., which is near Chamchamal", "..., located outside X".
+_FEATURE_THEN_HOLDER = re.compile(r"^\s*,?\s*(?:(?:which|that)\s+(?:is|lies|sits)\s+|(?:located|situated)\s+)?"
+                                  r"(?:(?:just|about|some)\s+)?(?:in|near|outside|of|at|inside)\s+(?:the\s+)?"
                                   r"(?:[\w’'-]+\s+){0,4}?(?:(?:in|of)\s+(?:the\s+)?)?$")
 _HOLDER_THEN_FEATURE = re.compile(r"^\s*(?:['’]s\s+|,\s+(?:the\s+)?|\s+(?:district|province|governorate)['’]s\s+)"
                                   r"(?:(?:north|south|east|west)(?:ern)?\s+)?$", re.I)

@@ -303,6 +303,19 @@ def _without_descriptors(text: str, core_words: int) -> str:
     return text[:last.end()].strip()
 
 
+def _references(window: str, group: list[tuple[Any, Any]]) -> set[int]:
+    """The mentions (ids) of a group that a town, village or quarter named before them is said
+    to be near: "the suburb of X near the Y airport", "X village outside the Y base" — the site
+    after "near" locates the place, it is not where the event was."""
+    out = set()
+    for mention, _place in group:
+        near = _NEAR.search(window, max(0, mention.start - 50), mention.start)
+        if near is not None and any(other.end <= near.start() and level(place) <= LEVEL["locality"]
+                                    for other, place in group if other is not mention):
+            out.add(id(mention))
+    return out
+
+
 def choose_places(window: str, mentions: list[Any], contains: Any) -> list[PlaceChoice]:
     """Returns one PlaceChoice per event the window tells: leaves of the place hierarchy, split
     only where the text coordinates them ("Qaim and Jurf al-Nasr", "Iraq and Syria")."""
@@ -334,8 +347,11 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
     for previous, current in zip(leaves, leaves[1:]):
         between = window[previous[0].end:current[0].start]
         # "X, Anbar" is an apposition naming the province, not a second place.
+        # "Musenna, Qadisiyyah and Ziqar provinces": a province right after a province's comma
+        # (or a country after a country's) is the next name of a list, not where the first lies.
         apposition = (not re.search(r"\band\b|\bas well as\b", between, re.I)
                       or bool(_LIST_WITHIN.search(between))) and current[1].kind in ("region", "country") \
+            and not (between.strip() == "," and level(current[1]) == level(previous[1])) \
             or (between.strip() == "," and current[1].kind == "county" and bool(_UNIT_WORD.search(current[0].text)))
         if _COORDINATED.match(between) and not apposition:
             groups.append([current])
@@ -351,8 +367,9 @@ def choose_places(window: str, mentions: list[Any], contains: Any) -> list[Place
         group = [(m, p) for m, p in group if p.country == best_country] or group
         # Equal levels: a place inside one first-level unit beats one spanning several ("Kurdistan Region").
         parts = {id(m) for m, _p in group if _PART_OF.search(window[max(0, m.start - 40):m.start])}
-        mention, place = min(group, key=lambda mp: (level(mp[1]), not mp[1].admin1, id(mp[0]) not in parts,
-                                                    mp[0].start))
+        references = _references(window, group)
+        mention, place = min(group, key=lambda mp: (id(mp[0]) in references, level(mp[1]), not mp[1].admin1,
+                                                    id(mp[0]) not in parts, mp[0].start))
         chain = [(m.start, m.end) for m, p in resolved if p.id == place.id or contains(p, place)]
         near = bool(_NEAR.search(window[max(0, mention.start - 50):mention.start])) or id(mention) in namesakes \
             or place.note == STAND_IN_NOTE

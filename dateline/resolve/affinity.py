@@ -14,7 +14,7 @@ not compared, and the merged event takes its sides from the other reports.
 | part | points |
 |---|---|
 | date | same day 1.5; a day outside the calendar week or weekend a range report names ("last week") ruled out; a day apart 0.25 (two days of one article are two events, unless at one place: -1); the same stated span 1, within a stated span (range, month) 0.5; a report whose text gives no time (dated by publication, within a week before it) 0, as a publication date is not the event's day, or 0.75 beside a dated report of its own article (-1 when the article dates that report more than two days before publication: background it recalls); two such reports published a day apart -1, further apart ruled out; when neither report names a place, 0.5 for two such reports published the same day, or for one published the day of the other's dated day or the next (the day's news: a placed report is told apart by its place, and an unplaced one joins only the one event of its kind there) |
-| place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25, within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
+| place | same place 2; one place under two spellings (within 2 km) 1.75; a neighbourhood, airport or base and the city it is in or by (within 15 km) 1; two other places within 10 km 0.25 (-2.5 for two quarters or sites one article names: it tells two targets), within 30 km -1.5 (each report names where it happened: nearness alone is no proof), further apart, in two provinces, or with two different death tolls ruled out; one inside the other's province, or the same province 0.75; only the country, or a region wider than one province (Kurdistan Region), 0 |
 | type | same sub-event type 1; an interception against an attack on the same target -0.5 (the other reading is kept as a conflicting figure); within one article ruled out (extraction folds an attack stopped whole into its interception, so both told means part got through), as are two states' interceptions there; two explosions told by two weapons ruled out; two other kinds of one type (a clash and the territory it won, a protest and its repression) -1 |
 | actors | each role: the same named actor 0.5, affiliated through the knowledge base or the same state 0.3, unnamed 0, a state's troops and its civilians as target 0, two different named actors -3 for the actor, -1.5 for the target, -0.5 for the host state's forces and a foreign force based with them (reports name
   targets more loosely: the base, its garrison, the state; among ACLED train notes of one day, province, type and
@@ -262,6 +262,10 @@ def _place_part(a: EventRecord, b: EventRecord, out: Affinity, _same: bool) -> N
             out.rule_out("{} against {}", a.location, b.location)
         elif _figures_differ(a, b):
             out.rule_out("{} killed in {} against {} in {}", a.fatalities, a.location, b.fatalities, b.location)
+        elif distance <= 10 and _same and _kind(a) in _SITES and _kind(b) in _SITES:
+            # One article that names two sites a few km apart (two quarters of a city, a base and
+            # the quarter next to it) tells two targets: its lead and detail would name one.
+            out.add(-2.5, "{} and {} {:.0f} km apart, two sites one article names", a.location, b.location, distance)
         elif distance <= 10:
             out.add(0.25, "{} and {} {:.0f} km apart", a.location, b.location, distance)
         else:
