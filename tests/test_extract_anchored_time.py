@@ -44,3 +44,14 @@ def test_a_subject_that_is_no_event_is_no_anchor(extractor: Extractor) -> None:
             "The vote in parliament came two days after a roadside bomb hit a police patrol in Kirkuk.")
     events = events_of(extractor, text, date(2024, 3, 9))
     assert events and all("subject names" not in e.evidence["event_date"].rule for e in events)
+
+
+def test_the_event_answered_is_not_done_by_the_party_that_answers_it(extractor: Extractor) -> None:
+    for link in ("in retaliation for", "in retaliation to"):
+        text = f"Turkish jets bombed an arms depot near Qamishli on Tuesday {link} a mortar attack on Kilis."
+        events = events_of(extractor, text, date(2024, 3, 6))
+        answer = [e for e in events if e.location == "Qamishli"]
+        assert len(answer) == 1 and answer[0].actor1 == "Military Forces of Turkey"
+        # The mortar attack, if read at all, is told at its own place and not done by the jets' owner.
+        cause = [e for e in events if e is not answer[0]]
+        assert all(e.actor1 != "Military Forces of Turkey" and e.location != "Qamishli" for e in cause)

@@ -297,7 +297,9 @@ class EventBuilder(EventRoles, EventTyping):
         self._trigger_start = primary.start
         self._trigger_name = primary.trigger.name
         roles = self._roles(facts, frame)
-        if not any(r.role == AGENT for _a, r in roles):
+        if not any(r.role == AGENT for _a, r in roles) and not frame.prior:
+            # (Not for a clause told as the cause or the time of another: in "jets struck depots in
+            # retaliation for a rocket attack", the subject did the answer, not the attack.)
             roles = self._subject_before(facts, frame) + roles
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]
