@@ -55,3 +55,21 @@ def test_the_event_answered_is_not_done_by_the_party_that_answers_it(extractor: 
         # The mortar attack, if read at all, is told at its own place and not done by the jets' owner.
         cause = [e for e in events if e is not answer[0]]
         assert all(e.actor1 != "Military Forces of Turkey" and e.location != "Qamishli" for e in cause)
+
+
+def test_a_subject_dated_a_sentence_before_anchors_the_count(extractor: Extractor) -> None:
+    text = ("Lawmakers demanded the withdrawal of foreign troops in a vote held on 12 June, 2022.\n\n"
+            "The vote came three days after two militia commanders were killed in a Turkish raid near Sinjar.")
+    events = events_of(extractor, text, date(2023, 2, 1))
+    raid = [e for e in events if e.location == "Sinjar"]
+    assert len(raid) == 1
+    assert (raid[0].event_date, raid[0].date_precision) == ("2022-06-09", "day")
+    # The victims fell in the raid of the party named before it.
+    assert raid[0].actor1 == "Military Forces of Turkey"
+
+
+def test_without_a_dated_subject_nothing_is_counted(extractor: Extractor) -> None:
+    text = ("Lawmakers demanded the withdrawal of foreign troops.\n\n"
+            "The vote came three days after two militia commanders were killed in a Turkish raid near Sinjar.")
+    events = events_of(extractor, text, date(2023, 2, 1))
+    assert all("subject" not in e.evidence["event_date"].rule for e in events)

@@ -38,12 +38,15 @@ def told_before_anchor(event: EventRecord) -> bool:
 
 
 def anchored_when(text: str, frame: Frame, frames: list[Frame], times: list[Any],
-                  recent: list[tuple[int, EventRecord]], index: int) -> tuple[date, str, Evidence] | None:
+                  recent: list[tuple[int, EventRecord]], index: int,
+                  earlier: list[tuple[str, list[Any]]] = ()) -> tuple[date, str, Evidence] | None:
     """The date of the event a "X comes N days after <event>" clause tells, counted back from the
     event X names (the latest dated event told in the sentences before); None when the clause
     is not of that form or no event told before has a date."""
     position = next((i for i, f in enumerate(frames) if f.start == frame.start), 0)
-    if position == 0 or not frame.prior:
+    if position == 0:
+        return _dated_subject_when(text, frame, times, earlier)
+    if not frame.prior:
         return None
     subject = frames[position - 1]
     if not _DEFINITE_SUBJECT.match(text[:subject.primary.start]):
@@ -69,6 +72,42 @@ def anchored_when(text: str, frame: Frame, frames: list[Frame], times: list[Any]
     return anchor_day, "unknown", Evidence(
         anchor_day.isoformat(), gap.strip(),
         f"own: told as coming before {_ANCHORED} ({anchor_day}); no time of its own")
+
+
+# "The decision of parliament came two days after …": a subject that names no event, whose own
+# time a sentence before gives ("a decision approved by parliament on 5 January").
+_NOUN_SUBJECT = re.compile(r"^\W*(?:the|this|that)\s+(?P<head>[a-z]{4,})(?:\s+(?:of|by|in)\s+(?:the\s+)?[\w-]+)?"
+                           r"\s+(?:also\s+)?(?:comes|came)\s+(?:[\w-]+\s+){0,4}?(?:after|following)\s+"
+                           r"(?:[\w’'.,-]+\s+){0,24}$", re.I)
+_DATE_REACH = 80
+
+
+def _dated_subject_when(text: str, frame: Frame, times: list[Any],
+                        earlier: list[tuple[str, list[Any]]]) -> tuple[date, str, Evidence] | None:
+    """The date of the event of "The vote came two days after <event>", counted back from the day
+    a sentence before gives the subject's noun ("a vote held on 5 January"); None without a count
+    or without such a day."""
+    opening = _NOUN_SUBJECT.match(text[:frame.primary.start])
+    if opening is None:
+        return None
+    counts = [t for t in times if t.relative_to_event and t.offset_days is not None
+              and opening.end("head") <= t.start and t.end <= frame.primary.start]
+    if not counts:
+        return None
+    head = re.compile(rf"\b{re.escape(opening.group('head'))}\b", re.I)
+    for sentence, sentence_times in reversed(earlier):
+        for named in head.finditer(sentence):
+            days = [t for t in sentence_times if t.date is not None and t.precision == "day"
+                    and not t.relative_to_event and not t.future
+                    and named.end() <= t.start <= named.end() + _DATE_REACH]
+            if days:
+                anchor_day = days[0].date
+                resolved, precision = time_words.resolve_relative(counts[0], anchor_day, "day", inverse=True)
+                return resolved, precision, Evidence(
+                    resolved.isoformat(), counts[0].text,
+                    f"own: {counts[0].rule or 'relative'}, counted back from the day a sentence before gives "
+                    f"the subject ('{opening.group('head')}', {anchor_day}): {_ANCHORED}")
+    return None
 
 
 __all__ = ["anchored_when", "told_before_anchor"]

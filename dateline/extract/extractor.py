@@ -340,7 +340,8 @@ class Extractor:
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
             (calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
         anchored = None if own_date and "relative" not in when[2].rule else \
-            anchored_when(fact.text, frame, frames, fact.times, recent, index)
+            anchored_when(fact.text, frame, frames, fact.times, recent, index,
+                          [(facts[i].text, facts[i].times) for i in range(max(0, index - 2), index)])
         if anchored is not None:
             # "The attack comes two weeks after rockets struck a base": dated from the event the
             # sentence's subject names, the clause tells an earlier event of its own.
