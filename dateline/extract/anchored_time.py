@@ -6,10 +6,14 @@ hit a radar site": a definite mention of an event told before ("The attack") is 
 is dated from the one the subject names (its date minus the count the sentence gives), never
 from the day of publication: the subject is the anchor. With no count ("came after") it happened
 at some time before the anchor: the anchor's date with no precision of its own.
+
+A subject that names no event ("The vote in parliament came two days after …") anchors the count
+when a sentence just before gives its noun a day ("a vote held on 5 January").
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -39,7 +43,7 @@ def told_before_anchor(event: EventRecord) -> bool:
 
 def anchored_when(text: str, frame: Frame, frames: list[Frame], times: list[Any],
                   recent: list[tuple[int, EventRecord]], index: int,
-                  earlier: list[tuple[str, list[Any]]] = ()) -> tuple[date, str, Evidence] | None:
+                  earlier: Sequence[tuple[str, list[Any]]] = ()) -> tuple[date, str, Evidence] | None:
     """The date of the event a "X comes N days after <event>" clause tells, counted back from the
     event X names (the latest dated event told in the sentences before); None when the clause
     is not of that form or no event told before has a date."""
@@ -83,7 +87,7 @@ _DATE_REACH = 80
 
 
 def _dated_subject_when(text: str, frame: Frame, times: list[Any],
-                        earlier: list[tuple[str, list[Any]]]) -> tuple[date, str, Evidence] | None:
+                        earlier: Sequence[tuple[str, list[Any]]]) -> tuple[date, str, Evidence] | None:
     """The date of the event of "The vote came two days after <event>", counted back from the day
     a sentence before gives the subject's noun ("a vote held on 5 January"); None without a count
     or without such a day."""
