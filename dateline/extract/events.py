@@ -239,8 +239,12 @@ class EventBuilder(EventRoles, EventTyping):
             # An actor is read against the trigger word that follows it in the clause, if any:
             # in "soldiers were killed when militants attacked a base" the militants are the
             # subject of "attacked", not something after "killed".
+            # A participle after it ("a strike on the Houthi rebels targeting a missile") is a
+            # reduced relative clause: the actor keeps its role in the clause's event.
             following = [h.start for h in frame.hits if mention.end <= h.start <= mention.end + 25
-                         and not re.search(r"[,;(]", facts.text[mention.end:h.start])]
+                         and not re.search(r"[,;(]", facts.text[mention.end:h.start])
+                         and not (h is not frame.primary and h.text.lower().endswith("ing")
+                                  and h.start > frame.primary.start)]
             anchor = min(following) if following else frame.primary.start
             cue = settle(role_of(facts.text, mention.start, mention.end, anchor), mention.actor)
             # A nationality adjective that names no party ("Iraqi borders") is dropped, except as
@@ -293,7 +297,9 @@ class EventBuilder(EventRoles, EventTyping):
         self._trigger_start = primary.start
         self._trigger_name = primary.trigger.name
         roles = self._roles(facts, frame)
-        if not any(r.role == AGENT for _a, r in roles):
+        if not any(r.role == AGENT for _a, r in roles) and not frame.prior:
+            # (Not for a clause told as the cause or the time of another: in "jets struck depots in
+            # retaliation for a rocket attack", the subject did the answer, not the attack.)
             roles = self._subject_before(facts, frame) + roles
         blocked = [(a.start, a.end) for a, _cue in roles]
         window_places = [p for p in facts.places if frame.start <= p.start < frame.end]

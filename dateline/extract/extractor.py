@@ -24,6 +24,7 @@ from dateline.extract.discourse import (attach_claims_and_denials,
 from dateline.extract.event_model import EventModel, default_model
 from dateline.extract.earlier_mention import place_from_earlier_mention, place_the_base
 from dateline.extract.event_split import fold_listed_places, like_the_one_told
+from dateline.extract.anchored_time import anchored_when, told_before_anchor
 from dateline.extract.article_places import (article_countries, country_support, in_article, main_country,
                                              place_from_later_mention, place_unplaced_interceptions,
                                              prefer_actor_countries)
@@ -338,6 +339,13 @@ class Extractor:
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
             (calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
+        anchored = None if own_date and "relative" not in when[2].rule else \
+            anchored_when(fact.text, frame, frames, fact.times, recent, index,
+                          [(facts[i].text, facts[i].times) for i in range(max(0, index - 2), index)])
+        if anchored is not None:
+            # "The attack comes two weeks after rockets struck a base": dated from the event the
+            # sentence's subject names, the clause tells an earlier event of its own.
+            when, own_date = anchored, True
         roles_blocked = [(a.start, a.end) for a in fact.actors]
         departure = frame.primary.trigger.sub_event_type == "Other"
         usable, _launch = usable_mentions(fact.text, [p for p in fact.places
@@ -378,7 +386,8 @@ class Extractor:
                 # just told is one protest, with that event's place and day.
                 keep, why = True, f"{why}; kept: {AT_THE_SCENE}"
             if not keep and reason is None and \
-                    intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6]):
+                    intercepts_recent_attack(frame, [r for i, r in recent if index - i <= 6
+                                                      and not told_before_anchor(r)]):
                 keep, why = True, f"{why}; {INTERCEPTION_KEPT}"
         else:
             keep, why = reason is None, f"rules: {reason or 'a concrete event'}"

@@ -19,8 +19,8 @@ _ACCOMPANYING = re.compile(r"^[\s,]*(?:(?:backed|accompanied|supported|covered|p
                            r"coupled\s+with|along\s+with|as\s+well\s+as)\b(?:\s+[\w-]+){0,6}\s*$", re.I)
 # Words that open a clause about an earlier event than the one around it.
 _PRIOR_LEAD = re.compile(
-    r"\b(?:in response to|in retaliation for|after|following|days? after|weeks? after|"
-    r"since|before|prompted by|triggered by|in reprisal for)\s+(?:\w+\s+){0,3}$", re.I)
+    r"\b(?:in response to|in (?:retaliation|reprisal|revenge) (?:for|to)|after|following|days? after|weeks? after|"
+    r"since|before|prompted by|triggered by)\s+(?:\w+\s+){0,3}$", re.I)
 
 
 @dataclass
@@ -60,8 +60,8 @@ _NAMED_GERUND = re.compile(r"the\s+\w+ing\s+(?:(?:last|this)\s+\w+\s+)?of\b", re
 _OUTCOME = re.compile(r"\b(?:result(?:ed|ing|s)?\s+in|led\s+to|lead(?:s|ing)?\s+to|caus(?:ed|ing|es)|"
                       r"left|leaving)\s+the\s+$", re.I)
 
-_LEAD = re.compile(r"\b(?:in response to|in retaliation for|after|following|a day after|"
-                   r"days after|since|before|prompted by|in reprisal for)\b", re.I)
+_LEAD = re.compile(r"\b(?:in response to|in (?:retaliation|reprisal|revenge) (?:for|to)|after|following|a day after|"
+                   r"days after|since|before|prompted by)\b", re.I)
 
 
 def _continues(sentence: str, previous: TriggerHit, hit: TriggerHit) -> bool:

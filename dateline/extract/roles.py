@@ -167,6 +167,13 @@ _STRIKE_BELIEVED = re.compile(
     r"reported|presumed|understood|assumed)\s+to\s+(?:be|have\s+been)\s+(?:an?\s+)?", re.I)
 
 
+# "were killed in a US raid", "wounded by an Israeli strike": the party whose attack it was (both
+# ACLED 2018 train notes of Iraq/Syria so worded with a party named code it as actor1).
+_KILLED_IN_ITS = re.compile(r"\b(?:killed|wounded|injured|died|dead)\s+(?:in|during|by)\s+(?:a|an|the)\s+$", re.I)
+_ATTACK_NOUN_AFTER = re.compile(r"(?:[\s-]+led)?\s+(?:air\s*strikes?|airstrikes?|drone\s+strikes?|strikes?|raids?|"
+                                r"attacks?|operations?|ambush(?:es)?|bombings?|shelling)\b", re.I)
+
+
 @dataclass(frozen=True)
 class RoleCue:
     role: str
@@ -214,6 +221,8 @@ def role_of(sentence: str, start: int, end: int, trigger_start: int) -> RoleCue:
         return RoleCue(VICTIM, "victims: 'a commander/members of' the actor after a casualty verb")
     if start < trigger_start and _AGAINST_BEFORE.search(before):
         return RoleCue(TARGET, "target: 'against/targeting' before the actor (ahead of the trigger)")
+    if _KILLED_IN_ITS.search(before) and _ATTACK_NOUN_AFTER.match(after):
+        return RoleCue(AGENT, "agent: whose attack the victims fell in ('killed in a US raid')")
     if start > trigger_start and _BEFORE_TARGET.search(before):
         return RoleCue(TARGET, "target: 'against/on/targeting/of' before the actor")
     if start < trigger_start:
