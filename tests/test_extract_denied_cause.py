@@ -22,3 +22,20 @@ def test_an_asserted_cause_stays_the_event_and_a_denied_one_alone_is_none(extrac
     assert (event.sub_event_type, event.location) == ("Air/drone strike", "Hit")
     assert events_of(extractor, "Local officials denied on Monday that a drone strike hit a militia depot in Hit.",
                      date(2022, 5, 10)) == []
+
+
+def test_a_denied_cause_leaves_the_explosion_even_with_no_time_or_town_of_its_own(extractor: Extractor) -> None:
+    # "behind the explosion" needs its article: it is no sign of an event told before.
+    text = "The office of the Diyala governor denied that an air strike was behind the explosion at an army depot in the province."
+    [event] = events_of(extractor, text, date(2022, 5, 10))
+    assert (event.event_type, event.country) == ("Explosions/Remote violence", "Iraq")
+    assert event.date_precision == "unknown" and event.location is None
+    # "the province" is the one its sentence named, here inside an official's title.
+    assert event.admin1 == "Diyala"
+
+
+def test_the_province_is_none_when_the_sentence_names_two(extractor: Extractor) -> None:
+    text = ("The Diyala council and the Salahuddin council denied that an air strike was behind the explosion "
+            "at an army depot in the province.")
+    [event] = events_of(extractor, text, date(2022, 5, 10))
+    assert event.event_type == "Explosions/Remote violence" and event.admin1 is None

@@ -503,3 +503,28 @@ def test_an_attack_on_a_states_people_and_that_states_strike_in_reply_stay_two()
     result = affinity(reply, hit, related, same_article=True)
     assert result.ruled_out and "reply" in result.ruled_out
     assert len(_events([hit, reply])) == 2
+
+
+def test_a_province_level_report_scores_more_against_the_only_placed_event_of_its_type_there() -> None:
+    # A council denies a drone was behind a depot blast "in the province": no day, no town of its own.
+    blast = _report("a", "A depot of the militia blew up in Hit on Monday.", sub_event_type="Remote explosive/landmine/IED",
+                    actor1="Unidentified Armed Group (Iraq)", actor2="Popular Mobilization Forces",
+                    location="Hit", latitude=33.64, longitude=42.83)
+    vague = replace(blast, date_precision="unknown", actor1="Unidentified Armed Group (Iraq)", **UNPLACED,
+                    sources=[Source("b", "Officials said the depot blast in the province was no air raid.")])
+    assert affinity(vague, blast, related).score < THRESHOLD  # alone, the pair does not reach it
+    for order in ([blast, vague], [vague, blast]):
+        [event] = _events(order)
+        joined = {j["article"]: j["joined"] for j in event.evidence["sources"].value}
+        assert "the only remote explosive/landmine/ied placed in Anbar in its time (+0.5)" in joined["b"]
+    # A second blast of the kind in the province that week: it cannot tell which, and stays apart.
+    other = replace(blast, location="Al-Qaim", latitude=34.38, longitude=41.09, event_date="2024-01-18",
+                    sources=[Source("c", "A depot blew up in al-Qaim on Saturday.")])
+    assert len(_events([blast, other, vague])) == 3
+    # Placed in no province and dated by its publication only, the country's week is no proof.
+    country = replace(vague, admin1=None)
+    assert len(_events([blast, country])) == 2
+    # A month in the province holds events the ledger has not heard of.
+    month = replace(vague, date_precision="month", event_date="2024-01-15", actor2=None)
+    assert len(_events([blast, month])) == 2
+    assert len(_events([blast, replace(month, date_precision="range", event_date="2024-01-19")])) == 1

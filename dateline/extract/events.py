@@ -28,6 +28,9 @@ _KNOWN_FOR = re.compile(r"\b(?:centres?|centers?|hubs?|cradle|birthplace|hotbeds
                         r"(?:of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "the Yemen-based Houthis", "Syria-based Iranian proxies": where a group is based.
 _BASED_BEFORE = re.compile(r"\b([A-Z][A-Za-z]+)-based\s+(?:[\w-]+\s+){0,2}$")
+# "…at a depot in the province": a clause placed only in the province its sentence named before.
+_THE_PROVINCE = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:province|governorate)\b", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 # "Troops were heading to the village to arrest a suspect": what they set out to do, not done.
 _PURPOSE = re.compile(r"\b(?:in\s+order|so\s+as|(?:heading|headed|going|on\s+their\s+way|sent|dispatched|"
                       r"deployed|mobili[sz]ed)\b[^,.;]{0,80}?)\s+to\s+$", re.I)
@@ -327,6 +330,8 @@ class EventBuilder(EventRoles, EventTyping):
             choices = self._crowd_places(facts, frame, blocked)
         if not choices and event_type in ("Explosions/Remote violence", "Battles"):
             choices = self._target_base(text, roles, primary.start)
+        if not choices:
+            choices = self._the_province(text, frame.start, frame.end)
         if not choices and fallback_places:
             choices, borrowed = fallback_places[:1], True
 
@@ -403,6 +408,23 @@ class EventBuilder(EventRoles, EventTyping):
             if found and found[0].places and found[0].places[0].kind == "country":
                 return [replace(c, mention_start=based.start(1)) for c in choose_places(word, found, self.gazetteer.contains)]
         return []
+
+    def _the_province(self, text: str, start: int, end: int) -> list[PlaceChoice]:
+        """"The Anbar council denied a strike caused the blast at a depot in the province": a clause
+        placed only "in the province" is in the one province its sentence names before it, in an
+        organisation's name too ("the Anbar Provincial Council", "the Diyala police chief"), which
+        the gazetteer does not read as a place."""
+        said = _THE_PROVINCE.search(text, start, end)
+        if said is None:
+            return []
+        named: list[PlaceChoice] = []
+        for word in _CAPITALISED.finditer(text, 0, said.start()):
+            found = [m for m in self.gazetteer.find(word.group()) if m.places and m.places[0].kind == "region"]
+            named += [replace(c, mention_start=word.start() + c.mention_start)
+                      for c in choose_places(word.group(), found, self.gazetteer.contains)]
+        if len({choice.place.name for choice in named}) != 1:
+            return []  # none, or two provinces: which one "the province" is the text does not say
+        return named[-1:]
 
     def _crowd_places(self, facts: SentenceFacts, frame: Frame, blocked: list[tuple[int, int]]) -> list[PlaceChoice]:
         """The places of the sentence's other clauses whose own trigger is a protest or a riot."""

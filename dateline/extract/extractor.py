@@ -315,7 +315,8 @@ class Extractor:
 
     def _frame_events(self, article: Article, sentences: list[Sentence], facts: list[SentenceFacts],
                       index: int, frame: Frame, frames: list[Frame],
-                      recent: list[tuple[int, EventRecord]], article_country: str | None) -> list[EventRecord]:
+                      recent: list[tuple[int, EventRecord]], article_country: str | None,
+                     effect_of_doubted_cause: bool = False) -> list[EventRecord]:
         fact = facts[index]
         other = other_event_start(fact.text, frame.hits, frame.primary)
         if other is not None:
@@ -360,12 +361,17 @@ class Extractor:
         clause = fact.text[frame.start:frame.end]
         reason = background_reason(clause, own_day, when[0], when[1], when[2].rule, article.published) or \
             self.builder.skip_reason(fact, frame, own_date, own_day, specific, casualties is not None)
+        if effect_of_doubted_cause and reason == _REFERS_BACK:
+            # "…denied that a drone strike was behind the explosion of a depot": the article is
+            # what "behind" takes, not a sign of an event told before; the sentence tells it.
+            reason = None
         flags = {"own_date": own_date, "specific_place": specific, "casualties": casualties is not None}
         effect = effect_frame(fact.text, frame) if reason in _DOUBTED_CAUSE else None
         if effect is not None:
             # "Officials denied that a drone strike was behind the explosion at the depot": the
             # strike is denied, the explosion happened; read it as the clause's event.
-            return self._frame_events(article, sentences, facts, index, effect, frames, recent, article_country)
+            return self._frame_events(article, sentences, facts, index, effect, frames, recent, article_country,
+                                      effect_of_doubted_cause=True)
         if self.frame_log is not None:
             self.frame_log.append({"article": article.id, "sentence": fact.text, "clause": clause,
                                    "reason": reason or "none", "trigger": frame.primary.trigger.name,
@@ -518,6 +524,7 @@ class Extractor:
 _DOUBTED_CAUSE = ("hypothetical or threatened, not an event", "denied, not asserted", "negated")
 # Skipped clauses that still tell strikes done, as activity ("have carried out airstrikes").
 _LEAD_REASONS = ("plural with no time or place",)
+_REFERS_BACK = "refers back to an event already told"
 
 
 def _definite_subject(text: str, primary: Any) -> bool:

@@ -21,6 +21,7 @@ not compared, and the merged event takes its sides from the other reports.
   place that are distinct events, the actor differs in 69 of 139 pairs, the target alone in 13), and -0.5 for either within one article (its lead and
   its detail name the parties from two angles; the article tells two events apart by place, day, type or toll) |
 | toll | the same death toll (two or more) in both 0.5 (a report dated by its month and not placed meets the day's event it tells by its victims and their number; two different tolls at two places rule the pair out, above) |
+| sole candidate | a report placed only in a province (or only in the country, of a stated day) 0.5 against the one placed event of its sub-event type there within its time (a range at most, not a month), none when there are two (`merge`) |
 | wording | the same sentence in another article (a reprint or wire copy) 2; a run of six words holding three common words (not names or attributions) shared with another article's report (one statement quoted in each outlet's words) 1, where one of the two is dated by its text and they do not name two places (`merge`); the same article (its lead and its detail) 1.25 (chosen by 3-fold article cross-validation on dev-real among 0.5-2: every fold chose 1.25 and its held-out articles gained event F1) |
 """
 from __future__ import annotations

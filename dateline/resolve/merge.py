@@ -4,8 +4,9 @@ Reports are clustered greedily in a fixed order (placed first, then dated, then 
 article id and position), so the ledger does not depend on the order articles arrived in. A report
 joins the event it scores best against when the score reaches one threshold (see `affinity`:
 date, place, type, actors through the knowledge base, shared wording); a province- or
-country-level report joins only when exactly one event of its kind there qualifies (or, of several,
-the one its article tells, else the one other articles tell in its words). Two passes
+country-level report scores a part more against the one placed event of its type there and then
+(`_credit_sole_candidate`), and joins only when exactly one event of its kind there qualifies (or,
+of several, the one its article tells, else the one other articles tell in its words). Two passes
 follow, with the same scoring and threshold: an event placed by an undated report is scored again
 as a whole once dated reports have joined the events it can meet, and two records of one article
 that the article does not tell apart (another place, day, type or toll) become one.
@@ -219,6 +220,7 @@ def choose(candidates: list[Cluster], mention: tuple[int, str, EventRecord],
     one; why; and its sentence as compared. (The incremental ledger replays these decisions.)"""
     quote = compared_quote(mention[2])
     scored = [(_affinity(cluster, mention, related, quote), cluster) for cluster in candidates]
+    _credit_sole_candidate(scored, mention[2])
     passing = [(a, c) for a, c in scored if a.joins]
     if len(passing) > 1 and not mention[2].location:
         # A province- or country-level report joins the one precise event of its kind there;
@@ -230,6 +232,51 @@ def choose(candidates: list[Cluster], mention: tuple[int, str, EventRecord],
         top, best = max(passing, key=lambda item: (item[0].score, -item[1].number))
         return best, top.describe(), quote
     return None, "first report", quote
+
+
+SOLE_CANDIDATE = 0.5
+"""Points for the one precise event of a vague report's type in its province (or, for a report of a
+stated day, its country) and time: a report that names no place below them tells that event when
+the ledger holds no other it could be."""
+SOLE_SPAN = 12
+"""The most days (after the first) a vague report's time may cover for its one candidate to count: a
+range's week either side of its middle day, a publication's week; not a month (32)."""
+
+
+def _credit_sole_candidate(scored: list[tuple[Affinity, Cluster]], record: EventRecord) -> None:
+    """Adds SOLE_CANDIDATE to the one candidate that is the only precise event a province-level
+    report (or a country-level one of a stated day) could tell: placed, of its sub-event type, in
+    its province, in its time (not a month), not ruled out, and with no part of the pair against
+    it. Placed reports are all decided before any report without a place (`turn`), so which events
+    are placed there does not depend on arrival order; with two or more such events it cannot
+    tell which and nothing is added."""
+    if record.location:
+        return
+    where = province(record.admin1, record.country)
+    span = window(record)
+    if span is None or (not where and record.date_precision != "day") or span[1] - span[0] > SOLE_SPAN:
+        # A country's week, or a province's month, holds events the ledger has not heard of: being
+        # the only one it holds is no sign of being the one told.
+        return
+    found = []
+    for result, cluster in scored:
+        event = cluster.canonical
+        if event is None or not event.location or event.sub_event_type != record.sub_event_type:
+            continue
+        if where and province(event.admin1, event.country) != where:
+            continue
+        other = window(event)
+        if other is None or other[0] > span[1] or span[0] > other[1]:
+            continue
+        if result.veto is not None:
+            continue
+        found.append(result)
+        if len(found) > 1:
+            return
+    if found and all(points >= 0 for points, _reason, _values in found[0].parts):
+        # (A part against it, two named targets say, is a sign it tells another event.)
+        found[0].add(SOLE_CANDIDATE, "the only {} placed in {} in its time", record.sub_event_type.lower(),
+                     record.admin1 if where else record.country)
 
 
 WORDING_MARGIN = 3
