@@ -13,7 +13,7 @@ from dateline.extract.actor_carry import carry_lead_actors, spread_over_lead_cou
 from dateline.extract.actor_conventions import name_victims
 from dateline.extract.actors import ActorBook, fill_actor_templates
 from dateline.extract.background import BACKGROUND_REASONS, background_reason, is_period
-from dateline.extract.clause_time import calendar_time, cause_time, dates_another_noun, when_clause_time
+from dateline.extract.clause_time import calendar_time
 from dateline.extract.discourse import (attach_claims_and_denials,
                                         attach_clause_casualties,
                                         attach_follow_up_casualties, attach_late_denial,
@@ -35,6 +35,7 @@ from dateline.extract.interceptions import (absorb_intercepted_attacks, intercep
                                             kept_as_interception, takes_over_attack)
 from dateline.extract.measures import MEASURE_REACH, is_measure, place_crowds_at_scene, place_unplaced_measures
 from dateline.extract.model_frames import model_frame
+from dateline.extract.frame_time import FrameTime, counted_day
 from dateline.extract.frames import Frame, build_frames, effect_frame
 from dateline.extract.gazetteer import Gazetteer
 from dateline.extract.kb import KnowledgeBase
@@ -47,32 +48,6 @@ from dateline.extract.triggers import TriggerLexicon
 from dateline.ingest.dateline_header import DATELINE as WIRE_DATELINE
 from dateline.model import Article, EventRecord, Evidence, Record
 
-# "said on Tuesday", "told Rudaw in a briefing on Thursday", "on Friday said": the day of a
-# speech, not of the event it is about.
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|stated|added|reported|confirmed|wrote|claimed|denied|"
-    r"briefing|statement|interview|press conference)\b((?:\s+(?!that\b)[\w’'.-]+){0,6}\s*)$", re.I)
-# "announced it had downed a drone on December 15": a subject and a verb after the speech verb
-# open the reported clause; the time words that follow date its event, not the speech.
-_REPORTED_CLAUSE = re.compile(r"^\s+(?:it|they|he|she|we|(?:its|their)\s+[\w-]+)\s+(?:had\s+|have\s+|has\s+)?"
-                              r"[a-z]+(?:ed|own|uck|ot|ew|ired)\b", re.I)
-# "said 24 military personnel sustained minor injuries Oct. 18": a subject that is no preposition
-# and a past verb after the speech verb open the reported clause too ("said in a statement
-# issued on Monday" is still the speech).
-_REPORTED_SUBJECT_CLAUSE = re.compile(
-    r"^\s+(?!(?:in|at|on|during|via|through|to|for|from|after|before|with|by|late|early|last|this|that|"
-    r"earlier|later|reporters|journalists|media|press|me|us|him|her|them)\b)(?:[\w’'.-]+\s+){1,4}?"
-    r"(?:[a-z]+ed|were|was|had|hit|struck|shot|fell|came|took|began|died|blew|broke|overran|seized|stormed|"
-    r"downed|shot\s+down)\b", re.I)
-_SPEECH_VERBS = r"(?:said|says|told|announced|stated|added|reported|confirmed|wrote|warned|stressed|" \
-    r"reiterated|condemned|denounced)\b"
-_SPEECH_AFTER = re.compile(r"^\s*(?:[\w’'.-]+\s+){0,2}?" + _SPEECH_VERBS, re.I)
-# "On Monday afternoon, the IDF confirmed that the base was struck": a time that opens the
-# sentence before its speaker and speech verb is the speech's ("…on Wednesday, officials said."
-# at the end of a sentence is an attribution, and the time is the event's).
-_SPEECH_AFTER_OPENING = re.compile(r"^\s*,\s*(?:the\s+)?[\w’'.-]+\s+(?:[\w’'.-]+\s+)?" + _SPEECH_VERBS
-                                   + r"(?!\s*[.”\"]?\s*$)", re.I)
-_PERIOD_WORD = re.compile(r"\b(?:since|until|till|between|from|through|by)\s+$", re.I)
 _DATELINE = re.compile(r"^(?:(?:[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40}){0,2}\s*(?:\([^)]{1,30}\))?|"
                        r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s*(?:\([^)]{0,40}\))?)"
                        r"\s*[-–—]+|[A-Z][A-Z’'./\- ]{2,40}(?:,\s*[A-Z][\w .’'-]{1,40})?:)\s")
@@ -89,11 +64,9 @@ _DEFINITE_SUBJECT = re.compile(
     r"(?:^|\b(?:that|said|says|added|confirmed|announced|stated)\s+|[,;:]\s+|^\W*)(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,2}(?:operations?|raids?|"
     r"attacks?|strikes?|airstrikes?|assaults?|offensives?|bombardments?|barrages?|ambush(?:es)?)\s+"
     r"(?:(?!\b(?:who|which|that|after|when|while)\b)[^,;:.])*$")
-_PLURAL_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:\w+\s+)?(?:attacks|strikes|incidents|"
-                             r"assaults)\b", re.I)
 
 
-class Extractor:
+class Extractor(FrameTime):
     """Event, tally and statement extraction; built once, then called per article."""
 
     def __init__(self, actors: ActorBook, gazetteer: Gazetteer, lexicon: TriggerLexicon,
@@ -339,7 +312,7 @@ class Extractor:
         when = self._date(fact, frame, frames, facts, index, recent, sentences)
         # A period ("in recent days", "last year") is no time of the clause's own.
         own_date = when[0] is not None and when[2].rule.startswith("own:") and \
-            (calendar_time(when[2].rule) or _counted_day(when)) and not is_period(when[2].rule, when[2].span)
+            (calendar_time(when[2].rule) or counted_day(when)) and not is_period(when[2].rule, when[2].span)
         anchored = None if own_date and "relative" not in when[2].rule else \
             anchored_when(fact.text, frame, frames, fact.times, recent, index,
                           [(facts[i].text, facts[i].times) for i in range(max(0, index - 2), index)])
@@ -420,93 +393,6 @@ class Extractor:
             if event.event_type == "Explosions/Remote violence" and event.actor1.startswith("Military Forces of"):
                 self._leads.append((index, event))
 
-    def _date(self, fact: SentenceFacts, frame: Frame, frames: list[Frame], facts: list[SentenceFacts],
-              index: int, recent: list[tuple[int, EventRecord]],
-              sentences: list[Sentence]) -> tuple[date | None, str, Evidence]:
-        """Returns (date, precision, evidence) for a frame: its own time words, then the sentence's,
-        then the paragraph's previous sentence; relative words ("a day later") count from the
-        event told before."""
-        text = fact.text
-        primary = frame.primary
-        usable = [t for t in fact.times if self._event_time(text, t) and not _starts_a_period(text, t, primary)
-                  and not dates_another_noun(text, t, frame)]
-        # "…early on Monday, just two | days after drones attacked…": a relative expression the
-        # clause break cut in two belongs to the clause it opens.
-        own = [t for t in usable if (frame.start <= t.start < frame.end
-                                     and not (t.relative_to_event and t.start < frame.end < t.end))
-               or (t.relative_to_event and t.start < frame.start < t.end)]
-        # "a day later" counts from the event told before; "a day after explosions occurred"
-        # (relative words just before this trigger) makes this event the earlier one.
-        for expr in own:
-            if not expr.relative_to_event:
-                continue
-            anchor = self._anchor(text[:expr.start], recent, index)
-            if anchor is None:
-                continue
-            inverse = expr.end <= primary.start and primary.start - expr.end < 12
-            resolved, precision = time_words.resolve_relative(expr, anchor[0], anchor[1],
-                                                              inverse=inverse)
-            return resolved, precision, Evidence(
-                resolved.isoformat(), expr.text,
-                f"own: {expr.rule or 'relative'}, counted from the event told before ({anchor[0]})")
-        absolute = [t for t in own if t.date is not None and not getattr(t, "relative_to_event", False)]
-        told = when_clause_time(text, frame, fact.times)
-        if told is not None and not any(t.start > told.end for t in absolute):
-            return told.date, told.precision, Evidence(told.date.isoformat(), told.text,
-                                                       f"own: {told.rule}; the date a 'when' clause follows")
-        if absolute:
-            best = min(absolute, key=lambda t: abs(t.start - primary.start))
-            return best.date, best.precision, Evidence(best.date.isoformat(), best.text, f"own: {best.rule}")
-        cause = cause_time(text, frame, frames, usable)
-        if cause is not None:
-            return cause
-        outside = [t for t in usable if t.date is not None and not getattr(t, "relative_to_event", False)
-                   and not any(f is not frame and f.start <= t.start < f.end for f in frames)]
-        if outside:
-            best = outside[0]
-            return best.date, best.precision, Evidence(best.date.isoformat(), best.text,
-                                                       f"sentence: {best.rule}")
-        if not frame.prior and index > 0 and sentences[index - 1].paragraph == sentences[index].paragraph:
-            previous = facts[index - 1]
-            earlier = [t for t in previous.times if t.date is not None and self._event_time(previous.text, t)
-                       and not getattr(t, "relative_to_event", False)]
-            if earlier:
-                best = earlier[0]
-                return best.date, best.precision, Evidence(
-                    best.date.isoformat(), best.text, f"previous sentence: {best.rule}")
-        return None, "unknown", Evidence(None, None, "no time words for this event")
-
-    @staticmethod
-    def _event_time(text: str, expr: Any) -> bool:
-        """True when time words date an event, not a speech ("said on Tuesday") or a period."""
-        if expr.future or expr.role != "point":
-            return False
-        before = text[max(0, expr.start - 60):expr.start]
-        if _PERIOD_WORD.search(before) or re.match(r"(?i)(?:since|between|from|until)\b", expr.text):
-            return False
-        speech = _SPEECH_BEFORE.search(before)
-        if speech and not (_REPORTED_CLAUSE.match(speech.group(1))
-                           or _REPORTED_SUBJECT_CLAUSE.match(speech.group(1))):
-            return False
-        if _SPEECH_AFTER.match(text[expr.end:expr.end + 40]):
-            return False
-        if not text[:expr.start].strip(" “\"'(") and _SPEECH_AFTER_OPENING.match(text[expr.end:expr.end + 60]):
-            return False
-        return True
-
-    def _anchor(self, before: str, recent: list[tuple[int, EventRecord]],
-                index: int) -> tuple[date, str] | None:
-        dated = [(i, e) for i, e in recent if e.event_date and e.date_precision in ("day", "range")]
-        if not dated:
-            return None
-        if _PLURAL_ANAPHOR.search(before):
-            # "The attacks came a day after…": the set of attacks just told starts at its earliest.
-            window = [e for i, e in dated if index - i <= 5] or [dated[-1][1]]
-            first = min(window, key=lambda e: e.event_date or "")
-            return date.fromisoformat(first.event_date or ""), first.date_precision
-        last = dated[-1][1]
-        return date.fromisoformat(last.event_date or ""), last.date_precision
-
     def _fallback_places(self, sentences: list[Sentence], facts: list[SentenceFacts],
                          index: int) -> list[PlaceChoice]:
         """Places from the next sentence of the paragraph when it only elaborates (no trigger)."""
@@ -537,24 +423,6 @@ def _no_time_of_its_own(event: EventRecord) -> bool:
     """True for an event undated, or dated only by the sentence before its own."""
     evidence = event.evidence.get("event_date")
     return event.event_date is None or (evidence is not None and evidence.rule.startswith("previous sentence:"))
-
-
-def _counted_day(when: tuple[date | None, str, Evidence]) -> bool:
-    """True for a day counted from a dated event by a stated number ("two days after")."""
-    return when[1] == "day" and "counted from the event told before" in when[2].rule and \
-        bool(re.search(r"\b(?:\d+|an?|one|two|three|four|five|six|seven)\s+days?\b|\bthe\s+(?:next|following|previous)\s+day\b|"
-                       r"\bthe\s+day\s+(?:before|after)\b", when[2].span or "", re.I))
-
-
-_SINCE_OPEN = re.compile(r"\bsince\b[^,;.:]*$", re.I)
-
-
-def _starts_a_period(text: str, expr: Any, primary: Any) -> bool:
-    """"Since the onset of the war on October 7, 2023, the group has conducted…": a day inside a
-    since-phrase dates what started then, not the clause after the phrase."""
-    if primary.start < expr.end or not _SINCE_OPEN.search(text[max(0, expr.start - 120):expr.start]):
-        return False
-    return "," in text[expr.end:primary.start]
 
 
 def _adds_nothing(event: EventRecord) -> bool:
