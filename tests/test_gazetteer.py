@@ -15,6 +15,7 @@ import pytest
 from dateline.extract.gazetteer import Gazetteer, GazetteerError, Place
 from dateline.extract.kb import load_knowledge_base
 from dateline.extract.placenames import NORMALIZER_VERSION, fuzzy_key, name_key
+from gazetteer_support import write_places
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "dateline" / "data" / "gazetteer" / "places.tsv.gz"
@@ -238,12 +239,7 @@ def small_places(tmp_path: Path) -> Path:
         ("l:2", "Albu Ali", "locality", "PPL", "Iraq", "Anbar", "Ramadi", "", "33.49", "43.22", "", "100", "t", ""),
         ("l:3", "Patel", "locality", "PPL", "Iraq", "Anbar", "Ramadi", "", "33.40", "43.10", "", "100", "t", ""),
     ]
-    path = tmp_path / "places.tsv"
-    header = ("id\tname\tkind\tfeature\tcountry\tadmin1\tadmin2\tparent\tlat\tlon\tpopulation\trank\tsource\t"
-              "aliases\tkeys\tfuzzy")
-    lines = ["# dateline gazetteer; normalizer 0", header] + ["\t".join(r) + "\t\t" for r in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return write_places(tmp_path, rows)
 
 
 def test_small_gazetteer_recomputes_keys_and_applies_village_rules(tmp_path: Path) -> None:

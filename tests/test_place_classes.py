@@ -13,6 +13,7 @@ from dateline.extract.kb import load_knowledge_base
 from dateline.extract.places import choose_places, usable_mentions
 from dateline.model import EventRecord, Evidence, Source
 from dateline.resolve.affinity import affinity
+from gazetteer_support import write_places
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +63,7 @@ def _small_places(tmp_path: Path) -> Path:
         ("l:4", "Kharabah", "locality", "PPL", "Syria", "Hasakah", "Qamishli", "", "37.0", "41.1", "", "100", "t",
          ""),
     ]
-    path = tmp_path / "places.tsv"
-    header = ("id\tname\tkind\tfeature\tcountry\tadmin1\tadmin2\tparent\tlat\tlon\tpopulation\trank\tsource\t"
-              "aliases\tkeys\tfuzzy")
-    lines = ["# dateline gazetteer; normalizer 0", header] + ["\t".join(r) + "\t\t" for r in rows]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return write_places(tmp_path, rows)
 
 
 @pytest.mark.filterwarnings("ignore:.*normaliser")
