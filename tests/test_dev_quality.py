@@ -12,10 +12,12 @@ import pytest
 from quality_support import ingest_export, score_export
 
 # Measured 2026-11-22: event F1 1.000, every field 1.00, tally F1 1.000, sources recall 1.000.
-# The floors leave room for one miss each (one event of 15, one field value, one source).
+# The floors leave room for one miss each (one event of 15, one source), except fields: one wrong
+# value of 15 (0.93) passed unnoticed in session 7 while every field had been right since, so a
+# field floor of 0.94 now catches it.
 FLOORS = {
     "event_f1": 0.96,
-    "fields": 0.93,
+    "fields": 0.94,
     "tally_f1": 0.99,
     "sources_recall": 0.95,
 }

@@ -100,3 +100,15 @@ def test_a_detail_of_strikes_the_lead_told_in_two_countries_is_one_event_per_cou
     events = [e for e in events_of(extractor, text, date(2024, 6, 3)) if e.sub_event_type == "Air/drone strike"]
     assert sorted(e.country for e in events) == ["Iraq", "Syria"]
     assert {e.event_date for e in events} == {"2024-06-02"}
+
+
+def test_a_target_is_not_carried_from_strikes_told_on_another_day(extractor: Extractor) -> None:
+    # Two rounds of US strikes, each on a day of its own: the second names no target it could
+    # take from the first.
+    text = ("US warplanes struck Kataib Hezbollah depots near Qaim in Anbar province on Tuesday, June 4, "
+            "the Pentagon said.\n\n"
+            "On Sunday, June 9, US aircraft hit more than 20 targets in Anbar province, officials said.")
+    events = events_of(extractor, text, date(2024, 6, 10))
+    later = [e for e in events if e.event_date == "2024-06-09"]
+    assert len(later) == 1 and later[0].actor1 == "Military Forces of the United States"
+    assert later[0].actor2 != "Kataib Hezbollah"

@@ -73,3 +73,14 @@ def test_without_a_dated_subject_nothing_is_counted(extractor: Extractor) -> Non
             "The vote came three days after two militia commanders were killed in a Turkish raid near Sinjar.")
     events = events_of(extractor, text, date(2023, 2, 1))
     assert all("subject" not in e.evidence["event_date"].rule for e in events)
+
+
+def test_the_attacks_count_back_from_the_first_of_the_set_just_told(extractor: Extractor) -> None:
+    # "The attacks" names both attacks told before: the explosion came a day before the first.
+    text = ("Rockets hit a US base in Hasakah province on Sunday, April 14, officials said.\n\n"
+            "A drone struck Ain al-Asad air base on Monday, April 15, the coalition said.\n\n"
+            "The attacks came a day after explosions occurred at an army depot in Babil province.")
+    events = events_of(extractor, text, date(2024, 4, 16))
+    depot = [e for e in events if e.admin1 == "Babil"]
+    assert len(depot) == 1
+    assert (depot[0].event_date, depot[0].date_precision) == ("2024-04-13", "day")

@@ -165,6 +165,9 @@ def _carry_target(event: EventRecord, earlier: list[EventRecord]) -> None:
     lead = same_kind[-1]
     if lead.actor1 != event.actor1 or _days_apart(lead, event) > _SAME_STRIKES_DAYS:
         return
+    if lead.date_precision == event.date_precision == "day" and _days_apart(lead, event) > 1:
+        # Each told on a day of its own, days apart: two rounds of strikes, not a detail of one.
+        return
     if not _named(lead.actor2) or lead.actor2 == event.actor1:
         return
     event.actor2 = lead.actor2

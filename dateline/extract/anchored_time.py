@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from dateline.extract import dates as time_words
+from dateline.extract.frame_time import anchor_of
 from dateline.extract.frames import Frame
 from dateline.model import EventRecord, Evidence
 
@@ -45,7 +46,8 @@ def anchored_when(text: str, frame: Frame, frames: list[Frame], times: list[Any]
                   recent: list[tuple[int, EventRecord]], index: int,
                   earlier: Sequence[tuple[str, list[Any]]] = ()) -> tuple[date, str, Evidence] | None:
     """The date of the event a "X comes N days after <event>" clause tells, counted back from the
-    event X names (the latest dated event told in the sentences before); None when the clause
+    event X names (`anchor_of`: the latest dated event told in the sentences before, or the
+    first of a set "The attacks" names); None when the clause
     is not of that form or no event told before has a date."""
     position = next((i for i, f in enumerate(frames) if f.start == frame.start), 0)
     if position == 0:
@@ -58,13 +60,13 @@ def anchored_when(text: str, frame: Frame, frames: list[Frame], times: list[Any]
     gap = text[subject.primary.end:frame.primary.start]
     if not _COMES_AFTER.match(gap) or re.search(r"[,;:]", gap):
         return None
-    # The anchor: the latest event told before with a day or a span of its own. An event whose
-    # text gives no time is no anchor: a count back from the day of publication dates nothing.
-    dated = [e for i, e in recent if i < index and e.event_date and e.date_precision in ("day", "range")]
-    if not dated:
+    # The anchor: the latest event told before with a day or a span of its own (for "The attacks",
+    # the earliest of the set just told). An event whose text gives no time is no anchor: a count
+    # back from the day of publication dates nothing.
+    anchor = anchor_of(text[:subject.primary.end], [(i, e) for i, e in recent if i < index], index)
+    if anchor is None:
         return None
-    anchor = dated[-1]
-    anchor_day, anchor_precision = date.fromisoformat(anchor.event_date or ""), anchor.date_precision
+    anchor_day, anchor_precision = anchor
     counts = [t for t in times if t.relative_to_event and subject.primary.end <= t.start
               and t.end <= frame.primary.start]
     if counts:

@@ -121,18 +121,26 @@ class FrameTime:
             return False
         return True
 
-    def _anchor(self, before: str, recent: list[tuple[int, EventRecord]],
-                index: int) -> tuple[date, str] | None:
-        dated = [(i, e) for i, e in recent if e.event_date and e.date_precision in ("day", "range")]
-        if not dated:
-            return None
-        if _PLURAL_ANAPHOR.search(before):
-            # "The attacks came a day after…": the set of attacks just told starts at its earliest.
-            window = [e for i, e in dated if index - i <= 5] or [dated[-1][1]]
-            first = min(window, key=lambda e: e.event_date or "")
-            return date.fromisoformat(first.event_date or ""), first.date_precision
-        last = dated[-1][1]
-        return date.fromisoformat(last.event_date or ""), last.date_precision
+    @staticmethod
+    def _anchor(before: str, recent: list[tuple[int, EventRecord]], index: int) -> tuple[date, str] | None:
+        return anchor_of(before, recent, index)
+
+
+def anchor_of(before: str, recent: list[tuple[int, EventRecord]], index: int) -> tuple[date, str] | None:
+    """The day (and precision) that relative words ("a day later", "came two days after") count
+    from: the event told last with a day or a span of its own; for a plural subject ("The attacks
+    came a day after…") the earliest of the set just told. None when no event told has one (a
+    count from the day of publication dates nothing)."""
+    dated = [(i, e) for i, e in recent if e.event_date and e.date_precision in ("day", "range")]
+    if not dated:
+        return None
+    if _PLURAL_ANAPHOR.search(before):
+        # "The attacks came a day after…": the set of attacks just told starts at its earliest.
+        window = [e for i, e in dated if index - i <= 5] or [dated[-1][1]]
+        first = min(window, key=lambda e: e.event_date or "")
+        return date.fromisoformat(first.event_date or ""), first.date_precision
+    last = dated[-1][1]
+    return date.fromisoformat(last.event_date or ""), last.date_precision
 
 
 def counted_day(when: tuple[date | None, str, Evidence]) -> bool:
@@ -153,4 +161,4 @@ def _starts_a_period(text: str, expr: Any, primary: Any) -> bool:
     return "," in text[expr.end:primary.start]
 
 
-__all__ = ["FrameTime", "counted_day"]
+__all__ = ["FrameTime", "anchor_of", "counted_day"]
