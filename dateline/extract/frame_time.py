@@ -67,7 +67,7 @@ class FrameTime:
         for expr in own:
             if not expr.relative_to_event:
                 continue
-            anchor = self._anchor(text[:expr.start], recent, index)
+            anchor = anchor_of(text[:expr.start], recent, index)
             if anchor is None:
                 continue
             inverse = expr.end <= primary.start and primary.start - expr.end < 12
@@ -120,10 +120,6 @@ class FrameTime:
         if not text[:expr.start].strip(" “\"'(") and _SPEECH_AFTER_OPENING.match(text[expr.end:expr.end + 60]):
             return False
         return True
-
-    @staticmethod
-    def _anchor(before: str, recent: list[tuple[int, EventRecord]], index: int) -> tuple[date, str] | None:
-        return anchor_of(before, recent, index)
 
 
 def anchor_of(before: str, recent: list[tuple[int, EventRecord]], index: int) -> tuple[date, str] | None:
